@@ -1,0 +1,5 @@
+export default defineContentScript({
+  matches: ['https://chat.zalo.me/*'],
+  cssInjectionMode: 'ui',
+  main() {},
+});

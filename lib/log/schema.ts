@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CATEGORY_IDS, SEVERITIES } from '../rules/categories';
+
+/**
+ * The moderation log: one append-only hash chain per Zalo group (chainId = thread id), so a
+ * village can export its own group for a period and the xã can verify that segment alone.
+ */
+export const LOG_KINDS = ['flag', 'action', 'notice', 'pin', 'poll', 'correction'] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+/** What the admin did about a flag (kind "action"). */
+export const LOG_ACTIONS = [
+  'remind', // "Nhắc nhở": reminder inserted into the composer
+  'warn', // second step of the ladder
+  'propose-removal', // ladder says: propose removal
+  'deleted', // "Đã xóa tin": admin deleted the message in Zalo
+  'removed', // "Đã mời ra khỏi nhóm"
+  'dismissed', // "Không vi phạm"
+  'note',
+] as const;
+export type LogAction = (typeof LOG_ACTIONS)[number];
+
+export const GENESIS_HASH = '0'.repeat(64);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+
+export const placeSchema = z.object({
+  thon: z.string().default(''),
+  xa: z.string().default(''),
+  tinh: z.string().default(''),
+});
+export type Place = z.infer<typeof placeSchema>;
+
+export const logBodySchema = z.object({
+  chainId: z.string().min(1),
+  /** ISO 8601 time the entry was written. */
+  time: z.string().datetime({ offset: true }),
+  kind: z.enum(LOG_KINDS),
+  group: z.object({ threadId: z.string().min(1), name: z.string() }),
+  place: placeSchema,
+  member: z.object({ name: z.string(), uid: z.string().optional() }).optional(),
+  /** cliMsgId of the bubble (bb_msg_id_<cliMsgId>). */
+  messageId: z.string().optional(),
+  category: z.enum(CATEGORY_IDS).optional(),
+  clause: z.string().optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  evidence: z.array(z.string()).optional(),
+  /** Sanitised text snapshot (redaction per settings). */
+  text: z.string().optional(),
+  action: z.enum(LOG_ACTIONS).optional(),
+  outcome: z.string().optional(),
+  note: z.string().optional(),
+  admin: z.string(),
+  /** seq of the entry this one acts on or corrects (same chain). */
+  ref: z.number().int().positive().optional(),
+  templateId: z.string().optional(),
+});
+export type LogBody = z.infer<typeof logBodySchema>;
+export type LogBodyInput = z.input<typeof logBodySchema>;
+
+export const logEntrySchema = logBodySchema.extend({
+  seq: z.number().int().positive(),
+  prevHash: hex64,
+  hash: hex64,
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Everything CI runs: install, typecheck, build both targets, unit + e2e tests, one closing line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive NO_COLOR=1
+
+step() { echo "== $*"; }
+die() { echo "$*"; echo "0 passed, 1 failed"; exit 1; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+  step "installing Chromium (Debian package)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get -o Acquire::Retries=3 update -q >/dev/null || die "apt-get update failed"
+  $SUDO apt-get -o Acquire::Retries=3 install -y -q chromium </dev/null >/dev/null || die "chromium install failed"
+fi
+
+step "npm ci"
+timeout 900 npm ci --no-audit --no-fund </dev/null || die "npm ci failed"
+step "typecheck"
+timeout 300 npx tsc --noEmit || die "typecheck failed"
+step "build chrome-mv3 + firefox-mv3"
+timeout 300 npx wxt build </dev/null >/dev/null || die "chrome build failed"
+timeout 300 npx wxt build -b firefox --mv3 </dev/null >/dev/null || die "firefox build failed"
+
+rm -f test-results/unit.json test-results/e2e.json
+mkdir -p test-results
+step "unit tests"
+timeout 900 npx vitest run --reporter=dot --reporter=json --outputFile.json=test-results/unit.json </dev/null
+step "e2e tests"
+timeout 1800 npx playwright test </dev/null
+node scripts/test-summary.mjs

@@ -1,0 +1,51 @@
+// Prints one closing line "N passed, M failed" summing the Vitest and Playwright JSON reports.
+// A missing or unreadable report counts as a failure: CI must never go green on no tests.
+import { readFileSync } from 'node:fs';
+
+function read(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let broken = false;
+
+const unit = read('test-results/unit.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+  skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+  console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
+  if (unit.numFailedTestSuites > 0 && unit.numFailedTests === 0) {
+    console.log(`unit: ${unit.numFailedTestSuites} test file(s) failed to load`);
+    failed += unit.numFailedTestSuites;
+  }
+} else {
+  console.log('unit: report missing');
+  broken = true;
+}
+
+const e2e = read('test-results/e2e.json');
+if (e2e) {
+  const s = e2e.stats;
+  passed += s.expected;
+  failed += s.unexpected + s.flaky;
+  skipped += s.skipped;
+  console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed`);
+  if (e2e.errors?.length) {
+    console.log(`e2e: ${e2e.errors.length} error(s) outside tests`);
+    failed += e2e.errors.length;
+  }
+} else {
+  console.log('e2e: report missing');
+  broken = true;
+}
+
+if (broken) failed += 1;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+
+// Manifest is a function of the target so Firefox-only keys never reach the Chrome build.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  webExt: { disabled: true },
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    permissions: ['storage'],
+    host_permissions: ['https://chat.zalo.me/*'],
+    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    commands: {
+      'open-templates': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_cmdOpenTemplates__',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'zalo-group-guard@tocns.vn',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
