@@ -1,5 +1,90 @@
+import '@/components/overlay/overlay.css';
+import { createRoot, type Root } from 'react-dom/client';
+import { OverlayApp } from '@/components/overlay/OverlayApp';
+import { createStore, initialOverlayState, recordError } from '@/lib/overlay/store';
+import { createController } from '@/lib/overlay/controller';
+import { FEATURES } from '@/lib/overlay/features';
+import { runFeatures } from '@/lib/overlay/run-features';
+import { createT } from '@/lib/i18n';
+import { unwrap } from '@/lib/messages/router';
+import { tabRequestSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
+import { createRouter } from '@/lib/messages/router';
+import { whenReady } from '@/lib/zalo';
+import { createLogQueue } from '@/lib/overlay/log-queue';
+
 export default defineContentScript({
   matches: ['https://chat.zalo.me/*'],
   cssInjectionMode: 'ui',
-  main() {},
+  runAt: 'document_idle',
+  async main(ctx) {
+    const abort = new AbortController();
+    ctx.onInvalidated(() => abort.abort());
+    const store = createStore(initialOverlayState);
+    const t = createT(navigator.language.toLowerCase().startsWith('en') ? 'en' : 'vi');
+    const send = <T,>(req: RequestInput) => unwrap<T>(browser.runtime.sendMessage(req));
+    const queue = createLogQueue({ store, send, storage: browser.storage.local, signal: abort.signal });
+    const controller = createController({
+      doc: document,
+      store,
+      t,
+      send,
+      enqueueLog: queue.enqueue,
+      copyToClipboard: async (text) => {
+        try {
+          await navigator.clipboard.writeText(text);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'zgg-overlay',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        const root = createRoot(container);
+        root.render(<OverlayApp store={store} t={t} actions={controller} />);
+        return root;
+      },
+      onRemove(root: Root | undefined) {
+        root?.unmount();
+      },
+    });
+    ui.mount();
+
+    const tabHandlers: ((req: TabRequest) => unknown)[] = [];
+    const tabRouter = createRouter(tabRequestSchema, {
+      'tab.status': (req) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined),
+      'tab.openPanel': (req) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined),
+      'tab.openPicker': (req) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined),
+    });
+    const onMessage = (message: unknown) => {
+      const type = (message as { type?: unknown } | null)?.type;
+      if (typeof type !== 'string' || !type.startsWith('tab.')) return undefined;
+      return tabRouter(message, undefined);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    abort.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+
+    try {
+      await whenReady(document, abort.signal);
+    } catch {
+      return;
+    }
+    store.set({ ready: true });
+    await runFeatures(
+      FEATURES,
+      {
+        doc: document,
+        store,
+        controller,
+        onTabMessage: (h) => tabHandlers.push(h),
+        setBadgeCount: (count) => void send({ type: 'badge.set', count }).catch((e) => recordError(store, 'badge', e)),
+      },
+      abort.signal,
+    );
+  },
 });

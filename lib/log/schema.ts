@@ -20,6 +20,13 @@ export const LOG_ACTIONS = [
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
+/**
+ * `outcome` of a "correction" entry: "void" cancels the entry named by `ref` (e.g. a strike given by
+ * mistake), "amend" only adds a note. Entries are never edited.
+ */
+export const CORRECTION_OUTCOMES = ['void', 'amend'] as const;
+export type CorrectionOutcome = (typeof CORRECTION_OUTCOMES)[number];
+
 export const GENESIS_HASH = '0'.repeat(64);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 
@@ -44,8 +51,16 @@ export const logBodySchema = z.object({
   clause: z.string().optional(),
   severity: z.enum(SEVERITIES).optional(),
   evidence: z.array(z.string()).optional(),
-  /** Sanitised text snapshot (redaction per settings). */
+  /**
+   * Sanitised text snapshot (redaction per settings). Legacy/inline only: appendLog moves the text to
+   * the `snapshots` side table and keeps just `textHash` here, so retention can drop old text
+   * without breaking the chain (see lib/log/snapshot.ts).
+   */
   text: z.string().optional(),
+  /** sha256(salt + "\n" + snapshot text): a hiding commitment to the snapshot kept outside the chain. */
+  textHash: hex64.optional(),
+  /** Idempotency key from the sender's retry queue; the background appends a key at most once. */
+  key: z.string().min(1).max(200).optional(),
   action: z.enum(LOG_ACTIONS).optional(),
   outcome: z.string().optional(),
   note: z.string().optional(),

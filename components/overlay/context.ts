@@ -1,0 +1,23 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { OverlayState, OverlayStore } from '@/lib/overlay/store';
+import type { Translate } from '@/lib/i18n';
+import type { OverlayActions } from '@/lib/overlay/actions';
+
+export interface OverlayContextValue {
+  store: OverlayStore;
+  t: Translate;
+  actions: OverlayActions;
+}
+
+export const OverlayContext = createContext<OverlayContextValue | null>(null);
+
+export function useOverlay(): OverlayContextValue {
+  const value = useContext(OverlayContext);
+  if (!value) throw new Error('OverlayContext missing');
+  return value;
+}
+
+export function useOverlayState<T>(select: (s: OverlayState) => T): T {
+  const { store } = useOverlay();
+  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+}

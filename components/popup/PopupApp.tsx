@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import type { Translate, MessageKey } from '@/lib/i18n';
+import type { TabStatus } from '@/lib/messages/protocol';
+
+export interface PopupDeps {
+  t: Translate;
+  /** Status of the active Zalo tab; null when the active tab is not Zalo Web; throws when the page does not answer. */
+  status: () => Promise<TabStatus | null>;
+  openPanel: () => Promise<void>;
+  openPicker: (templateId?: string) => Promise<void>;
+  openDashboard: () => Promise<void>;
+  openZalo: () => Promise<void>;
+  quickTemplates: { id: string; title: string }[];
+}
+
+export function PopupApp({ t, status, openPanel, openPicker, openDashboard, openZalo, quickTemplates }: PopupDeps) {
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'none' } | { kind: 'error' } | { kind: 'ok'; s: TabStatus }>({
+    kind: 'loading',
+  });
+  useEffect(() => {
+    status()
+      .then((s) => setState(s ? { kind: 'ok', s } : { kind: 'none' }))
+      .catch(() => setState({ kind: 'error' }));
+  }, [status]);
+
+  const close = (p: Promise<void>) => void p.then(() => window.close());
+
+  return (
+    <main className="popup" lang="vi">
+      <header className="popup__head">
+        <img src="/icon/32.png" alt="" width={24} height={24} />
+        <h1>{t('popup.title')}</h1>
+      </header>
+      {state.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
+      {state.kind === 'none' && (
+        <section>
+          <p>{t('popup.notZalo')}</p>
+          <button type="button" className="btn" onClick={() => close(openZalo())}>
+            {t('popup.openZalo')}
+          </button>
+        </section>
+      )}
+      {state.kind === 'error' && <p className="warn">{t('popup.noAnswer')}</p>}
+      {state.kind === 'ok' && (
+        <section data-testid="popup-status">
+          <dl className="dl">
+            <dt>{t('popup.group')}</dt>
+            <dd>{state.s.thread?.name ?? t('popup.noGroup')}</dd>
+            <dt>{t('popup.flags')}</dt>
+            <dd data-testid="popup-flags">{state.s.openFlags}</dd>
+            <dt>{t('popup.health')}</dt>
+            <dd data-testid="popup-health">
+              {state.s.features.every((f) => f.state === 'ok') && state.s.errors.length === 0
+                ? t('popup.healthOk')
+                : [
+                    ...state.s.features.filter((f) => f.state !== 'ok').map((f) => t(`feature.${f.id}` as MessageKey)),
+                    ...state.s.errors.slice(-1),
+                  ].join(', ')}
+            </dd>
+          </dl>
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => close(openPanel())}>
+              {t('popup.openPanel')}
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={() => close(openPicker())}>
+              {t('popup.openTemplates')}
+            </button>
+          </div>
+          {quickTemplates.length > 0 && (
+            <>
+              <h2>{t('popup.quickTemplates')}</h2>
+              <ul className="quick">
+                {quickTemplates.map((q) => (
+                  <li key={q.id}>
+                    <button type="button" className="link" onClick={() => close(openPicker(q.id))}>
+                      {q.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      <footer>
+        <button type="button" className="btn btn--ghost wide" onClick={() => close(openDashboard())}>
+          {t('popup.openDashboard')}
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+import type { GuardDb } from '../db/db';
+import type { Request } from '../messages/protocol';
+import { appendLog, queryLog, verifyLog } from '../log/append';
+import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
+import { proposeStep } from '../moderation/ladder-db';
+import { addSample, loadSamples } from '../moderation/samples';
+import type { SessionData } from '../overlay/session';
+import type { StrikeInfo } from '../overlay/actions';
+import type { HostHit } from '../overlay/checker';
+import type { LogEntry } from '../log/schema';
+
+type R<T extends Request['type']> = Extract<Request, { type: T }>;
+
+export interface BackgroundDeps {
+  db: GuardDb;
+  /** Bundled + user-imported domain blocklists (loaded lazily, once). */
+  blocklist: () => Promise<{ lookup(host: string): HostHit }>;
+  openDashboard: (hash?: string) => Promise<void>;
+  setBadge: (tabId: number | undefined, count: number) => Promise<void>;
+}
+
+export interface Sender {
+  tabId?: number;
+}
+
+/** An action about a message refers to the flag it settles, so strikes count once per flag. */
+async function resolveRef(db: GuardDb, body: R<'log.append'>['body']): Promise<number | undefined> {
+  if (body.ref !== undefined || body.kind !== 'action' || !body.messageId) return body.ref;
+  const flags = await db.log
+    .where('[chainId+seq]')
+    .between([body.chainId, 0], [body.chainId, Infinity])
+    .filter((e) => e.kind === 'flag' && e.messageId === body.messageId)
+    .toArray();
+  const same = flags.find((f) => f.category === body.category) ?? flags[0];
+  return same?.seq;
+}
+
+export function createHandlers(deps: BackgroundDeps) {
+  const { db } = deps;
+  return {
+    ping: () => ({ pong: true, at: new Date().toISOString() }),
+
+    async 'session.open'(req: R<'session.open'>): Promise<SessionData> {
+      const [global, stored, samples] = await Promise.all([
+        loadGlobalSettings(db),
+        db.groups.get(req.threadId),
+        loadSamples(db, req.threadId),
+      ]);
+      let group = await loadGroupSettings(db, req.threadId);
+      // First visit, or the group was renamed in Zalo: remember the name for reports.
+      if (!stored || (req.name && stored.name !== req.name)) group = await saveGroupSettings(db, { ...group, name: req.name || group.name });
+      return {
+        global,
+        group,
+        samples: samples.map((s) => ({ kind: s.kind, category: s.category, signature: s.signature })),
+      };
+    },
+
+    async 'log.append'(req: R<'log.append'>) {
+      const ref = await resolveRef(db, req.body);
+      const { textHash: _ignored, ...body } = req.body;
+      void _ignored;
+      const res = await appendLog(db, { ...body, key: req.key, ...(ref !== undefined ? { ref } : {}) });
+      return { seq: res.entry.seq, deduped: res.deduped };
+    },
+
+    async 'log.query'(req: R<'log.query'>): Promise<LogEntry[]> {
+      const records = await queryLog(db, { chainId: req.chainId, kinds: req.kinds, limit: req.limit });
+      return records.map((r) => r.entry);
+    },
+
+    'log.verify': (req: R<'log.verify'>) => verifyLog(db, req.chainId),
+
+    async 'strikes.get'(req: R<'strikes.get'>): Promise<StrikeInfo> {
+      const global = await loadGlobalSettings(db);
+      const group = await loadGroupSettings(db, req.chainId);
+      const decision = await proposeStep(db, req.chainId, req.member, req.category, group.ladder ?? global.ladder);
+      return {
+        count: decision.strikes.length,
+        entries: decision.strikes
+          .slice()
+          .reverse()
+          .map((s) => ({ time: s.time, category: s.category, action: s.action, seq: s.actionSeq })),
+        nextStep: decision.step,
+      };
+    },
+
+    async 'blocklist.lookup'(req: R<'blocklist.lookup'>): Promise<Record<string, HostHit>> {
+      const list = await deps.blocklist();
+      return Object.fromEntries(req.hosts.map((h) => [h, list.lookup(h)]));
+    },
+
+    async 'sample.add'(req: R<'sample.add'>) {
+      const global = await loadGlobalSettings(db);
+      const row = await addSample(db, { groupId: req.chainId, kind: req.label, category: req.category, text: req.text }, global.redaction);
+      return { added: row !== null };
+    },
+
+    async 'group.allowTerms'(req: R<'group.allowTerms'>) {
+      const group = await loadGroupSettings(db, req.threadId);
+      const allowedTerms = [...new Set([...group.overrides.allowedTerms, ...req.terms.map((t) => t.trim()).filter(Boolean)])];
+      return saveGroupSettings(db, { ...group, overrides: { ...group.overrides, allowedTerms } });
+    },
+
+    'group.save': (req: R<'group.save'>) => saveGroupSettings(db, req.settings),
+    'settings.save': (req: R<'settings.save'>) => saveGlobalSettings(db, req.settings),
+    'templates.list': () => db.templates.toArray(),
+
+    async 'badge.set'(req: R<'badge.set'>, sender: Sender) {
+      await deps.setBadge(sender.tabId, req.count);
+      return true;
+    },
+
+    async 'dashboard.open'(req: R<'dashboard.open'>) {
+      await deps.openDashboard(req.hash);
+      return true;
+    },
+  };
+}
+
+export type BackgroundHandlers = ReturnType<typeof createHandlers>;

@@ -1,0 +1,71 @@
+const BADGE_TAG = 'zgg-badge';
+
+const BADGE_CSS = `
+:host { all: initial; position: absolute; top: 0; right: 0; transform: translateX(calc(100% + 6px)); z-index: 2; }
+button { font: 600 12px/1.3 'Segoe UI', Roboto, Arial, sans-serif; cursor: pointer; border: 0; border-radius: 10px;
+  padding: 2px 8px; background: #b3261e; color: #fff; white-space: nowrap; box-shadow: 0 1px 3px rgba(0,0,0,.25); }
+button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+`;
+
+export interface BadgeInfo {
+  count: number;
+  /** Short visible text, e.g. "⚠ Lừa đảo" */
+  text: string;
+  /** Accessible name */
+  label: string;
+  onOpen: () => void;
+}
+
+function styleShadow(shadow: ShadowRoot, doc: Document): void {
+  const Sheet = doc.defaultView?.CSSStyleSheet;
+  try {
+    // Constructed sheets are not subject to the page's style-src CSP.
+    if (Sheet && 'adoptedStyleSheets' in shadow) {
+      const sheet = new Sheet();
+      sheet.replaceSync(BADGE_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    /* fall through to a style element */
+  }
+  const style = doc.createElement('style');
+  style.textContent = BADGE_CSS;
+  shadow.append(style);
+}
+
+/**
+ * Marks a flagged bubble: an outline (no layout shift) and a badge in its own shadow root so
+ * neither Zalo's CSS nor ours leaks. Re-created bubbles simply get a new badge.
+ */
+export function setBadge(doc: Document, bubble: HTMLElement, info: BadgeInfo): void {
+  let host = bubble.querySelector<HTMLElement>(`:scope > ${BADGE_TAG}`);
+  if (!host) {
+    host = doc.createElement(BADGE_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    styleShadow(shadow, doc);
+    const button = doc.createElement('button');
+    button.type = 'button';
+    shadow.append(button);
+    bubble.append(host);
+    if (doc.defaultView?.getComputedStyle(bubble).position === 'static') bubble.style.position = 'relative';
+    bubble.style.outline = '2px solid #b3261e';
+    bubble.style.outlineOffset = '2px';
+    bubble.style.borderRadius ||= '8px';
+  }
+  const button = host.shadowRoot?.querySelector('button');
+  if (!button) return;
+  button.textContent = info.text;
+  button.setAttribute('aria-label', info.label);
+  button.title = info.label;
+  button.onclick = (e) => {
+    e.stopPropagation();
+    info.onOpen();
+  };
+}
+
+export function clearBadge(bubble: HTMLElement): void {
+  bubble.querySelector(`:scope > ${BADGE_TAG}`)?.remove();
+  bubble.style.outline = '';
+  bubble.style.outlineOffset = '';
+}

@@ -1,0 +1,357 @@
+import type { OverlayStore, FlaggedMessage } from './store';
+import { upsertFlagged, recordError } from './store';
+import type { OverlayActions, InsertOutcome, RecordableAction, StrikeInfo, TemplateView } from './actions';
+import { logKeys, messageKey, type SessionData } from './session';
+import { setBadge } from './badge';
+import type { Translate, MessageKey } from '../i18n';
+import type { Flag } from '../rules/flag';
+import type { CategoryId } from '../rules/categories';
+import { CATEGORY_IDS } from '../rules/categories';
+import type { LogBodyInput, LogEntry } from '../log/schema';
+import type { RequestInput } from '../messages/protocol';
+import { clauseText } from '../regulation/clauses';
+import * as zalo from '../zalo';
+import type { BubbleInfo } from '../zalo';
+import { createContentChecker, type ContentChecker } from './checker';
+import { createTemplateService, type TemplateService } from './templates';
+
+export interface ControllerDeps {
+  doc: Document;
+  store: OverlayStore;
+  t: Translate;
+  /** Sends a request to the background and unwraps the envelope (throws on error). */
+  send: <T = unknown>(req: RequestInput) => Promise<T>;
+  /** Durable log write: persisted first, retried until the background accepts it. */
+  enqueueLog: (key: string, body: LogBodyInput) => void;
+  copyToClipboard: (text: string) => Promise<boolean>;
+  now?: () => Date;
+}
+
+export interface Controller extends OverlayActions {
+  /** Reads, checks and marks one bubble element; safe to call repeatedly. */
+  processBubble(el: HTMLElement): void;
+  openThread(thread: NonNullable<ReturnType<typeof zalo.currentThread>>): Promise<void>;
+  session(): SessionData | null;
+  checker: ContentChecker;
+}
+
+interface Seen {
+  info: BubbleInfo;
+  flags: Flag[];
+}
+
+export function createController(deps: ControllerDeps): Controller {
+  const { doc, store, t, send } = deps;
+  const now = deps.now ?? (() => new Date());
+  let session: SessionData | null = null;
+  const checker = createContentChecker({
+    lookupHosts: (hosts) => send<Record<string, { list: string; matched: string } | null>>({ type: 'blocklist.lookup', hosts }),
+    onLateFlags: (key) => {
+      // A blocklist answer arrived after the first check: re-mark every live element of that message.
+      const seen = results.get(key);
+      if (!seen) return;
+      seen.flags = checker.check(seen.info.text, seen.info.links);
+      for (const el of zalo.listBubbles(doc)) {
+        if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
+      }
+      noteFlagged(seen);
+    },
+  });
+  const templates: TemplateService = createTemplateService({ send, sessionData: () => session, t });
+  const results = new Map<string, Seen>();
+  let lastInserted: string | null = null;
+
+  const place = () => ({ thon: session?.group.thon ?? '', xa: session?.group.xa ?? '', tinh: session?.group.tinh ?? '' });
+  const admin = () => session?.global.adminName ?? '';
+  const threadOf = () => store.get().thread;
+
+  function categoriesLabel(flags: readonly Flag[]): string {
+    return flags.map((f) => t(`category.${f.category}` as MessageKey)).join(', ');
+  }
+
+  function mark(el: HTMLElement, seen: Seen): void {
+    el.setAttribute('data-zgg-checked', '');
+    if (seen.flags.length === 0) {
+      el.removeAttribute('data-zgg-flags');
+      return;
+    }
+    el.setAttribute('data-zgg-flags', seen.flags.map((f) => f.category).join(' '));
+    const label = t('badge.label', { categories: categoriesLabel(seen.flags) });
+    setBadge(doc, el, {
+      count: seen.flags.length,
+      text: `⚠ ${t(`category.${seen.flags[0].category}` as MessageKey)}${seen.flags.length > 1 ? ` +${seen.flags.length - 1}` : ''}`,
+      label,
+      onOpen: () => actions.openCard(seen.info.cliMsgId),
+    });
+  }
+
+  function noteFlagged(seen: Seen): void {
+    const thread = threadOf();
+    if (!thread || seen.flags.length === 0) return;
+    const info = seen.info;
+    const existing = store.get().flagged.find((f) => f.cliMsgId === info.cliMsgId && f.threadId === thread.id);
+    const item: FlaggedMessage = {
+      threadId: thread.id,
+      cliMsgId: info.cliMsgId,
+      senderName: info.senderName ?? '',
+      fromUid: info.fromUid,
+      time: info.time,
+      text: info.text,
+      flags: seen.flags,
+      status: 'open',
+      seqs: {},
+      seenAt: existing?.seenAt ?? Date.now(),
+    };
+    store.set((s) => ({
+      flagged: upsertFlagged(s.flagged, item),
+      announcement: existing ? s.announcement : `${t('card.title')}: ${info.senderName ?? ''} – ${categoriesLabel(seen.flags)}`,
+    }));
+    for (const f of seen.flags) {
+      if (existing?.flags.some((x) => x.category === f.category)) continue;
+      deps.enqueueLog(logKeys.flag(thread.id, info.cliMsgId, f.category), {
+        chainId: thread.id,
+        time: now().toISOString(),
+        kind: 'flag',
+        group: { threadId: thread.id, name: thread.name },
+        place: place(),
+        member: { name: info.senderName ?? '', ...(info.fromUid ? { uid: info.fromUid } : {}) },
+        messageId: info.cliMsgId,
+        category: f.category,
+        clause: f.clause,
+        severity: f.severity,
+        evidence: f.evidence.map((e) => e.text),
+        text: info.text,
+        admin: admin(),
+        ...(f.ruleId ? { note: `rule:${f.ruleId}` } : {}),
+      });
+    }
+  }
+
+  function processBubble(el: HTMLElement): void {
+    try {
+      const thread = threadOf();
+      if (!thread || !session || !store.get().enabled) return;
+      const info = zalo.readBubble(el);
+      if (!info || info.direction !== 'received') return;
+      const key = messageKey(thread.id, info.cliMsgId);
+      let seen = results.get(key);
+      if (!seen) {
+        const flags = info.text ? checker.check(info.text, info.links, key) : [];
+        seen = { info, flags };
+        results.set(key, seen);
+        store.set((s) => ({ checked: s.checked + 1 }));
+        noteFlagged(seen);
+      }
+      mark(el, seen);
+    } catch (e) {
+      recordError(store, 'check', e);
+    }
+  }
+
+  async function openThread(thread: NonNullable<ReturnType<typeof zalo.currentThread>>): Promise<void> {
+    store.set({ thread, cardFor: null });
+    session = null;
+    const data = await send<SessionData>({ type: 'session.open', threadId: thread.id, name: thread.name });
+    session = data;
+    checker.configure(data);
+    store.set({ enabled: data.group.enabled });
+  }
+
+  function findFlagged(cli: string): FlaggedMessage | undefined {
+    const thread = threadOf();
+    return store.get().flagged.find((f) => f.cliMsgId === cli && f.threadId === thread?.id);
+  }
+
+  function bubbleEl(cli: string): HTMLElement | null {
+    return zalo.listBubbles(doc).find((el) => zalo.cliMsgIdOf(el) === cli) ?? null;
+  }
+
+  function reminderText(item: FlaggedMessage): string {
+    const f = item.flags[0];
+    return t('reminder.text', { name: item.senderName || 'bạn', clause: f.clause, quote: clauseText(f.clause) });
+  }
+
+  async function insertOrCopy(text: string, okMessage: string): Promise<InsertOutcome> {
+    const res = await zalo.insertIntoComposer(doc, text);
+    if (res.ok) return { ok: true, method: 'composer', message: okMessage };
+    const copied = await deps.copyToClipboard(text);
+    return copied
+      ? { ok: true, method: 'clipboard', message: t('card.remindClipboard') }
+      : { ok: false, method: 'none', message: t('common.error', { message: res.reason }) };
+  }
+
+  const actions: Controller = {
+    processBubble,
+    openThread,
+    checker,
+    session: () => session,
+    togglePanel(open) {
+      store.set((s) => ({ panelOpen: open ?? !s.panelOpen }));
+    },
+    openCard(cli) {
+      store.set({ cardFor: cli, pickerOpen: false });
+    },
+    jumpTo(cli) {
+      const el = bubbleEl(cli);
+      if (!el) return false;
+      el.scrollIntoView({ block: 'center', behavior: 'auto' });
+      return true;
+    },
+    async remind(cli) {
+      const item = findFlagged(cli);
+      if (!item) return { ok: false, method: 'none', message: '' };
+      const out = await insertOrCopy(reminderText(item), t('card.remindHelp'));
+      store.set({ announcement: out.message });
+      return out;
+    },
+    async openMessageMenu(cli) {
+      const el = bubbleEl(cli);
+      if (!el) return false;
+      return (await zalo.openMessageMenu(doc, el)).ok;
+    },
+    async openMembers() {
+      return (await zalo.openMemberPanel(doc)).ok;
+    },
+    async record(cli, action: RecordableAction, opts = {}) {
+      const item = findFlagged(cli);
+      const thread = threadOf();
+      if (!item || !thread) return;
+      const at = now();
+      const categories = opts.categories ?? item.flags.map((f) => f.category);
+      for (const category of categories) {
+        const flag = item.flags.find((f) => f.category === category);
+        deps.enqueueLog(logKeys.action(thread.id, cli, `${action}:${category}`, at.getTime()), {
+          chainId: thread.id,
+          time: at.toISOString(),
+          kind: 'action',
+          action,
+          group: { threadId: thread.id, name: thread.name },
+          place: place(),
+          member: { name: item.senderName, ...(item.fromUid ? { uid: item.fromUid } : {}) },
+          messageId: cli,
+          category,
+          clause: flag?.clause,
+          severity: flag?.severity,
+          admin: admin(),
+          ...(item.seqs[category] ? { ref: item.seqs[category] } : {}),
+          ...(opts.note ? { note: opts.note } : {}),
+          outcome: t(`action.${action}` as MessageKey),
+        });
+      }
+      if (action === 'note') return;
+      // Admin decisions teach the checks for this group.
+      const label = action === 'dismissed' ? 'clean' : 'violation';
+      await send({ type: 'sample.add', chainId: thread.id, label, text: item.text, category: categories[0] }).catch((e) =>
+        recordError(store, 'sample', e),
+      );
+      if (action === 'dismissed' && opts.allowTerms?.length) {
+        await send({ type: 'group.allowTerms', threadId: thread.id, terms: opts.allowTerms });
+        const data = await send<SessionData>({ type: 'session.open', threadId: thread.id, name: thread.name });
+        session = data;
+        checker.configure(data);
+      } else {
+        checker.addSample({ label, text: item.text, category: categories[0] });
+      }
+      store.set((s) => ({
+        flagged: s.flagged.map((f) =>
+          f.cliMsgId === cli && f.threadId === thread.id
+            ? { ...f, status: action === 'dismissed' ? 'dismissed' : 'handled', outcome: t(`action.${action}` as MessageKey) }
+            : f,
+        ),
+        announcement: t('card.recorded', { action: t(`action.${action}` as MessageKey) }),
+      }));
+    },
+    async strikes(cli): Promise<StrikeInfo> {
+      const item = findFlagged(cli);
+      const thread = threadOf();
+      if (!item || !thread) return { count: 0, entries: [], nextStep: 'remind' };
+      const worst = [...item.flags].sort((a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category))[0];
+      return send<StrikeInfo>({
+        type: 'strikes.get',
+        chainId: thread.id,
+        member: { name: item.senderName, ...(item.fromUid ? { uid: item.fromUid } : {}) },
+        category: worst?.category,
+      });
+    },
+    async history() {
+      const thread = threadOf();
+      if (!thread) return [];
+      return send<LogEntry[]>({ type: 'log.query', chainId: thread.id, limit: 50 });
+    },
+    openDashboard() {
+      void send({ type: 'dashboard.open' }).catch((e) => recordError(store, 'dashboard', e));
+    },
+    togglePicker(open) {
+      store.set((s) => ({ pickerOpen: open ?? !s.pickerOpen, cardFor: null }));
+    },
+    listTemplates: (query, kind): Promise<TemplateView[]> => templates.list(query, kind),
+    templateKinds: () => templates.kinds(),
+    preview: (id, values) => templates.preview(id, values),
+    async insertTemplate(id, values) {
+      const thread = threadOf();
+      const rendered = await templates.render(id, values);
+      if (!rendered.ok || !thread) return { ok: false, method: 'none', message: t('picker.missing', { fields: rendered.missing.join(', ') }) };
+      const at = now();
+      const base = {
+        chainId: thread.id,
+        time: at.toISOString(),
+        group: { threadId: thread.id, name: thread.name },
+        place: place(),
+        admin: admin(),
+        templateId: id,
+      };
+      if (rendered.poll) {
+        const opened = await zalo.openPollDialog(doc);
+        if (!opened.ok) return { ok: false, method: 'none', message: t('picker.pollFailed') };
+        const filled = await zalo.fillPoll(doc, rendered.poll);
+        if (!filled.ok) return { ok: false, method: 'none', message: t('picker.pollFailed') };
+        deps.enqueueLog(logKeys.notice(thread.id, id, at.getTime()), {
+          ...base,
+          kind: 'poll',
+          text: [rendered.poll.question, ...rendered.poll.options].join('\n'),
+          outcome: 'filled',
+        });
+        const settings = rendered.settingsHint ? ` ${t('picker.pollSettings', { settings: rendered.settingsHint })}` : '';
+        return { ok: true, method: 'composer', message: t('picker.pollFilled', { n: filled.filled }) + settings };
+      }
+      const out = await insertOrCopy(rendered.text, t('picker.inserted'));
+      if (out.method === 'clipboard') out.message = t('picker.clipboard');
+      if (out.ok) {
+        lastInserted = rendered.text;
+        deps.enqueueLog(logKeys.notice(thread.id, id, at.getTime()), {
+          ...base,
+          kind: 'notice',
+          text: rendered.text,
+          outcome: out.method,
+        });
+      }
+      return out;
+    },
+    async pinLastSent() {
+      const thread = threadOf();
+      if (!lastInserted || !thread) return { ok: false, method: 'none', message: t('picker.pinFailed') };
+      const bubble = zalo.findBubbleByText(doc, lastInserted, { direction: 'sent' });
+      if (!bubble) return { ok: false, method: 'none', message: t('picker.pinFailed') };
+      const res = await zalo.pinMessage(doc, bubble);
+      if (!res.ok) return { ok: false, method: 'none', message: t('picker.pinFailed') };
+      const at = now();
+      deps.enqueueLog(`pin:${thread.id}:${zalo.cliMsgIdOf(bubble) ?? at.getTime()}`, {
+        chainId: thread.id,
+        time: at.toISOString(),
+        kind: 'pin',
+        group: { threadId: thread.id, name: thread.name },
+        place: place(),
+        admin: admin(),
+        messageId: zalo.cliMsgIdOf(bubble) ?? undefined,
+        text: lastInserted,
+        outcome: 'pinned',
+      });
+      lastInserted = null;
+      store.set({ noticePinned: true });
+      return { ok: true, method: 'composer', message: t('picker.pinned') };
+    },
+  };
+  return actions;
+}
+
+export type { CategoryId };

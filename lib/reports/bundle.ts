@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import { entryHash, verifyChain } from '../log/chain';
+import { GENESIS_HASH, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
+import { formatVnDateTime, inPeriod, periodSchema, samePeriod, toVnIso, type Period } from './period';
+import {
+  REDACTABLE_FIELDS,
+  isRedacting,
+  redactEntries,
+  redactionOptionsSchema,
+  stripExportMarkers,
+  type ExportEntry,
+  type RedactionOptions,
+} from './redact';
+
+/**
+ * The JSON bundle a village sends to the xã: one group (= one hash chain), one period.
+ *
+ * Redaction vs. the hash chain: an entry's hash covers its full content, so a bundle with names turned
+ * into initials or text dropped can't prove its content. Redacted entries keep their ORIGINAL `hash` and
+ * `prevHash` and carry `redacted: true` + `redactedFields`. The verifier then checks, for the whole
+ * segment, the link structure (seq contiguous, each prevHash = previous hash, anchor, head) and the
+ * content hash of every entry that was NOT changed; for changed entries it reports
+ * "liên kết đúng, nội dung không kiểm tra được". Unredacted bundles verify fully with `verifyChain`.
+ * The village keeps the full log, so a disputed redacted entry can be checked against it on request.
+ */
+export const BUNDLE_FORMAT = 'zalo-group-guard/bundle';
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'phải là 64 chữ số hex viết thường');
+
+export const exportEntrySchema = logEntrySchema.extend({
+  redacted: z.literal(true).optional(),
+  redactedFields: z.array(z.enum(REDACTABLE_FIELDS)).min(1).optional(),
+});
+
+export const bundleSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  exportedAt: z.string().datetime({ offset: true }),
+  exporter: z.object({ adminName: z.string(), extensionVersion: z.string() }),
+  place: placeSchema,
+  group: z.object({ threadId: z.string().min(1), name: z.string() }),
+  period: periodSchema,
+  chain: z.object({
+    chainId: z.string().min(1),
+    /** 0 when the period has no entries. */
+    firstSeq: z.number().int().nonnegative(),
+    lastSeq: z.number().int().nonnegative(),
+    /** prevHash of the first entry (GENESIS_HASH when the segment starts the chain); null when empty. */
+    anchorPrevHash: hex64.nullable(),
+    headHash: hex64.nullable(),
+  }),
+  /** Options used for this export; null = nothing redacted. */
+  redaction: redactionOptionsSchema.nullable(),
+  entries: z.array(exportEntrySchema),
+});
+export type Bundle = z.infer<typeof bundleSchema>;
+
+export type MakeBundleInput = {
+  /** The group's log (may hold more than the period and other chains: only the segment is taken). */
+  entries: readonly LogEntry[];
+  period: Period;
+  place: Place;
+  group: { threadId: string; name: string };
+  exporter: { adminName: string; extensionVersion: string };
+  redaction?: RedactionOptions;
+  exportedAt?: Date;
+};
+
+/**
+ * The contiguous chain segment covering the period: from the first to the last in-period seq.
+ * Contiguity matters more than the time filter: a gap would look like a deleted entry.
+ */
+export function selectSegment(entries: readonly LogEntry[], chainId: string, period: Pick<Period, 'from' | 'to'>): LogEntry[] {
+  const chain = entries.filter((e) => e.chainId === chainId).sort((a, b) => a.seq - b.seq);
+  let first = -1;
+  let last = -1;
+  chain.forEach((e, i) => {
+    if (inPeriod(e, period)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  return first < 0 ? [] : chain.slice(first, last + 1);
+}
+
+export function makeBundle(input: MakeBundleInput): Bundle {
+  const segment = selectSegment(input.entries, input.group.threadId, input.period);
+  const redaction = input.redaction && isRedacting(input.redaction) ? input.redaction : null;
+  const entries: ExportEntry[] = redaction ? redactEntries(segment, redaction) : segment;
+  const first = segment[0];
+  const last = segment.at(-1);
+  return {
+    format: BUNDLE_FORMAT,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    exportedAt: toVnIso((input.exportedAt ?? new Date()).getTime()),
+    exporter: { ...input.exporter },
+    place: { ...input.place },
+    group: { ...input.group },
+    period: { ...input.period },
+    chain: {
+      chainId: input.group.threadId,
+      firstSeq: first?.seq ?? 0,
+      lastSeq: last?.seq ?? 0,
+      anchorPrevHash: first?.prevHash ?? null,
+      headHash: last?.hash ?? null,
+    },
+    redaction,
+    entries,
+  };
+}
+
+export function bundleToJson(bundle: Bundle): string {
+  return JSON.stringify(bundle, null, 1);
+}
+
+/** ASCII file name: "zgg_thon-dong-xa-an-binh_thang-11-2026.json". */
+export function bundleFileName(bundle: Pick<Bundle, 'place' | 'period'>): string {
+  const slug = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const parts = ['zgg', slug(`thon ${bundle.place.thon} xa ${bundle.place.xa}`), slug(bundle.period.label)];
+  return `${parts.filter(Boolean).join('_')}.json`;
+}
+
+export type ParseBundleResult = { ok: true; bundle: Bundle } | { ok: false; error: string; field?: string };
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+/** Parses a bundle from JSON text (or an already parsed value); errors name the field, in Vietnamese. */
+export function parseBundle(json: string | unknown): ParseBundleResult {
+  let value: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json);
+    } catch {
+      return { ok: false, error: 'Tệp không phải JSON hợp lệ (có thể bị hỏng hoặc không phải tệp xuất báo cáo).' };
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'Nội dung tệp không phải một đối tượng JSON.' };
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj.format !== BUNDLE_FORMAT) {
+    return {
+      ok: false,
+      field: 'format',
+      error: `Không phải tệp xuất của Trợ lý quản trị nhóm Zalo (trường "format" là ${JSON.stringify(obj.format ?? null)}).`,
+    };
+  }
+  if (typeof obj.schemaVersion === 'number' && obj.schemaVersion > BUNDLE_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      field: 'schemaVersion',
+      error: `Tệp được tạo bởi phiên bản mới hơn (schemaVersion ${obj.schemaVersion}); hãy cập nhật tiện ích.`,
+    };
+  }
+  const parsed = bundleSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = fieldPath(issue.path);
+    const missing = issue.code === 'invalid_type' && issue.message.includes('undefined');
+    return {
+      ok: false,
+      field,
+      error: missing
+        ? `Thiếu trường "${field}".`
+        : `Trường "${field}" không hợp lệ: ${issue.message}.`,
+    };
+  }
+  return { ok: true, bundle: parsed.data };
+}
+
+export const CHECK_IDS = ['schema', 'chain-id', 'seq', 'anchor', 'links', 'hashes', 'head', 'period', 'expected-period', 'redaction'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+export type BundleCheck = { id: CheckId; ok: boolean; message: string };
+export type BundleVerification = {
+  ok: boolean;
+  /** 'full': every content hash checked; 'links-only': some entries redacted, their content unverifiable. */
+  level: 'full' | 'links-only' | 'failed';
+  /** seq of the first entry with a chain problem (for "chuỗi bị sửa tại mục #N"). */
+  firstBadSeq?: number;
+  redactedCount: number;
+  checks: BundleCheck[];
+};
+
+type Problem = { seq: number; reason: 'hash' | 'link' | 'seq' | 'chain' };
+
+/** Link/seq/chain problems of a segment without recomputing hashes. */
+function linkProblems(entries: readonly ExportEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (i > 0) {
+      const before = entries[i - 1]!;
+      if (e.chainId !== before.chainId) problems.push({ seq: e.seq, reason: 'chain' });
+      if (e.seq !== before.seq + 1) problems.push({ seq: e.seq, reason: 'seq' });
+      if (e.prevHash !== before.hash) problems.push({ seq: e.seq, reason: 'link' });
+    } else if (e.seq === 1 && e.prevHash !== GENESIS_HASH) {
+      problems.push({ seq: e.seq, reason: 'link' });
+    }
+  }
+  return problems;
+}
+
+/** Content hashes of the unredacted entries (redacted ones cannot match by construction). */
+async function hashProblems(entries: readonly ExportEntry[]): Promise<Problem[]> {
+  // Concurrent digests: each hash depends only on its own entry and its stored prevHash.
+  const results = await Promise.all(
+    entries.map(async (e) => {
+      if (e.redacted) return null;
+      const { seq, prevHash, hash, ...body } = stripExportMarkers(e);
+      return (await entryHash(body, seq, prevHash)) === hash ? null : ({ seq, reason: 'hash' } as const);
+    }),
+  );
+  return results.filter((p): p is { seq: number; reason: 'hash' } => p !== null);
+}
+
+const short = (h: string | null | undefined) => (h ? `${h.slice(0, 8)}…` : '(trống)');
+
+/**
+ * Verifies a parsed bundle. `expectedPeriod` is the period the xã asked for; a bundle must match it
+ * exactly unless `allowSubPeriod` (monthly bundles inside a quarterly aggregation).
+ */
+export async function verifyBundle(
+  input: Bundle,
+  opts: { expectedPeriod?: Pick<Period, 'from' | 'to' | 'label'>; allowSubPeriod?: boolean } = {},
+): Promise<BundleVerification> {
+  const checks: BundleCheck[] = [];
+  const add = (id: CheckId, ok: boolean, message: string) => checks.push({ id, ok, message });
+
+  const parsed = bundleSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    add('schema', false, `Sai cấu trúc tệp tại trường "${fieldPath(issue.path)}": ${issue.message}`);
+    return { ok: false, level: 'failed', redactedCount: 0, checks };
+  }
+  const bundle = parsed.data;
+  const entries = bundle.entries;
+  add('schema', true, `Đúng định dạng tệp xuất (phiên bản ${bundle.schemaVersion}).`);
+
+  // One chain = one group.
+  const otherChain = entries.find((e) => e.chainId !== bundle.chain.chainId);
+  const chainIdOk = !otherChain && bundle.chain.chainId === bundle.group.threadId;
+  add(
+    'chain-id',
+    chainIdOk,
+    chainIdOk
+      ? `Tất cả ${entries.length} mục thuộc nhóm "${bundle.group.name}".`
+      : otherChain
+        ? `Mục #${otherChain.seq} thuộc nhóm khác (chuỗi ${otherChain.chainId}).`
+        : `Mã chuỗi (${bundle.chain.chainId}) khác mã nhóm (${bundle.group.threadId}).`,
+  );
+
+  const links = linkProblems(entries);
+  const redactedCount = entries.filter((e) => e.redacted).length;
+  // Unredacted: the shared verifier is the reference. Redacted: hash only the untouched entries.
+  let hashes: number[];
+  if (redactedCount === 0) {
+    const verdict = await verifyChain(entries);
+    hashes = verdict.ok ? [] : verdict.problems.filter((p) => p.reason === 'hash').map((p) => p.seq);
+  } else {
+    hashes = (await hashProblems(entries)).map((p) => p.seq);
+  }
+
+  const seqIssue = links.find((p) => p.reason === 'seq');
+  const first = entries[0];
+  const last = entries.at(-1);
+  const rangeOk = entries.length
+    ? bundle.chain.firstSeq === first!.seq && bundle.chain.lastSeq === last!.seq
+    : bundle.chain.firstSeq === 0 && bundle.chain.lastSeq === 0;
+  add(
+    'seq',
+    !seqIssue && rangeOk,
+    seqIssue
+      ? `Số thứ tự không liên tục tại mục #${seqIssue.seq}: có mục bị xóa hoặc bị đảo thứ tự.`
+      : !rangeOk
+        ? `Khoảng số thứ tự khai báo (#${bundle.chain.firstSeq}–#${bundle.chain.lastSeq}) không khớp nội dung (#${first?.seq ?? 0}–#${last?.seq ?? 0}).`
+        : entries.length
+          ? `Số thứ tự liên tục từ #${first!.seq} đến #${last!.seq}.`
+          : 'Kỳ này không có mục nào.',
+  );
+
+  const anchorOk = entries.length ? first!.prevHash === bundle.chain.anchorPrevHash : bundle.chain.anchorPrevHash === null;
+  add(
+    'anchor',
+    anchorOk,
+    anchorOk
+      ? entries.length
+        ? `Mục đầu (#${first!.seq}) nối đúng điểm neo ${short(bundle.chain.anchorPrevHash)}.`
+        : 'Không có mục nào để nối.'
+      : `Mục đầu không nối với điểm neo khai báo (${short(bundle.chain.anchorPrevHash)}).`,
+  );
+
+  const linkIssue = links.find((p) => p.reason === 'link' || p.reason === 'chain');
+  add(
+    'links',
+    !linkIssue,
+    linkIssue ? `Chuỗi bị đứt tại mục #${linkIssue.seq} (không nối với mục trước).` : 'Các mục nối liền nhau đúng thứ tự.',
+  );
+
+  const verified = entries.length - redactedCount;
+  add(
+    'hashes',
+    hashes.length === 0,
+    hashes.length
+      ? `Nội dung mục #${hashes[0]} đã bị sửa (mã băm không khớp).`
+      : redactedCount
+        ? `Đã kiểm tra liên kết chuỗi; không kiểm tra được nội dung của ${redactedCount} mục vì đã che bớt thông tin (${verified} mục còn lại khớp mã băm).`
+        : entries.length
+          ? `Nội dung cả ${entries.length} mục khớp mã băm.`
+          : 'Không có nội dung cần kiểm tra.',
+  );
+
+  const headOk = (last?.hash ?? null) === bundle.chain.headHash;
+  add(
+    'head',
+    headOk,
+    headOk ? `Mã băm cuối khớp (${short(bundle.chain.headHash)}).` : `Mã băm cuối (${short(last?.hash)}) khác khai báo (${short(bundle.chain.headHash)}).`,
+  );
+
+  const outside = entries.find((e) => !inPeriod(e, bundle.period));
+  add(
+    'period',
+    !outside,
+    outside
+      ? `Mục #${outside.seq} (${formatVnDateTime(outside.time)}) nằm ngoài kỳ ${bundle.period.label}.`
+      : `Tất cả mục nằm trong kỳ ${bundle.period.label}.`,
+  );
+
+  if (opts.expectedPeriod) {
+    const exp = opts.expectedPeriod;
+    const ok = samePeriod(bundle.period, exp) || (opts.allowSubPeriod === true && Date.parse(bundle.period.from) >= Date.parse(exp.from) && Date.parse(bundle.period.to) <= Date.parse(exp.to));
+    add('expected-period', ok, ok ? `Đúng kỳ cần báo cáo (${exp.label}).` : `Tệp là kỳ ${bundle.period.label}, không thuộc kỳ cần báo cáo ${exp.label}.`);
+  }
+
+  const strayRedacted = bundle.redaction === null ? entries.find((e) => e.redacted || e.redactedFields) : undefined;
+  const markerMismatch = entries.find((e) => Boolean(e.redacted) !== Boolean(e.redactedFields));
+  const redOk = !strayRedacted && !markerMismatch;
+  add(
+    'redaction',
+    redOk,
+    !redOk
+      ? `Mục #${(strayRedacted ?? markerMismatch)!.seq} ghi là đã che bớt nhưng tệp không khai báo đúng cách che.`
+      : bundle.redaction
+        ? `Tệp đã che bớt thông tin (${describeRedaction(bundle.redaction)}); ${redactedCount} mục bị thay đổi.`
+        : 'Tệp không che bớt thông tin.',
+  );
+
+  const ok = checks.every((c) => c.ok);
+  const problemSeqs = [...links.map((p) => p.seq), ...hashes];
+  return {
+    ok,
+    level: ok ? (redactedCount ? 'links-only' : 'full') : 'failed',
+    firstBadSeq: problemSeqs.length ? Math.min(...problemSeqs) : undefined,
+    redactedCount,
+    checks,
+  };
+}
+
+export function describeRedaction(r: RedactionOptions): string {
+  const parts: string[] = [];
+  if (r.names === 'initials') parts.push('tên viết tắt');
+  if (r.maskNumbers) parts.push('che số điện thoại/số tài khoản');
+  if (r.dropText) parts.push('bỏ nội dung tin nhắn');
+  return parts.join(', ') || 'không che';
+}

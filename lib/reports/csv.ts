@@ -1,0 +1,65 @@
+import Papa from 'papaparse';
+import { DETAIL_HEADERS, detailTexts } from './rows';
+import type { ExportEntry } from './redact';
+
+/** Excel opens a CSV as UTF-8 (Vietnamese diacritics intact) only when it starts with a BOM. */
+export const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * Cells that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+84…", "-1+1", "@SUM") or that
+ * begin with a tab/CR get a leading apostrophe (OWASP "CSV injection"). The apostrophe is visible in
+ * the raw file but is what Excel/LibreOffice treat as "this is text".
+ */
+export function guardFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR/LF or edge whitespace; quotes doubled. */
+export function csvField(cell: string): string {
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export type CsvOptions = { bom?: boolean; guard?: boolean };
+
+/** Rows → CSV text (CRLF line ends, including after the last row, BOM by default). */
+export function toCsv(rows: readonly (readonly string[])[], opts: CsvOptions = {}): string {
+  const { bom = true, guard = true } = opts;
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const cells = new Array<string>(row.length);
+    for (let j = 0; j < row.length; j++) cells[j] = csvField(guard ? guardFormula(row[j]!) : row[j]!);
+    lines[i] = cells.join(',');
+  }
+  return (bom ? BOM : '') + lines.join(CRLF) + (lines.length ? CRLF : '');
+}
+
+/** Log entries → the "Chi tiết" CSV with Vietnamese headers. */
+export function entriesToCsv(entries: readonly ExportEntry[], opts: CsvOptions = {}): string {
+  const rows: string[][] = [[...DETAIL_HEADERS]];
+  for (const e of entries) rows.push(detailTexts(e));
+  return toCsv(rows, opts);
+}
+
+export type CsvParseResult = { ok: true; rows: string[][] } | { ok: false; error: string };
+
+/** Parses CSV text (BOM tolerated) with papaparse; for round-trip tests and re-import. */
+export function parseCsv(text: string): CsvParseResult {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
+  // A file ending with CRLF yields one trailing empty row; it is not data.
+  const rows = result.data;
+  const last = rows.at(-1);
+  if (last && last.length === 1 && last[0] === '') rows.pop();
+  const fatal = result.errors.find((e) => e.type === 'Quotes');
+  if (fatal) return { ok: false, error: `Lỗi dấu ngoặc kép ở dòng ${(fatal.row ?? 0) + 1}: ${fatal.message}` };
+  return { ok: true, rows };
+}
+
+/** Removes the formula guard added by `guardFormula` (for comparing round trips). */
+export function unguardFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}

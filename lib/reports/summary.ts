@@ -1,0 +1,179 @@
+import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../rules/categories';
+import { LOG_ACTIONS, LOG_KINDS, type LogAction, type LogEntry, type LogKind } from '../log/schema';
+import { inPeriod, isoWeekOf, type Period } from './period';
+
+export type WeekCount = { key: string; monday: string; label: string; flags: number };
+
+export type MemberSummary = {
+  /** uid when known, else the display name: the key entries are grouped by. */
+  key: string;
+  name: string;
+  uid?: string;
+  /** Flags raised against the member in the period. */
+  flags: number;
+  /** Flags not dismissed as "Không vi phạm": what counts toward the remind → remove ladder. */
+  strikes: number;
+  categories: CategoryId[];
+  lastAction?: LogAction;
+  lastActionTime?: string;
+};
+
+export type ReportSummary = {
+  entries: number;
+  flags: number;
+  byKind: Record<LogKind, number>;
+  byCategory: Record<CategoryId, number>;
+  /** Clause per category as written in the entries (first seen), for the printable report. */
+  clauseByCategory: Partial<Record<CategoryId, string>>;
+  byAction: Record<LogAction, number>;
+  bySeverity: Record<Severity, number>;
+  flagsPerWeek: WeekCount[];
+  members: MemberSummary[];
+  /** Flags in the period that no later action (other than a note) refers to via `ref`. */
+  openFlags: LogEntry[];
+  pinned: number;
+  notices: number;
+  polls: number;
+  corrections: number;
+  admins: string[];
+  firstTime?: string;
+  lastTime?: string;
+};
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+export function memberKey(member: { name: string; uid?: string }): string {
+  return member.uid ? `uid:${member.uid}` : `name:${member.name.trim().normalize('NFC')}`;
+}
+
+/**
+ * Summarises the entries of `period` (all of `entries` when no period). Entries outside the period
+ * are still consulted to resolve flags: an action taken on 2 December closes a flag of 30 November.
+ * Entries may come from several chains (xã totals); seq references are resolved per chain.
+ */
+export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'from' | 'to'>): ReportSummary {
+  const inside = period ? entries.filter((e) => inPeriod(e, period)) : [...entries];
+  const byKind = zeroes(LOG_KINDS);
+  const byCategory = zeroes(CATEGORY_IDS);
+  const byAction = zeroes(LOG_ACTIONS);
+  const bySeverity = zeroes(SEVERITIES);
+  const clauseByCategory: Partial<Record<CategoryId, string>> = {};
+  const weeks = new Map<string, WeekCount>();
+  const admins = new Set<string>();
+
+  // Actions by (chain, ref) over ALL entries, so resolution can look past the period end.
+  const bySeqKey = (chainId: string, seq: number) => `${chainId}#${seq}`;
+  const actionsOn = new Map<string, LogEntry[]>();
+  for (const e of entries) {
+    if (e.kind === 'action' && e.ref !== undefined) {
+      const k = bySeqKey(e.chainId, e.ref);
+      const list = actionsOn.get(k);
+      if (list) list.push(e);
+      else actionsOn.set(k, [e]);
+    }
+  }
+  const flagBySeq = new Map<string, LogEntry>();
+  for (const e of entries) if (e.kind === 'flag') flagBySeq.set(bySeqKey(e.chainId, e.seq), e);
+
+  const members = new Map<string, MemberSummary & { cats: Set<CategoryId> }>();
+  const memberOf = (m: NonNullable<LogEntry['member']>) => {
+    const key = memberKey(m);
+    let row = members.get(key);
+    if (!row) {
+      row = { key, name: m.name, uid: m.uid, flags: 0, strikes: 0, categories: [], cats: new Set() };
+      members.set(key, row);
+    }
+    return row;
+  };
+
+  const openFlags: LogEntry[] = [];
+  let firstTime: number | undefined;
+  let lastTime: number | undefined;
+
+  for (const e of inside) {
+    byKind[e.kind]++;
+    admins.add(e.admin);
+    const t = Date.parse(e.time);
+    if (firstTime === undefined || t < firstTime) firstTime = t;
+    if (lastTime === undefined || t > lastTime) lastTime = t;
+
+    if (e.kind === 'flag') {
+      if (e.category) {
+        byCategory[e.category]++;
+        if (e.clause && !clauseByCategory[e.category]) clauseByCategory[e.category] = e.clause;
+      }
+      if (e.severity) bySeverity[e.severity]++;
+      const w = isoWeekOf(t);
+      const wc = weeks.get(w.key);
+      if (wc) wc.flags++;
+      else weeks.set(w.key, { key: w.key, monday: w.monday, label: w.label, flags: 1 });
+
+      const acts = (actionsOn.get(bySeqKey(e.chainId, e.seq)) ?? []).filter((a) => a.seq > e.seq);
+      const dismissed = acts.some((a) => a.action === 'dismissed');
+      if (!acts.some((a) => a.action !== 'note')) openFlags.push(e);
+      if (e.member) {
+        const row = memberOf(e.member);
+        row.flags++;
+        if (!dismissed) row.strikes++;
+        if (e.category) row.cats.add(e.category);
+      }
+    } else if (e.kind === 'action') {
+      if (e.action) byAction[e.action]++;
+      // The action names the member, or inherits it from the flag it refers to.
+      const target = e.member ?? (e.ref !== undefined ? flagBySeq.get(bySeqKey(e.chainId, e.ref))?.member : undefined);
+      if (target && e.action && e.action !== 'note') {
+        const row = memberOf(target);
+        if (!row.lastActionTime || Date.parse(row.lastActionTime) <= t) {
+          row.lastAction = e.action;
+          row.lastActionTime = e.time;
+        }
+      }
+    }
+  }
+
+  const memberRows: MemberSummary[] = [...members.values()]
+    .map(({ cats, ...row }) => ({ ...row, categories: CATEGORY_IDS.filter((c) => cats.has(c)) }))
+    .sort((a, b) => b.strikes - a.strikes || b.flags - a.flags || a.name.localeCompare(b.name, 'vi'));
+
+  return {
+    entries: inside.length,
+    flags: byKind.flag,
+    byKind,
+    byCategory,
+    clauseByCategory,
+    byAction,
+    bySeverity,
+    flagsPerWeek: [...weeks.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    members: memberRows,
+    openFlags: openFlags.sort((a, b) => a.chainId.localeCompare(b.chainId) || a.seq - b.seq),
+    pinned: byKind.pin,
+    notices: byKind.notice,
+    polls: byKind.poll,
+    corrections: byKind.correction,
+    admins: [...admins].sort((a, b) => a.localeCompare(b, 'vi')),
+    firstTime: firstTime === undefined ? undefined : new Date(firstTime).toISOString(),
+    lastTime: lastTime === undefined ? undefined : new Date(lastTime).toISOString(),
+  };
+}
+
+/** Notable cases for the printable report: high severity or ending in removal, newest first. */
+export function notableCases(entries: readonly LogEntry[], summary: ReportSummary, limit = 10): LogEntry[] {
+  const severe = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === 'action' && (e.action === 'removed' || e.action === 'propose-removal') && e.ref !== undefined) {
+      severe.add(`${e.chainId}#${e.ref}`);
+    }
+  }
+  const open = new Set(summary.openFlags.map((f) => `${f.chainId}#${f.seq}`));
+  return entries
+    .filter((e) => e.kind === 'flag' && (e.severity === 'high' || severe.has(`${e.chainId}#${e.seq}`)))
+    .sort((a, b) => Number(open.has(`${b.chainId}#${b.seq}`)) - Number(open.has(`${a.chainId}#${a.seq}`)) || Date.parse(b.time) - Date.parse(a.time))
+    .slice(0, limit);
+}
+
+/** The action entries taken on a flag (for "Xử lý" of notable cases). */
+export function actionsFor(entries: readonly LogEntry[], flag: LogEntry): LogEntry[] {
+  return entries.filter((e) => e.kind === 'action' && e.chainId === flag.chainId && e.ref === flag.seq);
+}

@@ -1,0 +1,15 @@
+/** III.2(5) – uncivil language: profanity (incl. teencode), insults to members or officials. */
+import type { CategoryDefinition } from '../types';
+
+export const abusiveLanguage: CategoryDefinition = {
+  id: 'abusive-language',
+  clause: 'III.2(5)',
+  label: 'Ngôn từ thiếu văn hóa',
+  explanation: 'Tin nhắn dùng ngôn từ thiếu văn hóa, chửi bới hoặc xúc phạm thành viên, cán bộ.',
+  defaultSeverity: 'medium',
+  actions: { low: 'remind', medium: 'remind', high: 'delete' },
+  severityFor(score, threshold) {
+    if (score >= threshold * 2.5) return 'high';
+    return score >= threshold * 1.5 ? 'medium' : 'low';
+  },
+};

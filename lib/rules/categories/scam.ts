@@ -1,0 +1,43 @@
+/** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
+import type { CategoryDefinition, SignalHit } from '../types';
+
+export const scam: CategoryDefinition = {
+  id: 'scam',
+  clause: 'III.2(2)',
+  label: 'Lừa đảo',
+  explanation: 'Tin nhắn có dấu hiệu lừa đảo, chiếm đoạt tài sản (yêu cầu chuyển tiền, mã OTP, mạo danh cơ quan hoặc dụ nhận thưởng).',
+  defaultSeverity: 'high',
+  actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  signals(ctx) {
+    const out: SignalHit[] = [];
+    const strange = ctx.links.filter((l) => l.category === 'strange-link');
+    const linkSpans = strange.map((l) => ({ start: l.start, end: l.end }));
+    if (linkSpans.length > 0) {
+      const onlyUnknown = strange.every((l) => l.reason === 'unknown-domain');
+      out.push({ name: 'link', weight: onlyUnknown ? ctx.weight('scam', 'unknown-link', 0.4) : ctx.weight('scam', 'link', 0.5), spans: linkSpans });
+    }
+    const scamLinks = ctx.links.filter((l) => l.category === 'scam').map((l) => ({ start: l.start, end: l.end }));
+    if (scamLinks.length > 0) out.push({ name: 'scam-link', weight: ctx.weight('scam', 'scam-link', 0.4), spans: scamLinks });
+    const asks = ctx.hasGroup('scam', 'request') || ctx.hasGroup('scam', 'payment');
+    const pressure = ctx.hasGroup('scam', 'urgency') || ctx.hasGroup('scam', 'impersonation') || ctx.hasGroup('scam', 'lure');
+    // Payment identifiers beyond URLs: an account number or phone next to payment/urgency words.
+    if (ctx.accounts.length > 0 && (asks || pressure)) {
+      out.push({ name: 'account', weight: ctx.weight('scam', 'account', 0.4), spans: ctx.accounts.map((s) => ctx.original(s)) });
+    }
+    if (ctx.phones.length > 0 && asks && pressure) {
+      out.push({ name: 'phone', weight: ctx.weight('scam', 'phone', 0.2), spans: ctx.phones.map((s) => ctx.original(s)) });
+    }
+    if (ctx.prices.length > 0 && (asks || ctx.hasGroup('scam', 'lure'))) {
+      out.push({ name: 'money', weight: ctx.weight('scam', 'money', 0.2), spans: ctx.prices.map((s) => ctx.original(s)) });
+    }
+    return out;
+  },
+  adjust(ctx, score) {
+    // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
+    if (ctx.warning >= ctx.warningThreshold) return score - 2;
+    return score;
+  },
+  severityFor(score, threshold) {
+    return score >= threshold * 1.5 ? 'high' : 'medium';
+  },
+};

@@ -1,0 +1,388 @@
+/**
+ * Compiles a rule pack into one automaton and checks messages against it.
+ */
+import { CATEGORY_IDS, type CategoryId, type Severity } from './categories';
+import type { Flag } from './flag';
+import { detectNumbers } from './detectors';
+import { linkSignals, type Blocklist, type LinkSignal, type LinkSignalOptions } from './link-signals';
+import { SymbolAutomaton } from './matcher';
+import { foldCode, normalize, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
+import { applyOverrides, type CategoryConfig, type GroupOverrides, type PackTerm, type RulePack } from './pack-schema';
+import { REGISTRY } from './registry';
+import type { CategoryDefinition, CompiledTerm, EvalContext, SignalHit, Span, TermHit } from './types';
+
+const K_TERM = 0;
+const K_ALLOW = 1;
+const K_WARNING = 2;
+const K_OFFICIAL = 3;
+const K_NEG = 4;
+const K_NOTNEG = 5;
+
+interface Entry {
+  kind: number;
+  term: CompiledTerm | null;
+  weight: number;
+  /** Accented normalised form the text must be compatible with. */
+  acc: string;
+  foldSafe: boolean;
+  wholeWord: boolean;
+  /** Pattern without spaces, matched only inside joined letter runs ("l ô đ ề"). */
+  compact: boolean;
+}
+
+export interface CompiledCategory {
+  def: CategoryDefinition;
+  id: CategoryId;
+  index: number;
+  clause: string;
+  explanation: string;
+  threshold: number;
+  severity: Severity | undefined;
+  groupCaps: Record<string, number>;
+  combos: ReadonlyArray<{ groups: readonly string[]; bonus: number }>;
+  signalWeights: Record<string, number>;
+}
+
+export interface CompileOptions {
+  blocklist?: Blocklist;
+  overrides?: GroupOverrides;
+}
+
+export interface CompiledRuleset {
+  readonly pack: RulePack;
+  /** Enabled categories in registry (display) order. */
+  readonly categories: readonly CompiledCategory[];
+  readonly automaton: SymbolAutomaton;
+  readonly entries: ReadonlyArray<readonly Entry[]>;
+  readonly warningThreshold: number;
+  readonly linkOptions: LinkSignalOptions;
+  /** Number of category terms compiled (for diagnostics and the benchmark). */
+  readonly termCount: number;
+}
+
+function trimSpaces(n: NormalizedText): { sym: Uint8Array; acc: string } | null {
+  let a = 0;
+  let b = n.sym.length;
+  while (a < b && (n.sym[a] === SYM_SPACE || n.sym[a] === SYM_BREAK)) a++;
+  while (b > a && (n.sym[b - 1] === SYM_SPACE || n.sym[b - 1] === SYM_BREAK)) b--;
+  if (a === b) return null;
+  return { sym: n.sym.slice(a, b), acc: n.acc.slice(a, b) };
+}
+
+/** Compile a pack (plus optional per-group overrides) once; reuse the result for every message. */
+export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): CompiledRuleset {
+  const pack = applyOverrides(packIn, options.overrides);
+  const patternIds = new Map<string, number>();
+  const patterns: Uint8Array[] = [];
+  const entries: Entry[][] = [];
+
+  const add = (text: string, entry: Omit<Entry, 'acc' | 'compact'>) => {
+    const t = trimSpaces(normalize(text));
+    if (!t) return;
+    const push = (sym: Uint8Array, acc: string, compact: boolean) => {
+      const key = String.fromCharCode.apply(null, Array.from(sym));
+      let id = patternIds.get(key);
+      if (id === undefined) {
+        id = patterns.length;
+        patternIds.set(key, id);
+        patterns.push(sym);
+        entries.push([]);
+      }
+      entries[id].push({ ...entry, acc, compact });
+    };
+    push(t.sym, t.acc, false);
+    // Compact variant for evasions that space out every letter ("l ô đ ề" → "lôđề").
+    if (t.sym.includes(SYM_SPACE)) {
+      const keep: number[] = [];
+      for (let i = 0; i < t.sym.length; i++) if (t.sym[i] !== SYM_SPACE) keep.push(i);
+      if (keep.length >= 3) push(Uint8Array.from(keep.map((i) => t.sym[i])), keep.map((i) => t.acc[i]).join(''), true);
+    }
+  };
+
+  const categories: CompiledCategory[] = [];
+  let termId = 0;
+  REGISTRY.forEach((def, index) => {
+    const cfg: CategoryConfig | undefined = pack.categories[def.id];
+    if (!cfg || !cfg.enabled) return;
+    categories.push({
+      def,
+      id: def.id,
+      index,
+      clause: cfg.clause,
+      explanation: cfg.explanation || def.explanation,
+      threshold: cfg.threshold ?? 1,
+      severity: cfg.severity,
+      groupCaps: cfg.groupCaps ?? {},
+      combos: cfg.combos ?? [],
+      signalWeights: cfg.signals ?? {},
+    });
+    cfg.terms.forEach((t: PackTerm) => {
+      const term: CompiledTerm = {
+        id: termId++,
+        category: def.id,
+        text: t.text,
+        weight: t.weight,
+        group: t.group ?? null,
+        negatable: t.negatable ?? true,
+      };
+      add(t.text, { kind: K_TERM, term, weight: t.weight, foldSafe: t.foldSafe ?? false, wholeWord: t.wholeWord ?? true });
+    });
+  });
+  for (const a of pack.allowTerms) add(a, { kind: K_ALLOW, term: null, weight: 0, foldSafe: true, wholeWord: true });
+  const ctx = pack.context;
+  if (ctx) {
+    for (const w of ctx.warning) add(w.text, { kind: K_WARNING, term: null, weight: w.weight, foldSafe: w.foldSafe ?? true, wholeWord: w.wholeWord ?? true });
+    for (const w of ctx.official) add(w.text, { kind: K_OFFICIAL, term: null, weight: w.weight, foldSafe: w.foldSafe ?? true, wholeWord: w.wholeWord ?? true });
+    for (const w of ctx.negation) add(w, { kind: K_NEG, term: null, weight: 0, foldSafe: true, wholeWord: true });
+    for (const w of ctx.notNegation) add(w, { kind: K_NOTNEG, term: null, weight: 0, foldSafe: true, wholeWord: true });
+  }
+  return {
+    pack,
+    categories,
+    automaton: new SymbolAutomaton(patterns),
+    entries,
+    warningThreshold: ctx?.warningThreshold ?? 1,
+    linkOptions: { allowDomains: pack.allowDomains, blockDomains: pack.blockDomains, blocklist: options.blocklist },
+    termCount: termId,
+  };
+}
+
+/** Is the text at [s, e) an acceptable occurrence of the entry? (boundaries + accent compatibility) */
+function accept(en: Entry, n: NormalizedText, s: number, e: number): boolean {
+  const sym = n.sym;
+  if (en.compact) {
+    const j = n.joined;
+    if (!j) return false;
+    for (let i = s; i < e; i++) if (j[i] === 0) return false;
+  } else if (en.wholeWord) {
+    if (s > 0 && sym[s - 1] > SYM_SPACE) return false;
+    if (e < sym.length && sym[e] > SYM_SPACE) return false;
+  }
+  const acc = n.acc;
+  const t = en.acc;
+  for (let i = 0; i < t.length; i++) {
+    const a = acc.charCodeAt(s + i);
+    const b = t.charCodeAt(i);
+    if (a === b) continue;
+    // Accentless or partly accented text: only for fold-safe terms, and only by dropping marks.
+    if (!en.foldSafe || a !== foldCode(b)) return false;
+  }
+  return true;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** A negation word at most 4 words before the hit, with no punctuation in between. */
+function negatedBy(n: NormalizedText, negs: readonly Span[], hit: Span): boolean {
+  for (const g of negs) {
+    if (g.end > hit.start) continue;
+    let words = 0;
+    let ok = true;
+    for (let i = g.end; i < hit.start; i++) {
+      const c = n.sym[i];
+      if (c === SYM_BREAK) {
+        ok = false;
+        break;
+      }
+      if (c === SYM_SPACE && i + 1 < hit.start && n.sym[i + 1] > SYM_SPACE) words++;
+    }
+    if (ok && words <= 4) return true;
+  }
+  return false;
+}
+
+interface Scored {
+  score: number;
+  groups: Set<string>;
+}
+
+function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals: readonly SignalHit[]): Scored {
+  const groups = new Set<string>();
+  const groupSum = new Map<string, number>();
+  const seen = new Set<number>();
+  let free = 0;
+  for (const h of hits) {
+    const g = h.term.group;
+    if (g) groups.add(g);
+    if (seen.has(h.term.id)) continue;
+    seen.add(h.term.id);
+    if (g) groupSum.set(g, (groupSum.get(g) ?? 0) + h.term.weight);
+    else free += h.term.weight;
+  }
+  for (const s of signals) {
+    if (s.weight === 0 && s.spans.length === 0) continue;
+    groups.add(s.name);
+    groupSum.set(s.name, (groupSum.get(s.name) ?? 0) + s.weight);
+  }
+  let score = free;
+  for (const [g, v] of groupSum) {
+    const cap = cat.groupCaps[g];
+    score += cap !== undefined ? Math.min(v, cap) : v;
+  }
+  for (const c of cat.combos) if (c.groups.every((g) => groups.has(g))) score += c.bonus;
+  return { score, groups };
+}
+
+const NO_HITS: readonly TermHit[] = [];
+
+/**
+ * Check one message. Returns at most one flag per category, in category order, with every evidence span
+ * in ORIGINAL text offsets.
+ */
+export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const n = normalize(text);
+  const byCat = new Map<CategoryId, TermHit[]>();
+  let allow: Span[] | null = null;
+  let negs: Span[] | null = null;
+  let notNegs: Span[] | null = null;
+  const warningSeen = new Map<string, number>();
+  const officialSeen = new Map<string, number>();
+  const entries = rs.entries;
+
+  rs.automaton.scan(n.sym, (p, s, e) => {
+    const list = entries[p];
+    for (let k = 0; k < list.length; k++) {
+      const en = list[k];
+      if (!accept(en, n, s, e)) continue;
+      switch (en.kind) {
+        case K_TERM: {
+          const t = en.term as CompiledTerm;
+          let arr = byCat.get(t.category);
+          if (!arr) byCat.set(t.category, (arr = []));
+          arr.push({ start: s, end: e, term: t });
+          break;
+        }
+        case K_ALLOW:
+          (allow ??= []).push({ start: s, end: e });
+          break;
+        case K_WARNING:
+          warningSeen.set(en.acc, en.weight);
+          break;
+        case K_OFFICIAL:
+          officialSeen.set(en.acc, en.weight);
+          break;
+        case K_NEG:
+          (negs ??= []).push({ start: s, end: e });
+          break;
+        case K_NOTNEG:
+          (notNegs ??= []).push({ start: s, end: e });
+          break;
+      }
+    }
+  });
+
+  // Allow-list and negation filtering.
+  const negated: TermHit[] = [];
+  const negSpans: Span[] = negs ? (negs as Span[]).filter((g) => !(notNegs ?? []).some((c) => contains(c, g))) : [];
+  const allowSpans: Span[] = allow ?? [];
+  if (allowSpans.length > 0 || negSpans.length > 0) {
+    for (const [cat, arr] of byCat) {
+      const kept: TermHit[] = [];
+      for (const h of arr) {
+        if (allowSpans.some((a) => contains(a, h))) continue;
+        if (h.term.negatable && negSpans.length > 0 && negatedBy(n, negSpans, h)) {
+          negated.push(h);
+          continue;
+        }
+        kept.push(h);
+      }
+      byCat.set(cat, kept);
+    }
+  }
+
+  let warning = 0;
+  for (const w of warningSeen.values()) warning += w;
+  // Negated requests ("không cung cấp OTP", "đừng chuyển tiền") read as advice.
+  for (const h of negated) if (h.term.category === 'scam' || h.term.category === 'strange-link') warning += 0.5;
+  let official = 0;
+  for (const w of officialSeen.values()) official += w;
+
+  const nums = detectNumbers(n.acc);
+  const links: LinkSignal[] = linkSignals(text, rs.linkOptions);
+
+  const baseCache = new Map<CategoryId, number>();
+  const catById = new Map<CategoryId, CompiledCategory>();
+  for (const c of rs.categories) catById.set(c.id, c);
+  const ctx: EvalContext = {
+    text: n,
+    hits: (id) => byCat.get(id) ?? NO_HITS,
+    negated,
+    baseScore: (id) => {
+      let v = baseCache.get(id);
+      if (v === undefined) {
+        const c = catById.get(id);
+        v = c ? scoreCategory(c, byCat.get(id) ?? NO_HITS, []).score : 0;
+        baseCache.set(id, v);
+      }
+      return v;
+    },
+    hasGroup: (id, g) => (byCat.get(id) ?? NO_HITS).some((h) => h.term.group === g),
+    warning,
+    warningThreshold: rs.warningThreshold,
+    official,
+    prices: nums.prices,
+    phones: nums.phones,
+    accounts: nums.accounts,
+    links,
+    weight: (id, name, fallback) => catById.get(id)?.signalWeights[name] ?? fallback,
+    original: (sp) => ({ start: n.start[sp.start], end: n.end[sp.end - 1] }),
+  };
+
+  const flags: Flag[] = [];
+  for (const cat of rs.categories) {
+    const hits = byCat.get(cat.id) ?? NO_HITS;
+    const signals = cat.def.signals ? cat.def.signals(ctx) : [];
+    if (hits.length === 0 && signals.length === 0) continue;
+    const sc = scoreCategory(cat, hits, signals);
+    const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
+    if (score < cat.threshold) continue;
+    const severity: Severity =
+      cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(score, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
+    const spans: Array<{ start: number; end: number }> = [];
+    let best: TermHit | null = null;
+    for (const h of hits) {
+      // Zero-weight helper words ("liên hệ" for fortune services) support a combo but are not evidence.
+      if (h.term.weight <= 0) continue;
+      spans.push(ctx.original(h));
+      if (!best || h.term.weight > best.term.weight) best = h;
+    }
+    let bestSignal: SignalHit | null = null;
+    for (const s of signals) {
+      if (s.weight <= 0) continue;
+      for (const sp of s.spans) spans.push(sp);
+      if (!bestSignal || s.weight > bestSignal.weight) bestSignal = s;
+    }
+    const ruleId =
+      best && (!bestSignal || best.term.weight >= bestSignal.weight) ? `${cat.id}:${best.term.text}` : `${cat.id}:${bestSignal?.name ?? 'score'}`;
+    flags.push({
+      category: cat.id,
+      clause: cat.clause,
+      severity,
+      action: cat.def.actions[severity],
+      evidence: mergeSpans(spans).map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
+      explanation: cat.explanation,
+      ruleId,
+      score: Math.round(score * 100) / 100,
+    });
+  }
+  return flags;
+}
+
+function mergeSpans(spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  if (spans.length <= 1) return spans;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const sp of sorted) {
+    const last = out[out.length - 1];
+    if (last && sp.start < last.end) {
+      if (sp.end > last.end) last.end = sp.end;
+    } else out.push({ ...sp });
+  }
+  return out;
+}
+
+/** All category ids, used by tooling. */
+export const ALL_CATEGORIES: readonly CategoryId[] = CATEGORY_IDS;

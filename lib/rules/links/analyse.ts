@@ -1,0 +1,279 @@
+import { HostBlocklist, inferKind, type BlocklistKind } from './blocklist';
+import { extractLinks } from './extract';
+import { cleanDomainList, isSameOrSubdomain, longestDomainMatch, parseHost, type ParsedHost } from './host';
+import { findLookalike, type Lookalike } from './lookalike';
+import { OFFICIAL_DOMAINS, OFFICIAL_SUFFIXES, type OfficialKind } from './official-domains';
+import type { AnalyseOptions, BlocklistHit, ExtractedLink, LinkFinding, LinkReason, LinkSeverity } from './types';
+
+const OFFICIAL_LIST: readonly string[] = [...OFFICIAL_DOMAINS.map((o) => o.domain), ...OFFICIAL_SUFFIXES];
+
+export function isOfficialHost(host: string): boolean {
+  return longestDomainMatch(host, OFFICIAL_LIST) > 0;
+}
+
+export const SHORTENER_DOMAINS: readonly string[] = [
+  'bit.ly', 'bitly.com', 'tinyurl.com', 'shorturl.at', 'shorturl.asia', 'cutt.ly', 'cutt.us', 'rb.gy', 'is.gd',
+  'v.gd', 't.co', 'goo.gl', 's.id', 'tiny.cc', 'tiny.one', 'ow.ly', 'buff.ly', 't.ly', 'shorte.st', 'adf.ly',
+  'bc.vc', 'rebrand.ly', 'tny.im', 'x.co', 'lnkd.in', 'shrtco.de', 'u.to', 'clck.ru', 'surl.li', 'urlz.fr',
+  'short.gy', 'bom.so', 'gg.gg', 'qr.ae', 'rotf.lol', 'link1s.com', 'urlshortener.vn',
+];
+
+/** Free hosting where anyone gets a subdomain; phishing kits live there (weak signal). */
+export const FREE_HOSTING_DOMAINS: readonly string[] = [
+  'weebly.com', 'wixsite.com', 'blogspot.com', 'github.io', 'web.app', 'firebaseapp.com', 'netlify.app',
+  'vercel.app', 'pages.dev', 'workers.dev', 'glitch.me', 'herokuapp.com', '000webhostapp.com', 'ngrok.io',
+  'ngrok-free.app', 'sites.google.com', 'webflow.io', 'repl.co', 'onrender.com', 'square.site',
+];
+
+/** Cheap TLDs over-represented in the bundled phishing/gambling lists (weak signal). */
+export const SUSPICIOUS_TLDS: ReadonlySet<string> = new Set([
+  'xyz', 'top', 'club', 'icu', 'cyou', 'buzz', 'sbs', 'vip', 'cc', 'tk', 'ml', 'ga', 'cf', 'gq', 'site', 'online',
+  'shop', 'live', 'fun', 'click', 'link', 'rest', 'bar', 'monster', 'cfd', 'lol', 'win', 'bet', 'casino', 'work',
+  'pw', 'asia', 'life', 'store', 'space', 'website', 'today', 'info', 'mobi',
+]);
+
+const PRIVATE_IP_RE = /^(?:10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)/;
+
+const EXECUTABLE_RE = /\.(apk|apks|xapk|aab|exe|bat|cmd|msi|scr|jar|vbs|ps1|dmg|pkg)$/i;
+
+/** Phishing words in a subdomain, label or path (ASCII, hyphens/underscores optional). */
+const PHISHING_WORDS = [
+  'login', 'signin', 'sign-in', 'dang-nhap', 'xac-minh', 'xac-thuc', 'cap-nhat', 'nhan-thuong', 'nhan-qua',
+  'qua-tang', 'tri-an', 'trung-thuong', 'hoan-tien', 'mo-khoa', 'khoa-tai-khoan', 'dinh-danh', 'ekyc', 'verify',
+  'verification', 'update-account', 'secure', 'unlock', 'otp', 'nhan-tien', 'giai-ngan', 'vay-von', 'khuyen-mai',
+];
+const PHISHING_RE = new RegExp(
+  `(?:^|[^a-z])(${PHISHING_WORDS.map((w) => w.replace(/-/g, '[-_]?')).join('|')})(?![a-z])`,
+  'i',
+);
+
+interface Invite {
+  host: string;
+  path: RegExp;
+  name: string;
+  severity: LinkSeverity;
+}
+const INVITES: readonly Invite[] = [
+  { host: 't.me', path: /^\/(?:\+|joinchat\/)/, name: 'Telegram', severity: 'medium' },
+  { host: 't.me', path: /^\/[^/]+/, name: 'Telegram', severity: 'low' },
+  { host: 'telegram.me', path: /^\/./, name: 'Telegram', severity: 'low' },
+  { host: 'zalo.me', path: /^\/g\/./, name: 'Zalo', severity: 'low' },
+  { host: 'chat.whatsapp.com', path: /^\/./, name: 'WhatsApp', severity: 'medium' },
+  { host: 'discord.gg', path: /^\/./, name: 'Discord', severity: 'medium' },
+  { host: 'discord.com', path: /^\/invite\/./, name: 'Discord', severity: 'medium' },
+];
+
+const TARGET_WHAT: Record<OfficialKind, string> = {
+  bank: 'ngân hàng',
+  gov: 'cơ quan nhà nước',
+  wallet: 'ví điện tử',
+  service: 'doanh nghiệp dịch vụ',
+  platform: 'ứng dụng',
+  press: 'cơ quan báo chí',
+  neutral: 'trang',
+};
+
+function reason(reasonId: string, category: LinkReason['category'], severity: LinkSeverity, explanation: string): LinkReason {
+  return { reason: reasonId, category, severity, explanation };
+}
+
+function lookalikeReasons(host: string, l: Lookalike, boosted: boolean): LinkReason[] {
+  const who = `${TARGET_WHAT[l.target.kind]} ${l.target.name}`;
+  const serious = l.target.kind === 'bank' || l.target.kind === 'gov' || l.target.kind === 'wallet' || l.kind !== 'brand-token';
+  const sev: LinkSeverity = serious || boosted ? 'high' : 'medium';
+  const how =
+    l.kind === 'homograph'
+      ? `dùng chữ cái lạ nhìn giống hệt tên ${who} (hiện ra là “${l.evidence}”)`
+      : l.kind === 'brand-token'
+        ? `chứa tên ${who} nhưng không phải trang chính thức`
+        : `viết gần giống tên ${who} (“${l.evidence}”) để đánh lừa người xem`;
+  return [
+    reason(`lookalike-${l.kind}`, 'strange-link', sev, `Tên miền ${host} ${how}.`),
+    reason('impersonation', 'scam', sev, `Trang giả danh ${who} thường dùng để lừa lấy mật khẩu, mã OTP hoặc tiền của bà con.`),
+  ];
+}
+
+function blocklistReasons(host: string, hit: BlocklistHit & { kind?: BlocklistKind }): LinkReason[] {
+  const kind = hit.kind ?? inferKind(hit.list);
+  const strange = reason(
+    'blocklist',
+    'strange-link',
+    'high',
+    kind === 'gambling'
+      ? `Tên miền ${host} nằm trong danh sách trang cờ bạc, cá độ (${hit.list}).`
+      : `Tên miền ${host} nằm trong danh sách trang lừa đảo, độc hại (${hit.list}).`,
+  );
+  if (kind === 'gambling') {
+    return [strange, reason('blocklist-gambling', 'gambling-fortune', 'high', `Link dẫn tới trang cờ bạc, lô đề, cá độ trực tuyến ${host}.`)];
+  }
+  return [strange];
+}
+
+/** All reasons for one non-official, non-allowed link; weak signals escalate when they come together. */
+function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkReason[] {
+  const out: LinkReason[] = [];
+  const { host } = link;
+  const path = decodeSafe(url.pathname);
+  let signals = 0; // medium/strong signals seen so far, for escalating weak ones
+  let strong = false;
+
+  // '@' in the authority: "https://vietcombank.com.vn@evil.xyz" shows a trusted name but opens evil.xyz.
+  const userinfo = url.username || url.password ? decodeSafe(`${url.username}${url.password ? `:${url.password}` : ''}`) : '';
+  if (userinfo) {
+    const looksLikeHost = /[a-z0-9-]+\.[a-z]{2,}/i.test(userinfo);
+    out.push(
+      reason(
+        'at-sign',
+        looksLikeHost ? 'scam' : 'strange-link',
+        looksLikeHost ? 'high' : 'medium',
+        looksLikeHost
+          ? `Link ghi “${userinfo}” trước dấu @ để che giấu trang thật là ${host}.`
+          : `Link có dấu @ trong địa chỉ, một cách che giấu trang thật ${host}.`,
+      ),
+    );
+    signals++;
+    strong ||= looksLikeHost;
+  }
+
+  if (p.isIp) {
+    if (PRIVATE_IP_RE.test(host)) {
+      out.push(reason('ip-host', 'strange-link', 'low', `Link dùng địa chỉ mạng nội bộ ${host}, chỉ mở được trong mạng gia đình (ví dụ trang cài đặt modem).`));
+    } else {
+      out.push(reason('ip-host', 'strange-link', 'medium', `Link dùng địa chỉ số ${host} thay cho tên miền, trang thật không làm vậy.`));
+      signals++;
+    }
+  }
+
+  if (EXECUTABLE_RE.test(path)) {
+    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+    out.push(
+      reason('executable-download', 'strange-link', 'high', `Link tải thẳng tệp cài đặt .${ext} từ ${host}, không qua kho ứng dụng chính thức.`),
+      reason('malware-download', 'scam', 'high', `Tệp .${ext} tải ngoài CH Play/App Store có thể là phần mềm độc hại chiếm quyền điện thoại, lấy tiền trong tài khoản.`),
+    );
+    signals++;
+    strong = true;
+  }
+
+  if (longestDomainMatch(host, SHORTENER_DOMAINS) > 0) {
+    out.push(reason('shortener', 'strange-link', 'medium', `Link rút gọn ${host} che giấu địa chỉ trang thật, cần kiểm tra trước khi bấm.`));
+    signals++;
+  }
+
+  for (const inv of INVITES) {
+    if (isSameOrSubdomain(host, inv.host) && inv.path.test(url.pathname)) {
+      out.push(reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${host}), không phải nhóm của thôn.`));
+      if (inv.severity !== 'low') signals++;
+      break;
+    }
+  }
+
+  const look = p.isIp ? null : findLookalike(p.labels);
+  const weak: LinkReason[] = [];
+  const tld = p.publicSuffix?.split('.').pop() ?? '';
+  if (!p.isIp && SUSPICIOUS_TLDS.has(tld)) {
+    weak.push(reason('suspicious-tld', 'strange-link', 'low', `Tên miền ${host} dùng đuôi .${tld} giá rẻ, hay gặp ở trang lừa đảo và cờ bạc.`));
+  }
+  if (longestDomainMatch(host, FREE_HOSTING_DOMAINS) > 0 || (host === 'sites.google.com' && path.length > 1)) {
+    weak.push(reason('free-hosting', 'strange-link', 'low', `Trang ${host} dựng trên dịch vụ web miễn phí, ai cũng tạo được.`));
+  }
+  if (p.labels.length >= 4) {
+    weak.push(reason('deep-subdomain', 'strange-link', 'low', `Địa chỉ ${host} có quá nhiều tầng tên miền con, một kiểu đánh lừa người xem.`));
+  }
+  if (p.labels.some((l) => l.startsWith('xn--')) && !look) {
+    weak.push(reason('idn', 'strange-link', 'low', `Tên miền ${host} viết bằng ký tự đặc biệt (IDN), dễ bị nhầm với trang khác.`));
+  }
+  const phishingSource = `${p.labels.join('.')} ${path}`;
+  const pm = PHISHING_RE.exec(phishingSource);
+
+  if (look) {
+    out.push(...lookalikeReasons(host, look, signals > 0 || weak.length > 0 || Boolean(pm)));
+    signals++;
+    strong = true;
+  }
+
+  const totalSignals = signals + weak.length + (pm ? 1 : 0);
+  for (const w of weak) out.push(totalSignals >= 2 ? { ...w, severity: 'medium' } : w);
+  if (pm) {
+    const word = pm[1];
+    if (totalSignals >= 2) {
+      out.push(
+        reason(
+          'phishing-words',
+          'scam',
+          strong ? 'high' : 'medium',
+          `Địa chỉ ${host} có chữ “${word}” (đăng nhập, xác minh, nhận thưởng) kèm dấu hiệu lạ, kiểu trang lừa lấy tài khoản.`,
+        ),
+      );
+    } else {
+      out.push(reason('phishing-words', 'strange-link', 'low', `Địa chỉ ${host} có chữ “${word}”, hay gặp ở trang lừa đăng nhập, cần xem kỹ.`));
+    }
+  }
+  return out;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Judge already-extracted links (lets callers reuse one extraction). */
+export function analyseExtracted(links: readonly ExtractedLink[], opts: AnalyseOptions = {}): LinkFinding[] {
+  const allow = cleanDomainList(opts.allowDomains);
+  const block = cleanDomainList(opts.blockDomains);
+  return links.map((link) => analyseOne(link, allow, block, opts.blocklist));
+}
+
+function analyseOne(link: ExtractedLink, allow: string[], block: string[], blocklist: AnalyseOptions['blocklist']): LinkFinding {
+  const p = parseHost(link.host);
+  const official = !p.isIp && isOfficialHost(link.host);
+  const base = { ...link, registrableDomain: p.domain, official };
+  const allowLen = longestDomainMatch(link.host, allow);
+  const blockLen = longestDomainMatch(link.host, block);
+  // Group overrides: the more specific entry wins; a tie goes to "block" (safer).
+  if (blockLen > 0 && blockLen >= allowLen) {
+    return {
+      ...base,
+      findings: [reason('group-blocked', 'strange-link', 'high', `Tên miền ${link.host} nằm trong danh sách chặn riêng của nhóm.`)],
+    };
+  }
+  if (allowLen > 0) return { ...base, findings: [] };
+
+  let url: URL;
+  try {
+    url = new URL(link.url);
+  } catch {
+    return { ...base, findings: [] };
+  }
+  if (official) {
+    // Official domains are never flagged by heuristics nor by list hits; only invites to other groups count.
+    const inv = INVITES.find((i) => isSameOrSubdomain(link.host, i.host) && i.path.test(url.pathname));
+    return {
+      ...base,
+      findings: inv ? [reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${link.host}), không phải nhóm của thôn.`)] : [],
+    };
+  }
+  const findings: LinkReason[] = [];
+  if (blocklist) {
+    const hit = blocklist instanceof HostBlocklist ? blocklist.lookupUrl(link.url) : blocklist.lookup(link.host);
+    if (hit) findings.push(...blocklistReasons(link.host, hit));
+  }
+  findings.push(...heuristicReasons(link, p, url));
+  return { ...base, findings: dedupe(findings) };
+}
+
+function dedupe(rs: LinkReason[]): LinkReason[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => {
+    const k = `${r.reason}|${r.category}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function analyseLinks(text: string, opts: AnalyseOptions = {}): LinkFinding[] {
+  return analyseExtracted(extractLinks(text), opts);
+}

@@ -1,0 +1,44 @@
+export type LinkCategory = 'strange-link' | 'scam' | 'gambling-fortune';
+export type LinkSeverity = 'low' | 'medium' | 'high';
+
+export interface LinkReason {
+  /** Stable id, e.g. 'shortener', 'blocklist', 'lookalike-domain'. */
+  reason: string;
+  category: LinkCategory;
+  severity: LinkSeverity;
+  /** One Vietnamese sentence for the admin. */
+  explanation: string;
+}
+
+export interface ExtractedLink {
+  /** UTF-16 offsets into the original text; text.slice(start, end) is what the user sees. */
+  start: number;
+  end: number;
+  /** Normalised absolute URL (scheme added, obfuscation like "[.]" undone). */
+  url: string;
+  /** Lowercase ASCII (punycode) hostname, no trailing dot. */
+  host: string;
+}
+
+export interface LinkFinding extends ExtractedLink {
+  registrableDomain: string | null;
+  official: boolean;
+  findings: LinkReason[];
+}
+
+export interface BlocklistHit {
+  list: string;
+  matched: string;
+}
+
+export interface Blocklist {
+  lookup(host: string): BlocklistHit | null;
+  size: number;
+  source: string;
+}
+
+export interface AnalyseOptions {
+  allowDomains?: string[];
+  blockDomains?: string[];
+  blocklist?: Blocklist;
+}

@@ -1,0 +1,110 @@
+/**
+ * Aho–Corasick automaton over the normaliser's small symbol alphabet (break, space, a–z, 0–9).
+ *
+ * Folded Vietnamese is plain ASCII, so a dense DFA table (states × 38) is cheap and the scan is one
+ * array read per character with no failure-link walking at match time. Built once per ruleset.
+ */
+import { ALPHABET_SIZE } from './normalize';
+
+export class SymbolAutomaton {
+  /** delta[state * ALPHABET_SIZE + symbol] → next state (complete DFA). */
+  private readonly delta: Int32Array;
+  /** Pattern id ending at this state, or -1. */
+  private readonly out: Int32Array;
+  /** Next state on the failure chain that ends a pattern (0 = none). */
+  private readonly dict: Int32Array;
+  /** Length in symbols of each pattern. */
+  readonly patternLength: Int32Array;
+  readonly stateCount: number;
+
+  /** `patterns[i]` is a symbol sequence; identical sequences should be deduplicated by the caller. */
+  constructor(patterns: readonly Uint8Array[]) {
+    let cap = 1024;
+    let go = new Int32Array(cap * ALPHABET_SIZE).fill(-1);
+    let outTmp = new Int32Array(cap).fill(-1);
+    let states = 1;
+    const lengths = new Int32Array(patterns.length);
+    for (let p = 0; p < patterns.length; p++) {
+      const pat = patterns[p];
+      lengths[p] = pat.length;
+      let s = 0;
+      for (let i = 0; i < pat.length; i++) {
+        const idx = s * ALPHABET_SIZE + pat[i];
+        let nx = go[idx];
+        if (nx < 0) {
+          if (states === cap) {
+            cap *= 2;
+            const g2 = new Int32Array(cap * ALPHABET_SIZE).fill(-1);
+            g2.set(go);
+            go = g2;
+            const o2 = new Int32Array(cap).fill(-1);
+            o2.set(outTmp);
+            outTmp = o2;
+          }
+          nx = states++;
+          go[idx] = nx;
+        }
+        s = nx;
+      }
+      if (pat.length > 0 && outTmp[s] < 0) outTmp[s] = p;
+    }
+    const delta = go.subarray(0, states * ALPHABET_SIZE);
+    const out = outTmp.slice(0, states);
+    const fail = new Int32Array(states);
+    const dict = new Int32Array(states);
+    // BFS: complete the DFA and compute failure + dictionary links.
+    const queue = new Int32Array(states);
+    let qh = 0;
+    let qt = 0;
+    for (let c = 0; c < ALPHABET_SIZE; c++) {
+      const nx = delta[c];
+      if (nx < 0) delta[c] = 0;
+      else {
+        fail[nx] = 0;
+        dict[nx] = 0;
+        queue[qt++] = nx;
+      }
+    }
+    while (qh < qt) {
+      const s = queue[qh++];
+      const base = s * ALPHABET_SIZE;
+      const fbase = fail[s] * ALPHABET_SIZE;
+      for (let c = 0; c < ALPHABET_SIZE; c++) {
+        const nx = delta[base + c];
+        if (nx < 0) delta[base + c] = delta[fbase + c];
+        else {
+          const f = delta[fbase + c];
+          fail[nx] = f;
+          dict[nx] = out[f] >= 0 ? f : dict[f];
+          queue[qt++] = nx;
+        }
+      }
+    }
+    this.delta = delta;
+    this.out = out;
+    this.dict = dict;
+    this.patternLength = lengths;
+    this.stateCount = states;
+  }
+
+  /**
+   * Scan `sym` and call `onMatch(patternId, start, end)` for every (overlapping) occurrence;
+   * start/end are positions in `sym`.
+   */
+  scan(sym: Uint8Array, onMatch: (pattern: number, start: number, end: number) => void): void {
+    const delta = this.delta;
+    const out = this.out;
+    const dict = this.dict;
+    const len = this.patternLength;
+    let s = 0;
+    for (let i = 0; i < sym.length; i++) {
+      s = delta[s * ALPHABET_SIZE + sym[i]];
+      let o = out[s] >= 0 ? s : dict[s];
+      while (o > 0) {
+        const p = out[o];
+        onMatch(p, i + 1 - len[p], i + 1);
+        o = dict[o];
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Internal types shared by the engine and the category modules.
+ */
+import type { CategoryId, Severity, SuggestedAction } from './categories';
+import type { NormalizedText } from './normalize';
+import type { LinkSignal } from './link-signals';
+
+/** A half-open range [start, end) in NORMALISED text coordinates. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A pack term as compiled for one category. */
+export interface CompiledTerm {
+  id: number;
+  category: CategoryId;
+  text: string;
+  weight: number;
+  group: string | null;
+  negatable: boolean;
+}
+
+export interface TermHit extends Span {
+  term: CompiledTerm;
+}
+
+/** A detector result counted like a term (price, phone number, link…). Offsets are ORIGINAL offsets. */
+export interface SignalHit {
+  /** Signal name; also its group for combos (e.g. "price", "link"). */
+  name: string;
+  weight: number;
+  /** Original-text spans used as evidence (may be empty). */
+  spans: Array<{ start: number; end: number }>;
+}
+
+export interface EvalContext {
+  text: NormalizedText;
+  /** Accepted (not allowed, not negated) term hits of a category. */
+  hits(category: CategoryId): readonly TermHit[];
+  /** Hits cancelled by a preceding negation ("không cung cấp OTP"). */
+  negated: readonly TermHit[];
+  /** Term-only score of a category (before signals and context), for cross-category logic. */
+  baseScore(category: CategoryId): number;
+  /** True when the category has any accepted hit in `group`. */
+  hasGroup(category: CategoryId, group: string): boolean;
+  /** Warning-about-scams context score ("cảnh giác", "kẻ gian", negated requests). */
+  warning: number;
+  warningThreshold: number;
+  /** Official-notice context score ("UBND xã thông báo"). */
+  official: number;
+  prices: readonly Span[];
+  phones: readonly Span[];
+  accounts: readonly Span[];
+  links: readonly LinkSignal[];
+  /** Signal weight from the pack (`categories[id].signals[name]`) or the module default. */
+  weight(category: CategoryId, name: string, fallback: number): number;
+  /** Original-offset span of a normalised span. */
+  original(span: Span): { start: number; end: number };
+}
+
+export interface CategoryDefinition {
+  id: CategoryId;
+  clause: string;
+  /** Short Vietnamese label for badges and filters. */
+  label: string;
+  /** Default one-sentence Vietnamese explanation (a pack may override it). */
+  explanation: string;
+  defaultSeverity: Severity;
+  /** Suggested action per severity; the admin always decides. */
+  actions: Record<Severity, SuggestedAction>;
+  /** Detector signals for this category, computed after all term scores are known. */
+  signals?(ctx: EvalContext): SignalHit[];
+  /** Context adjustment of the final score (warnings, official notices…). */
+  adjust?(ctx: EvalContext, score: number, groups: ReadonlySet<string>): number;
+  /** Severity from the final score; defaults to the category severity. */
+  severityFor?(score: number, threshold: number, base: Severity): Severity;
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { globalSettingsSchema, groupSettingsSchema, type GlobalSettings, type GroupSettings } from './schema';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
+
+/** "overrides.severity.scam", "ladder.steps[1]"; "(root)" when the whole value is wrong. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+/** Runs a schema and reports the first problem as "path: message" so the UI can point at the field. */
+export function safeParseWithPath<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  // Unknown record keys (e.g. a category id that does not exist) are reported on the record itself;
+  // name the offending key so the UI can point at it.
+  const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as PropertyKey[]) : [];
+  const path = formatPath([...(issue?.path ?? []), ...keys.slice(0, 1)]);
+  return { ok: false, path, error: `${path}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** Accepts a JSON string (from an import file) or an already-parsed value. */
+function fromJson(json: unknown): ParseResult<unknown> {
+  if (typeof json !== 'string') return { ok: true, value: json };
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch (e) {
+    return { ok: false, path: '(root)', error: `(root): not valid JSON (${(e as Error).message})` };
+  }
+}
+
+export function parseGlobalSettings(json: unknown): ParseResult<GlobalSettings> {
+  const raw = fromJson(json);
+  return raw.ok ? safeParseWithPath(globalSettingsSchema, raw.value) : raw;
+}
+
+export function parseGroupSettings(json: unknown): ParseResult<GroupSettings> {
+  const raw = fromJson(json);
+  return raw.ok ? safeParseWithPath(groupSettingsSchema, raw.value) : raw;
+}

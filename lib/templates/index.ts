@@ -1,0 +1,78 @@
+export {
+  TEMPLATE_KINDS,
+  KIND_LABELS,
+  TEMPLATE_SET_FORMAT,
+  TEMPLATE_SCHEMA_VERSION,
+  LIMITS,
+  SLUG_RE,
+  variableSpecSchema,
+  pollSettingsSchema,
+  pollSchema,
+  templateSchema,
+  templateSetSchema,
+  validateTemplate,
+  formatPath,
+  optionKey,
+  type TemplateKind,
+  type VariableSpec,
+  type PollSettings,
+  type Poll,
+  type Template,
+  type TemplateSet,
+  type ValidationIssue,
+} from './schema';
+export {
+  VARIABLES,
+  VARIABLE_TYPES,
+  VARIABLE_SOURCES,
+  SOURCE_LABELS,
+  FORMATS_BY_TYPE,
+  DEFAULT_FORMAT,
+  sampleValues,
+  FORMAT_LABELS,
+  listVariables,
+  resolveVariable,
+  variableSpecs,
+  splitBySource,
+  checkText,
+  type VariableType,
+  type VariableSource,
+} from './variables';
+export { tokenize, escapeBraces, type Segment, type SyntaxIssue } from './syntax';
+export {
+  renderTemplate,
+  renderText,
+  cleanLines,
+  type VariableValue,
+  type VariableValues,
+  type RenderOptions,
+  type RenderIssue,
+  type RenderedPoll,
+  type RenderResult,
+} from './render';
+export {
+  parseDate,
+  parseTime,
+  parsePhone,
+  formatDate,
+  formatTime,
+  weekday,
+  VIETNAM_UTC_OFFSET_MINUTES,
+  type CalendarDate,
+  type ClockTime,
+} from './format';
+export { resolveDeadline, checkDeadlineLiteral, DEADLINE_HELP, type Deadline } from './deadline';
+export { DEFAULT_TEMPLATES, DEFAULT_SET_NAME } from './defaults';
+export {
+  exportTemplateSet,
+  parseTemplateSet,
+  mergeTemplates,
+  importTemplateSet,
+  contentKey,
+  MAX_IMPORT_BYTES,
+  type ExportMeta,
+  type ParseResult,
+  type MergePolicy,
+  type MergeResult,
+} from './io';
+export { searchTemplates, scoreTemplate, foldVietnamese } from './search';

@@ -1,0 +1,24 @@
+/** Actors: everything that clicks or types in Zalo Web. Readers live in bubbles/thread/pinned. */
+export { findBubbleByText, type FindBubbleOptions } from './find-bubble';
+export { openMessageMenu, findMenuItem, clickMenuItem, type ActionResult, type MenuItemQuery } from './menu';
+export { pinMessage, pinnedShows, type PinOptions, type PinResult } from './pin';
+export { readPinnedBar, parseMorePins, type PinnedBar } from './pinned';
+export {
+  openPollDialog,
+  fillPoll,
+  findPollDialog,
+  type PollDraft,
+  type FillPollResult,
+  type PollDialogResult,
+  type PollWaitOptions,
+} from './poll';
+export {
+  openMemberPanel,
+  listMembers,
+  type Member,
+  type MemberRole,
+  type MemberPanelOptions,
+  type MemberPanelResult,
+} from './members';
+export { clickLikeUser, hover, setNativeValue } from './dom-utils';
+export { waitFor, type WaitOptions } from './wait';

@@ -1,0 +1,135 @@
+import { clickLikeUser, exec, isEditable, selectContents, setNativeValue } from './dom-utils';
+import { findMenuItem } from './menu';
+import { isHTMLElement, queryAll, queryOne, safeClosest, safeQueryAll } from './query';
+import { SELECTORS } from './selectors';
+import { normalizeText, readText } from './text';
+import { waitFor } from './wait';
+
+export interface PollWaitOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export type PollDialogResult = { ok: true } | { ok: false; reason: 'no-more-button' | 'no-poll-item' | 'no-dialog' };
+
+export interface PollDraft {
+  question: string;
+  options: readonly string[];
+}
+
+export interface FillPollResult {
+  ok: boolean;
+  /** Options whose input now holds the wanted text. */
+  filled: number;
+  questionFilled: boolean;
+  reason?: 'no-dialog' | 'no-option-inputs' | 'cannot-add-option' | 'mismatch';
+}
+
+/** The open modal that holds poll option inputs (other Zalo modals are ignored). */
+export function findPollDialog(doc: Document): HTMLElement | null {
+  for (const input of queryAll(doc, 'pollOptionInput').els) {
+    for (const s of SELECTORS.pollDialog.candidates) {
+      const modal = safeClosest(input, s);
+      if (modal) return modal;
+    }
+  }
+  return null;
+}
+
+function pollMenuItem(doc: Document): HTMLElement | null {
+  return queryOne(doc, 'pollMenuItem')?.el ?? findMenuItem(doc, { label: 'Tạo bình chọn' }) ?? findMenuItem(doc, { label: 'Create poll' });
+}
+
+/** More menu → "Tạo bình chọn", then waits for the dialog. Never clicks Create. */
+export async function openPollDialog(doc: Document, options: PollWaitOptions = {}): Promise<PollDialogResult> {
+  if (findPollDialog(doc)) return { ok: true };
+  const wait = { signal: options.signal, timeoutMs: options.timeoutMs ?? 2000 };
+  let item = pollMenuItem(doc);
+  if (!item) {
+    const more = queryOne(doc, 'moreMenuButton')?.el;
+    if (!more) return { ok: false, reason: 'no-more-button' };
+    clickLikeUser(more);
+    item = await waitFor(doc, () => pollMenuItem(doc), wait);
+    if (!item) return { ok: false, reason: 'no-poll-item' };
+  }
+  clickLikeUser(item);
+  const dialog = await waitFor(doc, () => findPollDialog(doc), wait);
+  return dialog ? { ok: true } : { ok: false, reason: 'no-dialog' };
+}
+
+function fillQuestion(doc: Document, dialog: HTMLElement, question: string): boolean {
+  const field = queryOne(dialog, 'pollQuestion')?.el;
+  if (!field) return false;
+  const want = normalizeText(question);
+  if (field.tagName === 'INPUT' || field.tagName === 'TEXTAREA') {
+    setNativeValue(field as HTMLInputElement, question);
+    return normalizeText((field as HTMLInputElement).value) === want;
+  }
+  if (!isEditable(field)) return false;
+  field.focus();
+  selectContents(doc, field);
+  exec(doc, 'insertText', question);
+  return readText(field) === want;
+}
+
+function optionInputs(dialog: HTMLElement): HTMLInputElement[] {
+  return queryAll(dialog, 'pollOptionInput').els.filter(
+    (el): el is HTMLInputElement => isHTMLElement(el) && el.tagName === 'INPUT',
+  );
+}
+
+function addOptionButton(dialog: HTMLElement): HTMLElement | null {
+  const hit = queryOne(dialog, 'pollAddOption')?.el;
+  if (hit) return hit;
+  // Label fallback ("Thêm lựa chọn"), searched only inside the dialog.
+  const labelled = safeQueryAll(dialog, 'div, button, span').filter((el) =>
+    /^(\+\s*)?(thêm lựa chọn|add option)$/i.test(readText(el)),
+  );
+  return labelled[labelled.length - 1] ?? null;
+}
+
+/**
+ * Fills the open poll dialog: question via execCommand insertText (contenteditable) or the native
+ * setter (input), options via the native value setter + input/change, adding option rows as
+ * needed. NEVER clicks Create: the admin reviews and presses it.
+ */
+export async function fillPoll(doc: Document, draft: PollDraft, options: PollWaitOptions = {}): Promise<FillPollResult> {
+  try {
+    const dialog = findPollDialog(doc);
+    if (!dialog) return { ok: false, filled: 0, questionFilled: false, reason: 'no-dialog' };
+    const questionFilled = fillQuestion(doc, dialog, draft.question);
+    let inputs = optionInputs(dialog);
+    if (inputs.length === 0) return { ok: false, filled: 0, questionFilled, reason: 'no-option-inputs' };
+    let reason: FillPollResult['reason'];
+    while (inputs.length < draft.options.length) {
+      const add = addOptionButton(dialog);
+      if (!add) {
+        reason = 'cannot-add-option';
+        break;
+      }
+      const had = inputs.length;
+      clickLikeUser(add);
+      const grown = await waitFor(doc, () => optionInputs(dialog).length > had, {
+        root: dialog,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs ?? 1000,
+      });
+      if (!grown) {
+        reason = 'cannot-add-option';
+        break;
+      }
+      inputs = optionInputs(dialog);
+    }
+    let filled = 0;
+    draft.options.forEach((text, i) => {
+      const input = inputs[i];
+      if (!input) return;
+      setNativeValue(input, text);
+      if (input.value === text) filled++;
+    });
+    const ok = questionFilled && filled === draft.options.length;
+    return { ok, filled, questionFilled, ...(ok ? {} : { reason: reason ?? 'mismatch' }) };
+  } catch {
+    return { ok: false, filled: 0, questionFilled: false, reason: 'mismatch' };
+  }
+}

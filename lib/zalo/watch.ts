@@ -1,0 +1,166 @@
+import { listBubbles } from './bubbles';
+import { queryOne } from './query';
+import { createBatcher, type BatchMode } from './schedule';
+import { currentThread, type ThreadInfo } from './thread';
+
+export interface WatchBubblesOptions {
+  signal: AbortSignal;
+  /** Also report system lines and poll notices. */
+  events?: boolean;
+  /** Default 'frame'; 'microtask' when requestAnimationFrame is missing. */
+  batch?: BatchMode;
+  /** Safety rescan period; 0 disables. Default 15 s. */
+  safetyIntervalMs?: number;
+  /** Errors thrown by the callback land here instead of breaking the observer. */
+  onError?: (error: unknown) => void;
+}
+
+export interface BubbleWatch {
+  /** Re-attach and rescan now (batched). */
+  rescan(): void;
+}
+
+const NOOP_WATCH: BubbleWatch = { rescan: () => undefined };
+
+function hidden(doc: Document): boolean {
+  return doc.visibilityState === 'hidden';
+}
+
+/**
+ * Reports each bubble ELEMENT once. Virtualisation re-creates elements with the same id: those are
+ * new elements and are reported again, so callers dedupe by cliMsgId when they need to.
+ *
+ * One observer watches the message list (subtree); a second watches the list's ancestor chain
+ * (childList only) so that a re-mounted `#chatViewContainer` or list re-attaches the first. With no
+ * list in the page, the second watches `body` until one appears. Paused while the tab is hidden.
+ */
+export function watchBubbles(
+  doc: Document,
+  onBubbles: (els: HTMLElement[]) => void,
+  options: WatchBubblesOptions,
+): BubbleWatch {
+  const { signal } = options;
+  const view = doc.defaultView;
+  if (!view || signal.aborted) return NOOP_WATCH;
+
+  const seen = new WeakSet<Element>();
+  let list: HTMLElement | null = null;
+  let stopped = false;
+
+  const attach = (): void => {
+    const found = queryOne(doc, 'messageList')?.el ?? null;
+    if (found && found === list && found.isConnected) return;
+    listObserver.disconnect();
+    shellObserver.disconnect();
+    list = found;
+    if (list) {
+      listObserver.observe(list, { childList: true, subtree: true });
+      for (let n = list.parentElement; n; n = n.parentElement) shellObserver.observe(n, { childList: true });
+    } else {
+      shellObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+    }
+  };
+
+  const scan = (): void => {
+    if (stopped || hidden(doc)) return;
+    attach();
+    const fresh = listBubbles(list ?? doc, { events: options.events }).filter((el) => !seen.has(el));
+    if (fresh.length === 0) return;
+    for (const el of fresh) seen.add(el);
+    try {
+      onBubbles(fresh);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+
+  const batcher = createBatcher(view, options.batch ?? 'frame', scan);
+  const listObserver = new view.MutationObserver(() => batcher.schedule());
+  const shellObserver = new view.MutationObserver(() => batcher.schedule());
+  const onVisibility = (): void => {
+    if (!hidden(doc)) batcher.schedule();
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+  const period = options.safetyIntervalMs ?? 15_000;
+  const timer = period > 0 ? view.setInterval(() => batcher.schedule(), period) : undefined;
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      stopped = true;
+      batcher.cancel();
+      listObserver.disconnect();
+      shellObserver.disconnect();
+      doc.removeEventListener('visibilitychange', onVisibility);
+      if (timer !== undefined) view.clearInterval(timer);
+    },
+    { once: true },
+  );
+
+  attach();
+  batcher.schedule();
+  return { rescan: () => batcher.schedule() };
+}
+
+export interface ThreadChangeOptions {
+  signal: AbortSignal;
+  batch?: BatchMode;
+  onError?: (error: unknown) => void;
+}
+
+function sameThread(a: ThreadInfo | null, b: ThreadInfo | null): boolean {
+  return a?.id === b?.id && a?.name === b?.name;
+}
+
+/**
+ * Calls `cb(thread, previous)` once at start (when a thread is open) and whenever the open
+ * thread's id or name changes. Watches `#container` (or `body`) for structure, text and class
+ * changes, batched, so a burst of React commits costs one `currentThread` read.
+ */
+export function onThreadChange(
+  doc: Document,
+  cb: (thread: ThreadInfo | null, previous: ThreadInfo | null) => void,
+  options: ThreadChangeOptions,
+): void {
+  const { signal } = options;
+  const view = doc.defaultView;
+  if (!view || signal.aborted) return;
+  let last: ThreadInfo | null = null;
+
+  const check = (): void => {
+    if (signal.aborted || hidden(doc)) return;
+    const now = currentThread(doc);
+    if (sameThread(now, last)) return;
+    const previous = last;
+    last = now;
+    try {
+      cb(now, previous);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+  const batcher = createBatcher(view, options.batch ?? 'frame', check);
+  const observer = new view.MutationObserver(() => batcher.schedule());
+  const target = doc.getElementById('container') ?? doc.body ?? doc.documentElement;
+  observer.observe(target, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['class', 'anim-data-id'],
+  });
+  const onVisibility = (): void => {
+    if (!hidden(doc)) batcher.schedule();
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+  signal.addEventListener(
+    'abort',
+    () => {
+      batcher.cancel();
+      observer.disconnect();
+      doc.removeEventListener('visibilitychange', onVisibility);
+    },
+    { once: true },
+  );
+  batcher.schedule();
+}

@@ -1,0 +1,189 @@
+/**
+ * Rule engine benchmark: µs/message with the default pack and with a generated 5,000-term pack, each
+ * against a naive baseline (every term searched separately with indexOf over the normalised text), and
+ * the classify CLI pipeline on a generated 20,000-line JSONL against a plain read+write of the same file.
+ *
+ *   npx tsx scripts/bench-rules.ts
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { checkMessage, compileRuleset, DEFAULT_PACK, normalize, type RulePack } from '../lib/rules/index';
+import { classifyStream } from './classify';
+
+const SAMPLES = [
+  'Kính mời đại diện các hộ gia đình dự họp thôn lúc 8h sáng Chủ nhật tại nhà văn hóa để bàn việc làm đường bê tông.',
+  'Cảnh giác: kẻ gian gửi tin nhắn giả mạo ngân hàng kèm đường link, bà con không bấm vào, không cung cấp OTP.',
+  'Bán vải thiều Lục Ngạn loại 1, 35k/kg, đặt hàng inbox mình nha, ship tận nơi trong xã, gọi 0968.123.456',
+  'Alo, đây là cán bộ viện kiểm sát, anh có liên quan đường dây ma túy, yêu cầu chuyển toàn bộ tiền vào tài khoản an toàn.',
+  'Trạm y tế xã thông báo lịch tiêm vắc xin sởi cho trẻ từ 1 đến 5 tuổi vào sáng thứ Năm, phụ huynh mang sổ tiêm chủng.',
+  'Nhận ghi lô, đề, xiên, trả thưởng nhanh, uy tín, ae liên hệ zalo nhé, chốt số hôm nay 39 - 93 bạch thủ',
+  'KHẨN CẤP: tối nay có động đất mạnh ở miền Bắc, mọi người ra khỏi nhà ngủ, chia sẻ gấp cho người thân!!!',
+  'Nhận 500k hỗ trợ người dân, đăng nhập tại vneid-hotro.net bằng số căn cước trước 24h kẻo hết hạn nha bà con',
+  'mn oi cho hoi cai the bhyt ho gia dinh nam nay dong bao nhieu 1 nguoi the a, nha e 4 nguoi, cam on ca nha nhieu',
+  'Đề nghị các hộ chăn nuôi tiêm phòng lở mồm long móng cho trâu bò trước ngày 15, lô đất đấu giá đã có kết quả.',
+];
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e3; // µs
+}
+
+/** µs per call of fn over `msgs`, repeated until at least `minMs` elapsed. */
+function timePerMessage(msgs: readonly string[], fn: (t: string) => unknown, minMs = 300): number {
+  for (let i = 0; i < 200; i++) fn(msgs[i % msgs.length]); // warm-up
+  let calls = 0;
+  const t0 = now();
+  let t = t0;
+  while (t - t0 < minMs * 1000) {
+    for (const m of msgs) fn(m);
+    calls += msgs.length;
+    t = now();
+  }
+  return (t - t0) / calls;
+}
+
+function allTerms(pack: RulePack): string[] {
+  const out: string[] = [];
+  for (const cfg of Object.values(pack.categories)) for (const t of cfg?.terms ?? []) out.push(t.text);
+  return out;
+}
+
+/** Naive baseline: normalise once, then indexOf every folded term separately (all occurrences). */
+function naiveMatcher(pack: RulePack): (t: string) => number {
+  const terms = allTerms(pack).map((t) => normalize(t).fold.trim()).filter(Boolean);
+  return (text: string) => {
+    const n = normalize(text);
+    let hits = 0;
+    for (const term of terms) {
+      let i = n.fold.indexOf(term);
+      while (i >= 0) {
+        hits++;
+        i = n.fold.indexOf(term, i + 1);
+      }
+    }
+    return hits;
+  };
+}
+
+const SYLLABLES = ['ba', 'ca', 'da', 'ga', 'ha', 'kha', 'la', 'ma', 'na', 'nga', 'pha', 'qua', 'sa', 'ta', 'tha', 'tra', 'va', 'xa', 'bô', 'cô', 'đô', 'hồ', 'lộ', 'mơ', 'nở', 'phố', 'sở', 'tơ', 'vở', 'xứ', 'bích', 'cánh', 'dịch', 'gánh', 'hạnh', 'khánh', 'linh', 'minh', 'ninh', 'phúc', 'quang', 'sáng', 'thành', 'trung', 'uyên', 'vinh', 'xuyên', 'yên'];
+
+/** A pack with the default categories plus generated terms up to `total` terms. */
+export function generatedPack(total: number, seed = 7): RulePack {
+  let x = seed;
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x / 0x7fffffff;
+  };
+  const pack = structuredClone(DEFAULT_PACK);
+  const cats = Object.keys(pack.categories) as Array<keyof RulePack['categories']>;
+  let count = allTerms(pack).length;
+  const seen = new Set<string>();
+  while (count < total) {
+    const words = 2 + Math.floor(rnd() * 2);
+    const parts: string[] = [];
+    for (let i = 0; i < words; i++) parts.push(SYLLABLES[Math.floor(rnd() * SYLLABLES.length)]);
+    const text = parts.join(' ');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const cat = pack.categories[cats[count % cats.length]];
+    cat?.terms.push({ text, weight: 0.3 });
+    count++;
+  }
+  return pack;
+}
+
+async function timeAsync(fn: () => Promise<unknown>, runs = 3): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    await fn();
+    best = Math.min(best, now() - t0);
+  }
+  return best / 1000; // ms
+}
+
+async function copyJsonl(inFile: string, outFile: string): Promise<void> {
+  const rl = createInterface({ input: createReadStream(inFile), crlfDelay: Infinity });
+  const out = createWriteStream(outFile);
+  let buf = '';
+  for await (const line of rl) {
+    buf += line + '\n';
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+export async function benchRules(opts: { cliLines?: number; minMs?: number } = {}): Promise<Record<string, number>> {
+  const minMs = opts.minMs ?? 300;
+  const rs = compileRuleset(DEFAULT_PACK);
+  const defaultUs = timePerMessage(SAMPLES, (t) => checkMessage(t, rs), minMs);
+  const naiveDefaultUs = timePerMessage(SAMPLES, naiveMatcher(DEFAULT_PACK), minMs);
+
+  const big = generatedPack(5000);
+  const t0 = now();
+  const rsBig = compileRuleset(big);
+  const compileBigMs = (now() - t0) / 1000;
+  const bigUs = timePerMessage(SAMPLES, (t) => checkMessage(t, rsBig), minMs);
+  const naiveBigUs = timePerMessage(SAMPLES, naiveMatcher(big), minMs);
+  const normalizeUs = timePerMessage(SAMPLES, (t) => normalize(t), minMs);
+
+  // CLI pipeline on a generated JSONL file (in-process, so process start-up is not counted).
+  const lines = opts.cliLines ?? 20000;
+  const dir = mkdtempSync(join(tmpdir(), 'zgg-bench-'));
+  const inFile = join(dir, 'in.jsonl');
+  let body = '';
+  for (let i = 0; i < lines; i++) body += JSON.stringify({ id: `m${i}`, text: `${SAMPLES[i % SAMPLES.length]} #${i}` }) + '\n';
+  writeFileSync(inFile, body);
+  const copyMs = await timeAsync(() => copyJsonl(inFile, join(dir, 'copy.jsonl')));
+  const cliMs = await timeAsync(async () => {
+    const out = createWriteStream(join(dir, 'out.jsonl'));
+    await classifyStream(createReadStream(inFile), out, rs, () => undefined);
+    await new Promise<void>((r) => out.end(() => r()));
+  });
+  rmSync(dir, { recursive: true, force: true });
+
+  return {
+    defaultTerms: rs.termCount,
+    defaultUsPerMsg: defaultUs,
+    naiveDefaultUsPerMsg: naiveDefaultUs,
+    naiveOverAcDefault: naiveDefaultUs / defaultUs,
+    bigTerms: rsBig.termCount,
+    bigCompileMs: compileBigMs,
+    bigUsPerMsg: bigUs,
+    naiveBigUsPerMsg: naiveBigUs,
+    naiveOverAcBig: naiveBigUs / bigUs,
+    normalizeUsPerMsg: normalizeUs,
+    cliLines: lines,
+    cliMs,
+    copyMs,
+    cliOverCopy: cliMs / copyMs,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchRules().then((r) => {
+    const rows: Array<[string, string]> = [
+      ['default pack terms', String(r.defaultTerms)],
+      ['normalize only (µs/msg)', r.normalizeUsPerMsg.toFixed(2)],
+      ['default pack, automaton (µs/msg)', r.defaultUsPerMsg.toFixed(2)],
+      ['default pack, naive indexOf (µs/msg)', r.naiveDefaultUsPerMsg.toFixed(2)],
+      ['  naive / automaton', r.naiveOverAcDefault.toFixed(2) + '×'],
+      ['5k pack terms', String(r.bigTerms)],
+      ['5k pack compile (ms)', r.bigCompileMs.toFixed(0)],
+      ['5k pack, automaton (µs/msg)', r.bigUsPerMsg.toFixed(2)],
+      ['5k pack, naive indexOf (µs/msg)', r.naiveBigUsPerMsg.toFixed(2)],
+      ['  naive / automaton', r.naiveOverAcBig.toFixed(2) + '×'],
+      [`classify ${r.cliLines} lines (ms)`, r.cliMs.toFixed(0)],
+      [`plain read+write ${r.cliLines} lines (ms)`, r.copyMs.toFixed(0)],
+      ['  classify / read+write', r.cliOverCopy.toFixed(2) + '×'],
+    ];
+    const w = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+  });
+}

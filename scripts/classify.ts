@@ -1,0 +1,112 @@
+/**
+ * npm run --silent classify -- FILE.jsonl   (or "-" for stdin)
+ * Input lines {"id","text"} → output lines {"id","flags":[{"category","clause","severity","evidence":[...]}]}, same order.
+ * A malformed line is reported on stderr with its line number, skipped, and the exit status becomes 1.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { checkMessage, compileRuleset, DEFAULT_PACK, type Blocklist, type CompiledRuleset } from '../lib/rules/index';
+
+export interface ClassifyResult {
+  lines: number;
+  errors: number;
+}
+
+/** Stream JSONL from `input` to `output`; errors go to `onError`. Output is written in batches. */
+export async function classifyStream(
+  input: Readable,
+  output: Writable,
+  rs: CompiledRuleset,
+  onError: (msg: string) => void,
+): Promise<ClassifyResult> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let errors = 0;
+  let buf = '';
+  const flush = async () => {
+    if (!buf) return;
+    const chunk = buf;
+    buf = '';
+    if (!output.write(chunk)) await new Promise<void>((r) => output.once('drain', () => r()));
+  };
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      errors++;
+      onError(`line ${lineNo}: invalid JSON`);
+      continue;
+    }
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+      errors++;
+      onError(`line ${lineNo}: expected an object {"id","text"}`);
+      continue;
+    }
+    const rec = obj as { id?: unknown; text?: unknown };
+    if (typeof rec.text !== 'string') {
+      errors++;
+      onError(`line ${lineNo}: "text" must be a string`);
+      continue;
+    }
+    const flags = checkMessage(rec.text, rs).map((f) => ({
+      category: f.category,
+      clause: f.clause,
+      severity: f.severity,
+      evidence: f.evidence.map((e) => e.text),
+    }));
+    buf += JSON.stringify({ id: rec.id ?? null, flags }) + '\n';
+    if (buf.length > 1 << 16) await flush();
+  }
+  await flush();
+  return { lines: lineNo, errors };
+}
+
+/** The bundled blocklist when the link module ships a Node loader; otherwise none. */
+export async function loadNodeBlocklist(): Promise<Blocklist | undefined> {
+  try {
+    const mod = (await import('../lib/rules/links/blocklist-node')) as { loadBundledBlocklistSync?: () => Blocklist };
+    return mod.loadBundledBlocklistSync?.();
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write('usage: npm run --silent classify -- FILE.jsonl   ("-" reads stdin)\n');
+    return 2;
+  }
+  const input = file === '-' ? process.stdin : createReadStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') resolve();
+    else input.once('open', () => resolve()).once('error', reject);
+  });
+  try {
+    await opened;
+  } catch (e) {
+    process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const blocklist = process.env.ZGG_NO_BLOCKLIST ? undefined : await loadNodeBlocklist();
+  const rs = compileRuleset(DEFAULT_PACK, { blocklist });
+  const r = await classifyStream(input, process.stdout, rs, (m) => process.stderr.write(m + '\n'));
+  return r.errors > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`classify failed: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
