@@ -13,6 +13,7 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://chat.zalo.me/*'],
     action: { default_title: '__MSG_extName__' },
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     commands: {
       'open-templates': {

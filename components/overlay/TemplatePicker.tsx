@@ -5,6 +5,7 @@ import type { TemplateView } from '@/lib/overlay/actions';
 export function TemplatePicker() {
   const { t, actions } = useOverlay();
   const open = useOverlayState((s) => s.pickerOpen);
+  const wanted = useOverlayState((s) => s.pickerTemplate);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState('');
   const [list, setList] = useState<TemplateView[]>([]);
@@ -22,11 +23,14 @@ export function TemplatePicker() {
     actions.listTemplates(query, kind).then((l) => {
       if (!live) return;
       setList(l);
+      const pre = wanted ? l.find((x) => x.id === wanted) : undefined;
+      if (pre) choose(pre);
     });
     return () => {
       live = false;
     };
-  }, [open, query, kind, actions]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, query, kind, actions, wanted]);
 
   useEffect(() => {
     if (open) searchRef.current?.focus();

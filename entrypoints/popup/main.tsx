@@ -1,1 +1,39 @@
-export {};
+import '@/components/popup/popup.css';
+import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { createT } from '@/lib/i18n';
+import { unwrap } from '@/lib/messages/router';
+import { tabStatusSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
+import { DEFAULT_TEMPLATES } from '@/lib/templates';
+
+const t = createT(navigator.language.toLowerCase().startsWith('en') ? 'en' : 'vi');
+const ZALO = 'https://chat.zalo.me/';
+
+async function zaloTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined && tab.url?.startsWith(ZALO) ? tab : null;
+}
+async function toTab(req: TabRequest) {
+  const tab = await zaloTab();
+  if (!tab?.id) return null;
+  return unwrap(browser.tabs.sendMessage(tab.id, req));
+}
+const toBackground = (req: RequestInput) => unwrap(browser.runtime.sendMessage(req));
+
+createRoot(document.getElementById('root')!).render(
+  <PopupApp
+    t={t}
+    status={async () => {
+      const tab = await zaloTab();
+      if (!tab) return null;
+      return tabStatusSchema.parse(await toTab({ type: 'tab.status' }));
+    }}
+    openPanel={async () => void (await toTab({ type: 'tab.openPanel' }))}
+    openPicker={async (templateId) => void (await toTab({ type: 'tab.openPicker', templateId }))}
+    openDashboard={async () => void (await toBackground({ type: 'dashboard.open' }))}
+    openZalo={async () => void (await browser.tabs.create({ url: ZALO }))}
+    quickTemplates={DEFAULT_TEMPLATES.filter((x) => !x.poll)
+      .slice(0, 5)
+      .map((x) => ({ id: x.id, title: x.title }))}
+  />,
+);

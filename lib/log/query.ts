@@ -2,6 +2,7 @@ import { Dexie, type Collection } from 'dexie';
 import type { GuardDb } from '../db/db';
 import { foldText } from '../moderation/normalize';
 import type { CategoryId } from '../rules/categories';
+import { LogValidationError } from './errors';
 import type { LogAction, LogEntry, LogKind } from './schema';
 
 export type LogFilter = {
@@ -26,16 +27,18 @@ export type LogFilter = {
 export type TextState = 'kept' | 'purged' | 'none';
 export type LogRecord = { entry: LogEntry; text?: string; textState: TextState };
 
-function iso(value: string | Date): string {
-  return (typeof value === 'string' ? new Date(value) : value).toISOString();
+function iso(value: string | Date, field = 'from/to'): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new LogValidationError(field, `not a date: ${String(value)}`);
+  return date.toISOString();
 }
 
 const pk = (e: Pick<LogEntry, 'chainId' | 'seq'>) => `${e.chainId}\u0000${e.seq}`;
 
 /** Newest first, using the narrowest index the filter allows. */
 function baseCollection(db: GuardDb, f: LogFilter): Collection<LogEntry, [string, number]> {
-  const from = f.from ? iso(f.from) : undefined;
-  const to = f.to ? iso(f.to) : undefined;
+  const from = f.from ? iso(f.from, 'from') : undefined;
+  const to = f.to ? iso(f.to, 'to') : undefined;
   if (f.chainId !== undefined) {
     return db.log
       .where('[chainId+time]')

@@ -35,6 +35,15 @@ export interface Controller extends OverlayActions {
   checker: ContentChecker;
 }
 
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/** The flag a decision is filed under: most severe first, then regulation order. */
+export function primaryFlag(flags: readonly Flag[]): Flag | undefined {
+  return [...flags].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
+  )[0];
+}
+
 interface Seen {
   info: BubbleInfo;
   flags: Flag[];
@@ -218,30 +227,31 @@ export function createController(deps: ControllerDeps): Controller {
       if (!item || !thread) return;
       const at = now();
       const categories = opts.categories ?? item.flags.map((f) => f.category);
-      for (const category of categories) {
-        const flag = item.flags.find((f) => f.category === category);
-        deps.enqueueLog(logKeys.action(thread.id, cli, `${action}:${category}`, at.getTime()), {
-          chainId: thread.id,
-          time: at.toISOString(),
-          kind: 'action',
-          action,
-          group: { threadId: thread.id, name: thread.name },
-          place: place(),
-          member: { name: item.senderName, ...(item.fromUid ? { uid: item.fromUid } : {}) },
-          messageId: cli,
-          category,
-          clause: flag?.clause,
-          severity: flag?.severity,
-          admin: admin(),
-          ...(item.seqs[category] ? { ref: item.seqs[category] } : {}),
-          ...(opts.note ? { note: opts.note } : {}),
-          outcome: t(`action.${action}` as MessageKey),
-        });
-      }
+      // One decision per message, filed under its most serious category, so a message that breaks
+      // two clauses counts as one strike for the member.
+      const flag = primaryFlag(item.flags.filter((f) => categories.includes(f.category)));
+      const category = flag?.category ?? categories[0];
+      deps.enqueueLog(logKeys.action(thread.id, cli, action, at.getTime()), {
+        chainId: thread.id,
+        time: at.toISOString(),
+        kind: 'action',
+        action,
+        group: { threadId: thread.id, name: thread.name },
+        place: place(),
+        member: { name: item.senderName, ...(item.fromUid ? { uid: item.fromUid } : {}) },
+        messageId: cli,
+        category,
+        clause: flag?.clause,
+        severity: flag?.severity,
+        admin: admin(),
+        ...(category && item.seqs[category] ? { ref: item.seqs[category] } : {}),
+        ...(opts.note ? { note: opts.note } : {}),
+        outcome: t(`action.${action}` as MessageKey),
+      });
       if (action === 'note') return;
       // Admin decisions teach the checks for this group.
       const label = action === 'dismissed' ? 'clean' : 'violation';
-      await send({ type: 'sample.add', chainId: thread.id, label, text: item.text, category: categories[0] }).catch((e) =>
+      await send({ type: 'sample.add', chainId: thread.id, label, text: item.text, category }).catch((e) =>
         recordError(store, 'sample', e),
       );
       if (action === 'dismissed' && opts.allowTerms?.length) {
@@ -250,7 +260,7 @@ export function createController(deps: ControllerDeps): Controller {
         session = data;
         checker.configure(data);
       } else {
-        checker.addSample({ label, text: item.text, category: categories[0] });
+        checker.addSample({ label, text: item.text, category });
       }
       store.set((s) => ({
         flagged: s.flagged.map((f) =>
@@ -265,7 +275,7 @@ export function createController(deps: ControllerDeps): Controller {
       const item = findFlagged(cli);
       const thread = threadOf();
       if (!item || !thread) return { count: 0, entries: [], nextStep: 'remind' };
-      const worst = [...item.flags].sort((a, b) => CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category))[0];
+      const worst = primaryFlag(item.flags);
       return send<StrikeInfo>({
         type: 'strikes.get',
         chainId: thread.id,

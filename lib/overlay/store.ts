@@ -34,6 +34,8 @@ export interface OverlayState {
   panelOpen: boolean;
   cardFor: string | null;
   pickerOpen: boolean;
+  /** Template to preselect when the picker opens (popup quick list). */
+  pickerTemplate: string | null;
   announcement: string;
   pendingWrites: number;
   storageError: string | null;
@@ -51,6 +53,7 @@ export const initialOverlayState: OverlayState = {
   panelOpen: false,
   cardFor: null,
   pickerOpen: false,
+  pickerTemplate: null,
   announcement: '',
   pendingWrites: 0,
   storageError: null,

@@ -158,13 +158,32 @@ function duplicateOf(b: Bundle, seen: readonly Range[]): { other: string; reason
   return undefined;
 }
 
+/** Files verified at once: enough to keep WebCrypto busy without holding every file's digests in flight. */
+const FILE_CONCURRENCY = 8;
+
+/** Order-preserving map with at most `limit` promises pending. */
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /**
  * The xã view: parse, verify and de-duplicate the files the villages sent. A bad file is rejected
  * with its reason and never stops the others from loading. The first of two duplicates wins.
  */
 export async function aggregateBundles(files: readonly AggregateFile[], opts: AggregateOptions = {}): Promise<AggregateResult> {
-  const checked = await Promise.all(
-    files.map(async (f): Promise<FileResult> => {
+  const checked = await mapPool(
+    files,
+    FILE_CONCURRENCY,
+    async (f): Promise<FileResult> => {
       const parsed = parseBundle(f.text);
       if (!parsed.ok) return { name: f.name, ok: false, reason: parsed.error };
       const verification = await verifyBundle(parsed.bundle, opts);
@@ -178,7 +197,7 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
         summary,
         row: villageRow(f.name, parsed.bundle, summary, verification),
       };
-    }),
+    },
   );
 
   const seen: Range[] = [];

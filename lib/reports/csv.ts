@@ -12,7 +12,9 @@ const CRLF = '\r\n';
  * the raw file but is what Excel/LibreOffice treat as "this is text".
  */
 export function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  const c = cell.charCodeAt(0);
+  // = + - @ TAB CR
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${cell}` : cell;
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../rules/categories';
 import { LOG_ACTIONS, LOG_KINDS, type LogAction, type LogEntry, type LogKind } from '../log/schema';
-import { inPeriod, isoWeekOf, type Period } from './period';
+import { VN_OFFSET_MS, inPeriod, isoWeekOf, type IsoWeek, type Period } from './period';
 
 export type WeekCount = { key: string; monday: string; label: string; flags: number };
 
@@ -61,6 +61,14 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
   const bySeverity = zeroes(SEVERITIES);
   const clauseByCategory: Partial<Record<CategoryId, string>> = {};
   const weeks = new Map<string, WeekCount>();
+  // isoWeekOf per Vietnam calendar day, cached: 100k flags fall on at most a few hundred days.
+  const weekByDay = new Map<number, IsoWeek>();
+  const weekOf = (t: number) => {
+    const day = Math.floor((t + VN_OFFSET_MS) / 86_400_000);
+    let w = weekByDay.get(day);
+    if (!w) weekByDay.set(day, (w = isoWeekOf(t)));
+    return w;
+  };
   const admins = new Set<string>();
 
   // Actions by (chain, ref) over ALL entries, so resolution can look past the period end.
@@ -105,7 +113,7 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
         if (e.clause && !clauseByCategory[e.category]) clauseByCategory[e.category] = e.clause;
       }
       if (e.severity) bySeverity[e.severity]++;
-      const w = isoWeekOf(t);
+      const w = weekOf(t);
       const wc = weeks.get(w.key);
       if (wc) wc.flags++;
       else weeks.set(w.key, { key: w.key, monday: w.monday, label: w.label, flags: 1 });

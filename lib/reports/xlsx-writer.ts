@@ -1,4 +1,4 @@
-import { zipSync, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { VN_OFFSET_MS } from './period';
 
 /**
@@ -10,6 +10,9 @@ import { VN_OFFSET_MS } from './period';
  * a blob: URL in browsers (blocked by the MV3 extension-page CSP) and `new Worker(code, { eval: true })`
  * in Node. Its synchronous path is not exported. Writing the few XML parts ourselves keeps exports
  * synchronous, worker-free and eval-free, and is faster for 100k rows.
+ *
+ * The sheets are streamed into fflate's synchronous `Zip`/`ZipDeflate` in 64 KB pieces, so a 100k-row
+ * sheet never exists as one 40 MB string (that, not deflate, was most of the time: garbage collection).
  */
 
 export type CellStyle = 'normal' | 'header' | 'datetime' | 'date' | 'bold' | 'title' | 'italic';
@@ -121,110 +124,138 @@ class SharedStrings {
     }
     return i;
   }
-  xml(): string {
-    const parts: string[] = [XML_HEAD, `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`];
-    for (const s of this.list) parts.push(`<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`);
-    parts.push('</sst>');
-    return parts.join('');
+  write(emit: Emit): void {
+    emit(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`);
+    for (const s of this.list) emit(`<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`);
+    emit('</sst>');
   }
 }
 
-function sheetXml(sheet: SheetSpec, strings: SharedStrings): string {
-  const parts: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+type Emit = (xml: string) => void;
+
+function writeSheet(sheet: SheetSpec, strings: SharedStrings, emit: Emit): void {
+  emit(XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   const maxCols = sheet.rows.reduce((m, r) => Math.max(m, r.length), sheet.widths?.length ?? 0);
   const letters = Array.from({ length: Math.max(maxCols, 1) }, (_, i) => columnLetter(i));
-  parts.push(`<dimension ref="A1:${letters[letters.length - 1]}${Math.max(sheet.rows.length, 1)}"/>`);
+  emit(`<dimension ref="A1:${letters[letters.length - 1]}${Math.max(sheet.rows.length, 1)}"/>`);
   const freeze = sheet.freezeRows ?? 0;
-  parts.push(
+  emit(
     freeze > 0
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
   );
-  parts.push('<sheetFormatPr defaultRowHeight="15.75"/>');
+  emit('<sheetFormatPr defaultRowHeight="15.75"/>');
   if (sheet.widths?.length) {
-    parts.push('<cols>');
-    sheet.widths.forEach((w, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
-    parts.push('</cols>');
+    emit('<cols>');
+    sheet.widths.forEach((w, i) => emit(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+    emit('</cols>');
   }
-  parts.push('<sheetData>');
+  emit('<sheetData>');
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
     const rn = r + 1;
     let line = `<row r="${rn}">`;
+    // A cell's r="B7" is optional when it directly follows the previous cell; it is written only
+    // after a gap. That cuts the biggest sheet by about a quarter (faster to deflate).
+    let expected = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (cell === null || cell === undefined) continue;
       const isObj = typeof cell === 'object' && !(cell instanceof Date);
       const v = isObj ? cell.v : cell;
-      if (v === null) continue;
+      // Empty text is left as an empty cell (smaller file, blank rather than "" in filters).
+      if (v === null || v === '') continue;
       let style = isObj && cell.style ? STYLE_INDEX[cell.style] : 0;
-      const ref = letters[c] ?? columnLetter(c);
+      const r = c === expected ? '' : ` r="${letters[c] ?? columnLetter(c)}${rn}"`;
+      let xml = '';
       if (typeof v === 'string') {
         const text = v.length > MAX_CELL_CHARS ? v.slice(0, MAX_CELL_CHARS) : v;
-        line += `<c r="${ref}${rn}" t="s"${style ? ` s="${style}"` : ''}><v>${strings.id(text)}</v></c>`;
+        xml = `<c${r} t="s"${style ? ` s="${style}"` : ''}><v>${strings.id(text)}</v></c>`;
       } else if (typeof v === 'number') {
-        if (Number.isFinite(v)) line += `<c r="${ref}${rn}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
+        if (Number.isFinite(v)) xml = `<c${r}${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
       } else if (typeof v === 'boolean') {
-        line += `<c r="${ref}${rn}" t="b"${style ? ` s="${style}"` : ''}><v>${v ? 1 : 0}</v></c>`;
+        xml = `<c${r} t="b"${style ? ` s="${style}"` : ''}><v>${v ? 1 : 0}</v></c>`;
       } else if (!Number.isNaN(v.getTime())) {
         if (style === 0) style = STYLE_INDEX.datetime;
-        line += `<c r="${ref}${rn}" s="${style}"><v>${excelSerialVn(v)}</v></c>`;
+        xml = `<c${r} s="${style}"><v>${excelSerialVn(v)}</v></c>`;
+      }
+      if (xml) {
+        line += xml;
+        expected = c + 1;
       }
     }
-    parts.push(line + '</row>');
+    emit(line + '</row>');
   }
-  parts.push('</sheetData>');
+  emit('</sheetData>');
   if (sheet.merges?.length) {
-    parts.push(`<mergeCells count="${sheet.merges.length}">`);
-    for (const m of sheet.merges) parts.push(`<mergeCell ref="${m}"/>`);
-    parts.push('</mergeCells>');
+    emit(`<mergeCells count="${sheet.merges.length}">`);
+    for (const m of sheet.merges) emit(`<mergeCell ref="${m}"/>`);
+    emit('</mergeCells>');
   }
-  parts.push('<pageMargins left="0.59" right="0.59" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>');
-  parts.push(`<pageSetup paperSize="9" orientation="${sheet.landscape ? 'landscape' : 'portrait'}"/>`);
-  parts.push('</worksheet>');
-  return parts.join('');
+  emit('<pageMargins left="0.59" right="0.59" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>');
+  emit(`<pageSetup paperSize="9" orientation="${sheet.landscape ? 'landscape' : 'portrait'}"/>`);
+  emit('</worksheet>');
+}
+
+const CHUNK_CHARS = 1 << 16;
+// Fixed mtime so the same report gives the same bytes (reproducible, testable).
+const ZIP_MTIME = new Date(Date.UTC(2020, 0, 1));
+type Level = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** Synchronous zip writer: each file is produced by a callback that emits XML text in pieces. */
+class ZipSink {
+  private readonly out: Uint8Array[] = [];
+  private readonly zip = new Zip((err, data) => {
+    if (err) throw err;
+    this.out.push(data);
+  });
+  constructor(private readonly level: Level) {}
+
+  file(name: string, write: (emit: Emit) => void): void {
+    const f = new ZipDeflate(name, { level: this.level });
+    f.mtime = ZIP_MTIME;
+    this.zip.add(f);
+    let buf: string[] = [];
+    let size = 0;
+    write((xml) => {
+      buf.push(xml);
+      size += xml.length;
+      if (size >= CHUNK_CHARS) {
+        f.push(strToU8(buf.join('')));
+        buf = [];
+        size = 0;
+      }
+    });
+    f.push(strToU8(buf.join('')), true);
+  }
+
+  text(name: string, xml: string): void {
+    this.file(name, (emit) => emit(xml));
+  }
+
+  finish(): Uint8Array {
+    this.zip.end();
+    const total = this.out.reduce((n, c) => n + c.length, 0);
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of this.out) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes;
+  }
 }
 
 /** Builds the .xlsx bytes. Synchronous and self-contained: no Worker, no network, no eval. */
-export function buildXlsx(sheets: readonly SheetSpec[], opts: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {}): Uint8Array {
+export function buildXlsx(sheets: readonly SheetSpec[], opts: { level?: Level } = {}): Uint8Array {
   if (!sheets.length) throw new Error('Tệp Excel cần ít nhất một trang tính');
   const names = safeSheetNames(sheets.map((s) => s.name));
-  const strings = new SharedStrings();
-  // Sheets first: they fill the shared-string table.
-  const sheetFiles = sheets.map((s) => strToU8(sheetXml(s, strings)));
-  const files: Record<string, Uint8Array> = {};
-  // [Content_Types].xml first in the archive: some readers expect it there.
-  files['[Content_Types].xml'] = new Uint8Array(0);
-  files['xl/workbook.xml'] = strToU8(
-    XML_HEAD +
-      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
-      names.map((n, i) => `<sheet name="${xmlEscape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-      '</sheets></workbook>',
-  );
   const n = sheets.length;
-  files['xl/_rels/workbook.xml.rels'] = strToU8(
-    XML_HEAD +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      names
-        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join('') +
-      `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>` +
-      `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>` +
-      '</Relationships>',
-  );
-  files['_rels/.rels'] = strToU8(
-    XML_HEAD +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
-      '</Relationships>',
-  );
-  sheetFiles.forEach((bytes, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = bytes;
-  });
-  files['xl/sharedStrings.xml'] = strToU8(strings.xml());
-  files['xl/styles.xml'] = strToU8(STYLES_XML);
   const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-  files['[Content_Types].xml'] = strToU8(
+  const zip = new ZipSink(opts.level ?? 6);
+  // Package parts depend only on the sheet names, so they go first ([Content_Types].xml leading).
+  zip.text(
+    '[Content_Types].xml',
     XML_HEAD +
       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -235,8 +266,37 @@ export function buildXlsx(sheets: readonly SheetSpec[], opts: { level?: 0 | 1 | 
       `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` +
       '</Types>',
   );
-  // Fixed mtime so the same report gives the same bytes (reproducible, testable).
-  return zipSync(files, { level: opts.level ?? 6, mtime: new Date(Date.UTC(2020, 0, 1)) });
+  zip.text(
+    '_rels/.rels',
+    XML_HEAD +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+      '</Relationships>',
+  );
+  zip.text(
+    'xl/workbook.xml',
+    XML_HEAD +
+      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>` +
+      names.map((nm, i) => `<sheet name="${xmlEscape(nm)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+  );
+  zip.text(
+    'xl/_rels/workbook.xml.rels',
+    XML_HEAD +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      names
+        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('') +
+      `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+      '</Relationships>',
+  );
+  zip.text('xl/styles.xml', STYLES_XML);
+  // Sheets fill the shared-string table, which is written after them.
+  const strings = new SharedStrings();
+  sheets.forEach((s, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, (emit) => writeSheet(s, strings, emit)));
+  zip.file('xl/sharedStrings.xml', (emit) => strings.write(emit));
+  return zip.finish();
 }
 
 /** Wraps bytes for download (`URL.createObjectURL`) in the dashboard. */

@@ -1,8 +1,13 @@
+import { scanDataIds } from './data-id';
 import { cliMsgIdFromDomId, cliMsgIdFromFrameId, parseQid, sentAtFromCliMsgId, type Qid } from './ids';
 import { collectLinks } from './links';
-import { isHTMLElement, querySelfOrDescendant, safeClosest, safeMatches, safeQuery, safeQueryAll, type QueryRoot } from './query';
+import { safeClosest, safeMatches, safeQuery, safeQueryAll, type QueryRoot } from './query';
+import { findIn } from './query-fast';
 import { SELECTORS, type SelectorKey } from './selectors';
+import { readSenderName } from './sender';
 import { normalizeLine, readText } from './text';
+
+export { readSenderName } from './sender';
 
 export type BubbleKind = 'text' | 'photo' | 'file' | 'link' | 'sticker' | 'recalled' | 'poll' | 'system' | 'other';
 export type Direction = 'received' | 'sent';
@@ -41,13 +46,17 @@ export interface ListBubblesOptions {
 const BUBBLE = SELECTORS.bubble.candidates;
 const QUOTE = SELECTORS.quoteBlock.candidates;
 
+function queryAllIn(root: QueryRoot, key: SelectorKey): HTMLElement[] {
+  for (const selector of SELECTORS[key].candidates) {
+    const found = safeQueryAll(root, selector);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 /** Bubbles under `root` in document order (best matching candidate only, so no duplicates). */
 export function listBubbles(root: QueryRoot, options: ListBubblesOptions = {}): HTMLElement[] {
-  let bubbles: HTMLElement[] = [];
-  for (const selector of BUBBLE) {
-    bubbles = safeQueryAll(root, selector);
-    if (bubbles.length > 0) break;
-  }
+  const bubbles = queryAllIn(root, 'bubble');
   if (!options.events) return bubbles;
   const events = [...queryAllIn(root, 'systemLine'), ...queryAllIn(root, 'pollNotice')].filter(
     (ev) => !bubbles.some((b) => b.contains(ev)),
@@ -60,28 +69,33 @@ function isBubble(el: HTMLElement): boolean {
   return BUBBLE.some((s) => safeMatches(el, s));
 }
 
-function find(el: HTMLElement, key: SelectorKey): HTMLElement | null {
-  return querySelfOrDescendant(el, key)?.el ?? null;
-}
-
-function isQuotePart(el: Element): boolean {
-  return QUOTE.some((s) => safeMatches(el, s));
-}
-
 /** Parts that a loose fallback container (`.card--text`, `.card--link`) may hold besides the text. */
 const NOT_TEXT = [
   ...QUOTE,
   ...SELECTORS.sendTime.candidates,
   ...SELECTORS.senderName.candidates,
   ...SELECTORS.reactButton.candidates,
-];
+].join(', ');
+
+const QUOTE_GROUP = QUOTE.join(', ');
 
 function isNotText(el: Element): boolean {
-  return NOT_TEXT.some((s) => safeMatches(el, s));
+  return safeMatches(el, NOT_TEXT);
 }
 
-/** Direction: data-id markers first (both sides), then the older `.me` classes. */
-export function readDirection(el: HTMLElement): Direction {
+function isQuote(el: Element): boolean {
+  return safeMatches(el, QUOTE_GROUP);
+}
+
+/** Text of a container; `loose` containers (table fallbacks) may also hold time, name and reactions. */
+function textOf(root: HTMLElement, loose = true): string {
+  return readText(root, loose ? isNotText : isQuote);
+}
+
+/** Direction from the table: data-id markers first (both sides), then the older `.me` classes. */
+export function readDirection(el: HTMLElement): 'received' | 'sent' {
+  const fast = scanDataIds(el).direction;
+  if (fast) return fast;
   const sent = SELECTORS.sentMarker.candidates;
   const received = SELECTORS.receivedMarker.candidates;
   const n = Math.max(sent.length, received.length);
@@ -107,46 +121,11 @@ function readCliMsgId(el: HTMLElement, qid: Qid | undefined): string {
   return (frame && cliMsgIdFromFrameId(frame.id)) ?? '';
 }
 
-function ownSenderName(el: HTMLElement): string | undefined {
-  const found = find(el, 'senderName');
-  if (!found) return undefined;
-  const name = normalizeLine(found.textContent ?? '');
-  return name === '' ? undefined : name;
-}
-
-/**
- * Sender of a received bubble. Zalo prints the name above the first bubble of a run only, so
- * later bubbles walk back over earlier siblings of the SAME run. Without a run container the walk
- * stops at anything that is not a bubble, or at a bubble from another uid or direction.
- */
-export function readSenderName(el: HTMLElement): string | undefined {
-  const own = ownSenderName(el);
-  if (own) return own;
-  const inRun = SELECTORS.senderRun.candidates.some((s) => safeClosest(el, s) !== null);
-  const uid = inRun ? undefined : readQid(el)?.fromUid;
-  const direction = inRun ? undefined : readDirection(el);
-  for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
-    if (!isHTMLElement(prev)) continue;
-    const bubble = isBubble(prev);
-    if (!inRun) {
-      if (!bubble) return undefined;
-      const prevUid = readQid(prev)?.fromUid;
-      if (uid && prevUid && prevUid !== uid) return undefined;
-      if (readDirection(prev) !== direction) return undefined;
-    }
-    const name = ownSenderName(prev);
-    if (name) return name;
-  }
-  return undefined;
-}
-
-/** Text root of a bubble: the text container, the old text card, or the photo caption. */
-function textRoot(el: HTMLElement): HTMLElement | null {
-  return find(el, 'bubbleText') ?? find(el, 'photoCaption');
-}
-
-function textOf(root: HTMLElement): string {
-  return readText(root, isNotText);
+/** Just the cliMsgId of a bubble (cheap: id first, data-qid second); undefined when none. */
+export function cliMsgIdOf(el: HTMLElement): string | undefined {
+  const fromId = cliMsgIdFromDomId(el.id);
+  if (fromId) return fromId;
+  return readCliMsgId(el, readQid(el)) || undefined;
 }
 
 /** Fallback when no container matches: the text spans of the bubble, outside any quote. */
@@ -171,121 +150,136 @@ function hasContent(el: HTMLElement): boolean {
 
 /** Question, then one line per option (vote counts and headers left out). */
 function readPoll(el: HTMLElement): string {
-  const question = find(el, 'pollNoticeQuestion');
+  const question = safeMatches(el, SELECTORS.pollNoticeQuestion.candidates.join(', ')) ? el : findIn(el, 'pollNoticeQuestion');
   if (!question) return readText(el);
   const options = queryAllIn(el, 'pollNoticeOption').map((o) => readText(o)).filter(Boolean);
   return [readText(question), ...options].filter(Boolean).join('\n');
 }
 
-function queryAllIn(el: QueryRoot, key: SelectorKey): HTMLElement[] {
-  for (const selector of SELECTORS[key].candidates) {
-    const found = safeQueryAll(el, selector);
-    if (found.length > 0) return found;
-  }
-  return [];
+function isKey(el: HTMLElement, key: SelectorKey): boolean {
+  return SELECTORS[key].candidates.some((s) => safeMatches(el, s)) || findIn(el, key) !== null;
 }
 
 function readEvent(el: HTMLElement, kind: 'poll' | 'system'): BubbleInfo {
   const text = kind === 'poll' ? readPoll(el) : readText(el);
-  return {
-    key: `evt:${kind}:${text}`,
-    domId: el.id,
-    cliMsgId: '',
-    direction: 'received',
-    text,
-    links: collectLinks([el], text),
-    kind,
-  };
+  return { key: `evt:${kind}:${text}`, domId: el.id, cliMsgId: '', direction: 'received', text, links: collectLinks([el], text), kind };
 }
 
-/** Just the cliMsgId of a bubble (cheap: id first, data-qid second); undefined when none. */
-export function cliMsgIdOf(el: HTMLElement): string | undefined {
-  return readCliMsgId(el, cliMsgIdFromDomId(el.id) ? undefined : readQid(el)) || undefined;
+interface Content {
+  kind: BubbleKind;
+  text: string;
+  /** Elements whose links count (text root, link preview). */
+  parts: HTMLElement[];
 }
 
-/** Reads one bubble (or, when given one, a system line or poll notice). Never throws. */
-export function readBubble(el: HTMLElement): BubbleInfo {
-  if (!isBubble(el)) {
-    if (find(el, 'pollNotice')) return readEvent(el, 'poll');
-    if (find(el, 'systemLine')) return readEvent(el, 'system');
+/** Kind and text, fast path first (data-id parts), then the table's fallbacks. */
+function readContent(el: HTMLElement, fast: ReturnType<typeof scanDataIds>, hasQid: boolean): Content {
+  if (fast.photo) {
+    const caption = findIn(fast.photo, 'photoCaption') ?? findIn(el, 'photoCaption');
+    return { kind: 'photo', text: caption ? textOf(caption) : '', parts: caption ? [caption] : [] };
   }
-  const qid = readQid(el);
-  const cliMsgId = readCliMsgId(el, qid);
-  const direction = readDirection(el);
+  if (fast.link) {
+    const root = fast.text ?? null;
+    const text = root ? textOf(root) : '';
+    return { kind: 'link', text: text || textOf(fast.link), parts: root ? [root, fast.link] : [fast.link] };
+  }
+  if (fast.text) {
+    const text = textOf(fast.text, false);
+    if (text !== '' && !RECALLED_TEXT.test(text)) return { kind: 'text', text, parts: [fast.text] };
+  }
+  // 2026 recalled bubbles keep only the empty event layer: no data-qid card, no media.
+  if (!fast.text && !hasQid && !hasContent(el)) return { kind: 'recalled', text: '', parts: [] };
+  return readContentFromTable(el);
+}
 
-  let kind: BubbleKind;
+function readContentFromTable(el: HTMLElement): Content {
+  const poll = findIn(el, 'pollNotice');
+  if (poll) return { kind: 'poll', text: readPoll(poll), parts: [poll] };
+  const photo = findIn(el, 'photo');
+  if (photo) {
+    const caption = findIn(el, 'photoCaption');
+    return { kind: 'photo', text: caption ? textOf(caption) : '', parts: caption ? [caption] : [] };
+  }
+  const root = findIn(el, 'bubbleText');
   let text = '';
   let parts: HTMLElement[] = [];
-  const root = textRoot(el);
   if (root) {
     text = textOf(root);
     parts = [root];
   } else {
     ({ text, parts } = textFromSpans(el));
   }
+  const preview = findIn(el, 'linkPreview');
+  if (preview && preview !== root) {
+    return { kind: 'link', text: text || readText(preview, isNotText), parts: [...parts, preview] };
+  }
+  if (text !== '' && !RECALLED_TEXT.test(text)) return { kind: 'text', text, parts };
+  if (findIn(el, 'recalled') || RECALLED_TEXT.test(text)) return { kind: 'recalled', text: '', parts: [] };
+  if (findIn(el, 'file')) {
+    const name = findIn(el, 'fileName');
+    return { kind: 'file', text: normalizeLine(name?.getAttribute('title') || name?.textContent || ''), parts: [] };
+  }
+  if (findIn(el, 'sticker')) return { kind: 'sticker', text: '', parts: [] };
+  // 2026 recalled bubbles keep only the empty event layer; anything else is a shape we do not know.
+  return { kind: hasContent(el) ? 'other' : 'recalled', text: '', parts: [] };
+}
 
-  const photo = find(el, 'photo');
-  const preview = photo ? null : find(el, 'linkPreview');
-  if (find(el, 'pollNotice')) {
-    kind = 'poll';
-    text = readPoll(find(el, 'pollNotice')!);
-  } else if (photo) {
-    kind = 'photo';
-  } else if (preview) {
-    kind = 'link';
-    parts = [...parts, preview];
-    if (text === '') text = readText(preview, isNotText);
-  } else if (text !== '' && !RECALLED_TEXT.test(text)) {
-    kind = 'text';
-  } else if (find(el, 'recalled') || RECALLED_TEXT.test(text)) {
-    kind = 'recalled';
-  } else if (find(el, 'file')) {
-    kind = 'file';
-    const name = find(el, 'fileName');
-    text = normalizeLine(name?.getAttribute('title') || name?.textContent || '');
-  } else if (find(el, 'sticker')) {
-    kind = 'sticker';
-  } else if (!hasContent(el)) {
-    kind = 'recalled';
-  } else {
-    kind = 'other';
-  }
+/**
+ * Reads one bubble (or, when given one, a system line or poll notice). Never throws. Costs a few
+ * microseconds on current Zalo markup: one `[data-id]` pass, one `[data-qid]` lookup, a text walk
+ * without layout (no innerText), and a handful of targeted queries.
+ */
+export function readBubble(el: HTMLElement): BubbleInfo {
+  try {
+    if (!isBubble(el)) {
+      if (isKey(el, 'pollNotice')) return readEvent(el, 'poll');
+      if (isKey(el, 'systemLine')) return readEvent(el, 'system');
+    }
+    const fast = scanDataIds(el);
+    const qid = readQid(el);
+    const cliMsgId = readCliMsgId(el, qid);
+    const direction = fast.direction ?? readDirection(el);
+    const { kind, text, parts } = readContent(el, fast, qid !== undefined);
 
-  const info: BubbleInfo = {
-    key: cliMsgId || `dom:${el.id}`,
-    domId: el.id,
-    cliMsgId,
-    direction,
-    text: kind === 'recalled' ? '' : text,
-    links: kind === 'recalled' || kind === 'file' ? [] : collectLinks(parts, text),
-    kind,
-  };
-  if (qid) {
-    info.msgId = qid.msgId;
-    info.fromUid = qid.fromUid;
-    info.threadId = qid.threadId;
+    const info: BubbleInfo = {
+      key: cliMsgId || `dom:${el.id}`,
+      domId: el.id,
+      cliMsgId,
+      direction,
+      text,
+      links: parts.length > 0 ? collectLinks(parts, text) : [],
+      kind,
+    };
+    if (qid) {
+      info.msgId = qid.msgId;
+      info.fromUid = qid.fromUid;
+      info.threadId = qid.threadId;
+    }
+    if (direction === 'received') {
+      const sender = readSenderName(el);
+      if (sender) info.senderName = sender;
+    }
+    const time = findIn(el, 'sendTime');
+    if (time) {
+      const t = normalizeLine(time.textContent ?? '');
+      if (t) info.time = t;
+    }
+    const sentAt = sentAtFromCliMsgId(cliMsgId);
+    if (sentAt !== undefined) info.sentAt = sentAt;
+    return info;
+  } catch {
+    return { key: `dom:${el.id}`, domId: el.id, cliMsgId: '', direction: 'received', text: '', links: [], kind: 'other' };
   }
-  if (direction === 'received') {
-    const sender = readSenderName(el);
-    if (sender) info.senderName = sender;
-  }
-  const time = find(el, 'sendTime');
-  if (time) {
-    const t = normalizeLine(time.textContent ?? '');
-    if (t) info.time = t;
-  }
-  const sentAt = sentAtFromCliMsgId(cliMsgId);
-  if (sentAt !== undefined) info.sentAt = sentAt;
-  return info;
 }
 
 /** The reply quote of a bubble, if any: who was quoted and what. */
 export function readBubbleQuote(el: HTMLElement): BubbleQuote | undefined {
-  const block = find(el, 'quoteBlock');
+  const block = findIn(el, 'quoteBlock');
   if (!block) return undefined;
-  const nameEl = find(block, 'quoteName');
-  const textEl = find(block, 'quoteText');
+  const nameEl = findIn(block, 'quoteName');
+  const textEl = findIn(block, 'quoteText');
   const name = nameEl ? normalizeLine(nameEl.textContent ?? '') : '';
   const text = textEl ? readText(textEl) : readText(block, (e) => e === nameEl);
   return { name, text };
 }
+

@@ -3,29 +3,55 @@
  * elements and <br> as line breaks, skips excluded subtrees, then normalises per line.
  */
 
+// Lower-case local names: cheaper than tagName, which upper-cases on every read.
 const BLOCK_TAGS = new Set([
-  'DIV', 'P', 'LI', 'UL', 'OL', 'TR', 'TABLE', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'div', 'p', 'li', 'ul', 'ol', 'tr', 'table', 'blockquote', 'pre', 'section', 'article', 'header', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG']);
+const SKIP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 /** Zero-width characters Zalo and editors leave around text; ZWJ (U+200D) is kept for emoji. */
 const INVISIBLE = /[\u200b\u200c\u2060\ufeff]/g;
-const SPACES = /[\s\u00a0]+/g;
+const HAS_INVISIBLE = /[\u200b\u200c\u2060\ufeff]/;
+// JS `\s` already covers NBSP (U+00A0) and the other Unicode spaces.
+const SPACES = /\s+/g;
+/** Two spaces in a row, or any whitespace that is not a plain space: only then run the replace. */
+const ODD_SPACE = /\s\s|[^\S ]/;
 
 function isBlock(tag: string): boolean {
   // Zalo's numbered custom tags (div-15) render as blocks; never selected by name, only classified.
-  return BLOCK_TAGS.has(tag) || tag.startsWith('DIV-');
+  return BLOCK_TAGS.has(tag) || tag.startsWith('div-');
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const LINE_BREAKS = /\r\n|\r|\n|\u2028|\u2029/;
 
 /** NFC, invisible characters removed, whitespace runs (incl. NBSP) collapsed, trimmed. One line only. */
 export function normalizeLine(line: string): string {
-  return line.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  return normalizeText(line).replace(/\n/g, ' ');
 }
 
-/** Normalises every line and drops empty ones; lines are joined with `\n`. */
+/**
+ * Normalises every line and drops empty ones; lines are joined with `\n`. NFC and the invisible
+ * characters are handled once for the whole text (the per-line work is the hot path of readBubble).
+ */
 export function normalizeText(text: string): string {
-  return normalizeLines(text.split(/\r\n|\r|\n|\u2028|\u2029/)).join('\n');
+  let s = text;
+  if (NON_ASCII.test(s)) {
+    s = s.normalize('NFC');
+    if (HAS_INVISIBLE.test(s)) s = s.replace(INVISIBLE, '');
+  }
+  const lines = s.split(LINE_BREAKS);
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    let n = line.trim();
+    if (n === '') continue;
+    if (ODD_SPACE.test(n)) n = n.replace(SPACES, ' ');
+    out = out === '' ? n : `${out}\n${n}`;
+  }
+  return out;
 }
 
 export function normalizeLines(lines: readonly string[]): string[] {
@@ -39,46 +65,38 @@ export function normalizeLines(lines: readonly string[]): string[] {
 
 /**
  * Raw text of `root` with `\n` at block boundaries and <br>, skipping elements for which
- * `skip(el)` is true. Iterative so deep trees cannot overflow the stack.
+ * `skip(el)` is true. Recursive: message DOM is shallow (about 10 levels).
  */
 export function rawText(root: Node, skip?: (el: Element) => boolean): string {
-  const parts: string[] = [];
-  const stack: (Node | string)[] = [root];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (typeof item === 'string') {
-      parts.push(item);
+  return walk(root, skip);
+}
+
+function walk(node: Node, skip: ((el: Element) => boolean) | undefined): string {
+  let out = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === 3) {
+      out += (child as Text).data;
       continue;
     }
-    if (item.nodeType === 3) {
-      parts.push((item as Text).data);
+    if (type !== 1) continue;
+    const el = child as Element;
+    const tag = el.localName;
+    if (SKIP_TAGS.has(tag)) continue;
+    if (skip !== undefined && skip(el)) continue;
+    if (tag === 'br') {
+      out += '\n';
       continue;
     }
-    if (item.nodeType !== 1 && item.nodeType !== 11 && item.nodeType !== 9) continue;
-    if (item.nodeType === 1) {
-      const el = item as Element;
-      const tag = el.tagName;
-      if (SKIP_TAGS.has(tag)) continue;
-      if (item !== root && skip?.(el)) continue;
-      if (tag === 'BR') {
-        parts.push('\n');
-        continue;
-      }
-      if (tag === 'IMG') {
-        // Emoji images carry their character in alt; photos have no short alt worth reading.
-        const alt = el.getAttribute('alt');
-        if (alt && alt.length <= 8) parts.push(alt);
-        continue;
-      }
-      if (isBlock(tag)) {
-        parts.push('\n');
-        stack.push('\n');
-      }
+    if (tag === 'img') {
+      // Emoji images carry their character in alt; photos have no short alt worth reading.
+      const alt = el.getAttribute('alt');
+      if (alt && alt.length <= 8) out += alt;
+      continue;
     }
-    const children = item.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    out += isBlock(tag) ? `\n${walk(el, skip)}\n` : walk(el, skip);
   }
-  return parts.join('');
+  return out;
 }
 
 /** Normalised text of `root` (see `normalizeText`). */

@@ -359,6 +359,36 @@ test.describe('composer', () => {
     expect(text).toBe('Dòng một\nDòng hai');
   });
 
+  test('RTF toggle swaps #richInput for div.input-v4 with a random id, and back', async () => {
+    await open();
+    await page.locator('[data-id="div_RTF_Menu"]').click();
+    await expect(page.locator('#richInput')).toHaveCount(0);
+    const rtf = page.locator('#chat-input-container-id.--rtf-mode div.input-v4[contenteditable="true"]');
+    await expect(rtf).toHaveCount(1);
+    const firstId = await rtf.getAttribute('id');
+    expect(firstId).toMatch(/^rtf[a-z0-9]+$/);
+    await page.keyboard.type('Định dạng');
+    expect((await state()).composerText).toBe('Định dạng');
+    await page.locator('.send-msg-btn').click();
+    await expect(page.locator('[data-id="div_LastSentMsg_Text"]')).toHaveText('Định dạng');
+    await expect(page.locator('div.input-v4')).toHaveCount(1);
+    expect(await page.locator('div.input-v4').getAttribute('id')).not.toBe(firstId);
+    await page.locator('[data-id="div_RTF_Menu"]').click();
+    await expect(page.locator('#richInput')).toHaveCount(1);
+    await expect(page.locator('#chat-input-container-id.--rtf-mode')).toHaveCount(0);
+  });
+
+  test('messages arriving while scrolled up stay out of the DOM until the reader scrolls down', async () => {
+    await open();
+    await page.evaluate(() => (window as unknown as ReplicaWindow).__zaloReplica.scrollToTop());
+    const cli = await page.evaluate((m) => (window as unknown as ReplicaWindow).__zaloReplica.pushIncoming(m), { ...HUNG, text: 'Tin mới khi đang đọc tin cũ' });
+    await expect(page.locator(`#bb_msg_id_${cli}`)).toHaveCount(0);
+    await expect(page.locator('.scroll-to-bottom.--visible')).toHaveCount(1);
+    await page.evaluate(() => (window as unknown as ReplicaWindow).__zaloReplica.scrollToBottom());
+    await expect(page.locator(`#bb_msg_id_${cli} [data-id="div_LastReceivedMsg_Text"]`)).toHaveCount(1);
+    expect((await state()).bubblesInDom).toBe(45);
+  });
+
   test('a lone @ opens #mentionPopover; picking inserts a chip and re-creates #richInput', async () => {
     await open();
     await page.locator('#richInput').focus();

@@ -21,7 +21,7 @@ export const tabBridgeFeature: Feature = {
           store.set({ panelOpen: true });
           return true;
         case 'tab.openPicker':
-          store.set({ pickerOpen: true, cardFor: null });
+          store.set({ pickerOpen: true, cardFor: null, pickerTemplate: req.templateId ?? null });
           return true;
       }
     });

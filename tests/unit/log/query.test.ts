@@ -47,6 +47,13 @@ describe('queryLog', () => {
     if (!filter.limit && !filter.offset) expect(await countLog(d, filter)).toBe(expected.length);
   });
 
+  it.each([
+    [{ from: 'tuần trước' }, 'from'],
+    [{ to: new Date('x') }, 'to'],
+  ])('rejects a bad period %o', async (filter, path) => {
+    await expect(queryLog(d, filter)).rejects.toMatchObject({ path });
+  });
+
   it('returns the redacted snapshot with each entry', async () => {
     const [rec] = await queryLog(d, { chainId: GROUP_A.threadId, kinds: ['flag'], categories: ['scam'] });
     expect(rec).toMatchObject({ textState: 'kept', text: 'Nhận 500k hỗ trợ, đăng nhập vneid-hotro.net' });

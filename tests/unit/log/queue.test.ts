@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appendLog, type AppendInput } from '@/lib/log/append';
 import { LogValidationError } from '@/lib/log/errors';
 import { createRetryQueue, jsonStorage, type QueueStorage, type RetryQueue } from '@/lib/log/queue';
@@ -23,6 +23,7 @@ function fakeTime() {
       timers.push(timer);
       return () => void (timer.live = false);
     },
+    armed: () => timers.filter((x) => x.live).length,
     advance(ms: number) {
       t += ms;
       for (const timer of timers.splice(0)) {
@@ -79,15 +80,15 @@ describe('createRetryQueue', () => {
     const { db, clock, make, calls } = setup(3, opts);
     const q = make();
     await q.enqueue(flagInput());
-    await settle();
+    await vi.waitFor(() => expect(clock.armed()).toBe(1));
     expect(q.pending).toBe(1);
     expect(q.lastError?.kind).toBe('send');
-    for (const step of [100, 200, 400]) {
+    for (const [step, n] of [[100, 2], [200, 3], [400, 4]]) {
+      await vi.waitFor(() => expect(clock.armed()).toBe(1));
       clock.advance(step);
-      await settle();
+      await vi.waitFor(() => expect(calls()).toBe(n));
     }
-    expect(calls()).toBe(4);
-    expect(q.pending).toBe(0);
+    await vi.waitFor(() => expect(q.pending).toBe(0));
     expect(q.lastError).toBeNull();
     expect(await db.log.count()).toBe(1);
     expect((await verifyLog(db))[0].ok).toBe(true);
@@ -97,16 +98,18 @@ describe('createRetryQueue', () => {
     const { clock, make, calls } = setup(5);
     const q = make();
     await q.enqueue(flagInput());
-    await settle();
+    await vi.waitFor(() => expect(clock.armed()).toBe(1));
     clock.advance(99);
     await settle();
     expect(calls()).toBe(1);
     clock.advance(1);
-    await settle();
-    expect(calls()).toBe(2);
+    await vi.waitFor(() => expect(calls()).toBe(2));
+    await vi.waitFor(() => expect(clock.armed()).toBe(1));
     clock.advance(199);
     await settle();
     expect(calls()).toBe(2);
+    clock.advance(1);
+    await vi.waitFor(() => expect(calls()).toBe(3));
   });
 
   it('a new queue over the same storage resumes after a restart, in order', async () => {
@@ -114,7 +117,8 @@ describe('createRetryQueue', () => {
     const q1 = make();
     await q1.enqueue(flagInput({ messageId: 'first' }), 'k-1');
     await q1.enqueue(flagInput({ messageId: 'second' }), 'k-2');
-    await settle();
+    await vi.waitFor(() => expect(q1.lastError?.kind).toBe('send'));
+    await q1.flush(); // let in-flight passes finish: the old page is gone before the new one loads
     q1.dispose();
     expect(JSON.parse(backend.m.get('zgg-log-queue') ?? '[]')).toHaveLength(2);
 

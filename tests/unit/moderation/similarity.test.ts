@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_THRESHOLD,
+  createSampleJudge,
   findSimilar,
   indexSamples,
   judgeBySamples,
@@ -100,7 +101,11 @@ describe('findSimilar / judgeBySamples', () => {
     const v = judgeBySamples(text, samples);
     expect(v.verdict).toBe(verdict);
     if (v.verdict !== 'none') expect(v.match.sample.id).toBe(id);
+    // The prebuilt judge agrees with the one-off function.
+    expect(judge(text)).toEqual(v);
   });
+
+  const judge = createSampleJudge(samples);
 
   it('a clean sample wins over an equally close violation sample', () => {
     const both = [
@@ -108,6 +113,7 @@ describe('findSimilar / judgeBySamples', () => {
       { kind: 'clean' as const, signature: signature(PRIZE) },
     ];
     expect(judgeBySamples(PRIZE, both).verdict).toBe('clean');
+    expect(createSampleJudge(both)(PRIZE).verdict).toBe('clean');
   });
 
   it('returns the best match above the threshold, or null', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entryHash } from '../../../lib/log/chain';
+import { entryHash, verifyChain } from '../../../lib/log/chain';
 import { GENESIS_HASH, type LogEntry } from '../../../lib/log/schema';
 import {
   bundleFileName,
@@ -11,7 +11,7 @@ import {
   type Bundle,
 } from '../../../lib/reports/bundle';
 import { monthPeriod, quarterPeriod } from '../../../lib/reports/period';
-import type { RedactionOptions } from '../../../lib/reports/redact';
+import { stripExportMarkers, type RedactionOptions } from '../../../lib/reports/redact';
 import { defaultPlace, makeLog } from './make-log';
 
 const group = { threadId: 'g1234567890', name: 'Thôn Đông - Tổ CNS cộng đồng' };
@@ -69,6 +69,15 @@ describe('makeBundle / parseBundle round trip', () => {
     const other = await makeLog({ n: 30, seed: 9, threadId: 'g-khac' });
     const b = makeBundle({ entries: [...other, ...log], period: nov, place: defaultPlace(), group, exporter });
     expect(b.entries.every((e) => e.chainId === group.threadId)).toBe(true);
+  });
+
+  it('drops storage-only keys (Dexie id) so hashes still verify; refuses an invalid stored entry', async () => {
+    const stored = log.map((e, i) => ({ ...e, id: i + 1 }));
+    const b = makeBundle({ entries: stored, period: nov, place: defaultPlace(), group, exporter });
+    expect(b.entries.some((e) => 'id' in e)).toBe(false);
+    expect((await verifyBundle(b)).ok).toBe(true);
+    const broken = log.map((e, i) => (i === 100 ? { ...e, kind: 'unknown' } : e)) as LogEntry[];
+    expect(() => makeBundle({ entries: broken, period: nov, place: defaultPlace(), group, exporter })).toThrow(/Mục nhật ký #101 không hợp lệ \(trường "kind"/);
   });
 
   it('file name is ASCII', () => {
@@ -155,6 +164,9 @@ describe('verifyBundle detects tampering', () => {
     expect(v.ok).toBe(false);
     expect(v.level).toBe('failed');
     for (const id of expectedFailures) expect(failed(v)).toContain(id);
+    // Same verdict as the shared verifier on the entries as stored.
+    const verdict = await verifyChain(b.entries.map(stripExportMarkers));
+    expect(v.firstBadSeq).toBe(verdict.ok ? undefined : Math.min(...verdict.problems.map((p) => p.seq)));
   });
 
   it('an entry edited and re-hashed breaks the next link; first bad seq is reported', async () => {

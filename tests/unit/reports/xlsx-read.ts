@@ -7,6 +7,19 @@ export type ReadSheet = { name: string; cells: Map<string, ReadCell>; xml: strin
 const unescape = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
+function colIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+function colLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
 export function readXlsx(bytes: Uint8Array): { files: Record<string, string>; sheets: ReadSheet[] } {
   const raw = unzipSync(bytes);
   const files = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strFromU8(v)]));
@@ -15,12 +28,20 @@ export function readXlsx(bytes: Uint8Array): { files: Record<string, string>; sh
   const sheets = names.map((name, i) => {
     const xml = files[`xl/worksheets/sheet${i + 1}.xml`]!;
     const cells = new Map<string, ReadCell>();
-    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)><v>([^<]*)<\/v><\/c>/g)) {
-      const attrs = m[2]!;
-      const type = /t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-      const style = Number(/s="(\d+)"/.exec(attrs)?.[1] ?? 0);
-      const value = type === 's' ? shared[Number(m[3])]! : Number(m[3]);
-      cells.set(m[1]!, { ref: m[1]!, value, style, type });
+    // Cells may omit r="…" when they follow the previous one; track the position per row.
+    for (const row of xml.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
+      let col = 0;
+      for (const m of row[2]!.matchAll(/<c((?: [a-z]+="[^"]*")*)><v>([^<]*)<\/v><\/c>/g)) {
+        const attrs = m[1]!;
+        const ref = /r="([A-Z]+)\d+"/.exec(attrs)?.[1];
+        if (ref) col = colIndex(ref);
+        const type = /t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
+        const style = Number(/s="(\d+)"/.exec(attrs)?.[1] ?? 0);
+        const value = type === 's' ? shared[Number(m[2])]! : Number(m[2]);
+        const addr = `${colLetter(col)}${row[1]}`;
+        cells.set(addr, { ref: addr, value, style, type });
+        col++;
+      }
     }
     return { name, cells, xml };
   });

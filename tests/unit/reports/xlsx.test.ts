@@ -44,6 +44,7 @@ describe('xlsx-writer', () => {
           ['<script>alert("x")</script> & Đông', 'a\u0000b\u0007c', new Date('2026-11-05T03:00:00Z')],
           [42, true, null],
           ['x'.repeat(40_000)],
+          [null, 'sau ô trống', undefined, 'cuối'],
         ],
         widths: [20, 30, 17],
         freezeRows: 1,
@@ -63,6 +64,11 @@ describe('xlsx-writer', () => {
     expect(s.cells.get('B3')).toMatchObject({ value: 1, type: 'b' });
     expect(s.cells.has('C3')).toBe(false);
     expect((s.cells.get('A4')!.value as string).length).toBe(32767);
+    // Gaps keep positions: the cell after an empty one carries its address.
+    expect(s.cells.has('A5')).toBe(false);
+    expect(s.cells.get('B5')!.value).toBe('sau ô trống');
+    expect(s.cells.get('D5')!.value).toBe('cuối');
+    expect(s.xml).toContain('<c r="B5" t="s">');
     expect(s.xml).toContain('<col min="2" max="2" width="30" customWidth="1"/>');
     expect(s.xml).toContain('state="frozen"');
     expect(files['xl/styles.xml']).toContain('<b/>');

@@ -1,0 +1,125 @@
+import { Dexie } from 'dexie';
+import type { GuardDb } from '../db/db';
+import type { LogFilter, LogRecord } from '../log/query';
+import type { LogEntry } from '../log/schema';
+import { foldText } from '../moderation/normalize';
+
+/**
+ * Paged access to the log for a virtualised table. queryLog/countLog walk a cursor with a predicate,
+ * so a deep offset or a count over 100,000 entries costs a full scan each time. Instead we resolve
+ * the filter ONCE to the ordered list of primary keys (index getAllKeys: no row is read for period,
+ * group, category, kind, action and uid filters) and then read any window with bulkGet.
+ * Semantics match lib/log/query.ts (same filter fields, newest first, same text/member matching).
+ */
+export type LogKey = [string, number];
+
+const keyString = (k: LogKey) => `${k[0]}\u0000${k[1]}`;
+
+function iso(value: string | Date): string {
+  return (typeof value === 'string' ? new Date(value) : value).toISOString();
+}
+
+/** Keys of the period (and group), oldest first, straight from an index. */
+async function baseKeys(db: GuardDb, f: LogFilter): Promise<LogKey[]> {
+  const from = f.from ? iso(f.from) : undefined;
+  const to = f.to ? iso(f.to) : undefined;
+  if (f.chainId !== undefined) {
+    return (await db.log
+      .where('[chainId+time]')
+      .between([f.chainId, from ?? Dexie.minKey], [f.chainId, to ?? Dexie.maxKey], true, false)
+      .primaryKeys()) as LogKey[];
+  }
+  if (from || to) {
+    return (await db.log.where('time').between(from ?? Dexie.minKey, to ?? Dexie.maxKey, true, false).primaryKeys()) as LogKey[];
+  }
+  return (await db.log.orderBy('time').primaryKeys()) as LogKey[];
+}
+
+/** Keys whose indexed field is one of `values` (union of equality lookups, each a plain key range). */
+async function indexedSet(db: GuardDb, index: 'category' | 'kind' | 'action' | 'member.uid', values: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const v of values) {
+    const keys = (await db.log.where(index).equals(v).primaryKeys()) as LogKey[];
+    for (const k of keys) out.add(keyString(k));
+  }
+  return out;
+}
+
+/** Accent-insensitive text match as in queryLog: snapshot text, else note/member/group/clause/outcome/evidence. */
+function entryMatchesText(e: LogEntry, needle: string): boolean {
+  const haystack = [e.note, e.member?.name, e.group.name, e.clause, e.outcome, e.text, ...(e.evidence ?? [])].filter(Boolean).join('\n');
+  return foldText(haystack).includes(needle);
+}
+
+const CHUNK = 5000;
+
+/**
+ * Ordered keys (newest first) of every entry matching the filter. Filters that need row content
+ * (member name, text) read rows in chunks, yielding between chunks; `signal` aborts a stale search.
+ */
+export async function resolveKeys(db: GuardDb, f: LogFilter, signal?: AbortSignal): Promise<LogKey[]> {
+  let keys = await baseKeys(db, f);
+  const sets: Set<string>[] = [];
+  if (f.categories?.length) sets.push(await indexedSet(db, 'category', f.categories));
+  if (f.kinds?.length) sets.push(await indexedSet(db, 'kind', f.kinds));
+  if (f.actions?.length) sets.push(await indexedSet(db, 'action', f.actions));
+  if (f.member?.uid !== undefined) sets.push(await indexedSet(db, 'member.uid', [f.member.uid]));
+  if (sets.length) keys = keys.filter((k) => sets.every((s) => s.has(keyString(k))));
+
+  const name = f.member?.name?.trim() ? foldText(f.member.name.trim()) : undefined;
+  const needle = f.text?.trim() ? foldText(f.text.trim()) : undefined;
+  if (name !== undefined || needle !== undefined) {
+    const kept: LogKey[] = [];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      const chunk = keys.slice(i, i + CHUNK);
+      const [entries, snaps] = await Promise.all([
+        db.log.bulkGet(chunk),
+        needle !== undefined ? db.snapshots.bulkGet(chunk) : Promise.resolve([]),
+      ]);
+      chunk.forEach((k, j) => {
+        const e = entries[j];
+        if (!e) return;
+        if (name !== undefined && !foldText(e.member?.name ?? '').includes(name)) return;
+        if (needle !== undefined) {
+          const s = snaps[j];
+          const inSnap = s ? (s.folded ?? foldText(s.text)).includes(needle) : false;
+          if (!inSnap && !entryMatchesText(e, needle)) return;
+        }
+        kept.push(k);
+      });
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    keys = kept;
+  }
+  return keys.reverse();
+}
+
+/** Rows for the given keys, with the text snapshot when still kept (same states as queryLog). */
+export async function fetchRecords(db: GuardDb, keys: readonly LogKey[]): Promise<LogRecord[]> {
+  const [entries, snaps] = await Promise.all([db.log.bulkGet([...keys]), db.snapshots.bulkGet([...keys])]);
+  const out: LogRecord[] = [];
+  entries.forEach((entry, i) => {
+    if (!entry) return;
+    const snap = snaps[i];
+    if (snap) out.push({ entry, text: snap.text, textState: 'kept' });
+    else if (entry.text !== undefined) out.push({ entry, text: entry.text, textState: 'kept' });
+    else out.push({ entry, textState: entry.textHash ? 'purged' : 'none' });
+  });
+  return out;
+}
+
+/** Reads entries of `keys` in chunks (for charts), calling `each` per chunk; yields between chunks. */
+export async function forEachEntryChunk(
+  db: GuardDb,
+  keys: readonly LogKey[],
+  each: (entries: LogEntry[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const entries = await db.log.bulkGet(keys.slice(i, i + CHUNK));
+    each(entries.filter((e): e is LogEntry => e !== undefined));
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
