@@ -73,7 +73,7 @@ const SYLLABLES = ['ba', 'ca', 'da', 'ga', 'ha', 'kha', 'la', 'ma', 'na', 'nga',
 export function generatedPack(total: number, seed = 7): RulePack {
   let x = seed;
   const rnd = () => {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
     return x / 0x7fffffff;
   };
   const pack = structuredClone(DEFAULT_PACK);

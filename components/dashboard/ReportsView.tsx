@@ -187,7 +187,7 @@ export function ReportsView() {
           <div className="checks">
             {groups.map((g) => (
               <label key={g.threadId} className="check">
-                <input type="checkbox" checked={selected.has(g.threadId)} onChange={() => toggle(g.threadId)} />
+                <input type="checkbox" checked={selected.has(g.threadId)} onChange={() => toggle(g.threadId)} data-testid={`rep-group-${g.threadId}`} />
                 {g.name} <span className="muted">({unitName(g.place) || t('reports.noPlace')})</span>
               </label>
             ))}

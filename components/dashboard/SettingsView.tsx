@@ -225,7 +225,9 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
       setCurrent(base);
       setForm(toForm(base));
     });
-  }, [db, group]);
+    // Only a different group reloads the form: a refreshed group list must not wipe the message.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, group.threadId]);
 
   if (!form || !current) return <p className="muted">{t('common.loading')}</p>;
   const set = (p: Partial<GroupForm>) => setForm({ ...form, ...p });

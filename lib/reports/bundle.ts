@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entryHash } from '../log/chain';
 import { GENESIS_HASH, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
-import { formatVnDateTime, inPeriod, periodSchema, samePeriod, toVnIso, type Period } from './period';
+import { formatVnDateTime, periodFilter, periodSchema, samePeriod, toVnIso, type Period } from './period';
 import {
   REDACTABLE_FIELDS,
   isRedacting,
@@ -74,10 +74,11 @@ export type MakeBundleInput = {
  */
 export function selectSegment(entries: readonly LogEntry[], chainId: string, period: Pick<Period, 'from' | 'to'>): LogEntry[] {
   const chain = entries.filter((e) => e.chainId === chainId).sort((a, b) => a.seq - b.seq);
+  const inside = periodFilter(period);
   let first = -1;
   let last = -1;
   chain.forEach((e, i) => {
-    if (inPeriod(e, period)) {
+    if (inside(e)) {
       if (first < 0) first = i;
       last = i;
     }
@@ -351,7 +352,8 @@ export async function verifyBundle(
     headOk ? `Mã băm cuối khớp (${short(bundle.chain.headHash)}).` : `Mã băm cuối (${short(last?.hash)}) khác khai báo (${short(bundle.chain.headHash)}).`,
   );
 
-  const outside = entries.find((e) => !inPeriod(e, bundle.period));
+  const inside = periodFilter(bundle.period);
+  const outside = entries.find((e) => !inside(e));
   add(
     'period',
     !outside,

@@ -26,24 +26,29 @@ export function csvField(cell: string): string {
 
 export type CsvOptions = { bom?: boolean; guard?: boolean };
 
+function csvLine(row: readonly string[], guard: boolean): string {
+  let line = '';
+  for (let j = 0; j < row.length; j++) {
+    if (j) line += ',';
+    line += csvField(guard ? guardFormula(row[j]!) : row[j]!);
+  }
+  return line;
+}
+
 /** Rows → CSV text (CRLF line ends, including after the last row, BOM by default). */
 export function toCsv(rows: readonly (readonly string[])[], opts: CsvOptions = {}): string {
   const { bom = true, guard = true } = opts;
-  const lines = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const cells = new Array<string>(row.length);
-    for (let j = 0; j < row.length; j++) cells[j] = csvField(guard ? guardFormula(row[j]!) : row[j]!);
-    lines[i] = cells.join(',');
-  }
+  const lines = rows.map((row) => csvLine(row, guard));
   return (bom ? BOM : '') + lines.join(CRLF) + (lines.length ? CRLF : '');
 }
 
-/** Log entries → the "Chi tiết" CSV with Vietnamese headers. */
+/** Log entries → the "Chi tiết" CSV with Vietnamese headers (one line per entry, no intermediate table). */
 export function entriesToCsv(entries: readonly ExportEntry[], opts: CsvOptions = {}): string {
-  const rows: string[][] = [[...DETAIL_HEADERS]];
-  for (const e of entries) rows.push(detailTexts(e));
-  return toCsv(rows, opts);
+  const { bom = true, guard = true } = opts;
+  const lines = new Array<string>(entries.length + 1);
+  lines[0] = csvLine(DETAIL_HEADERS, guard);
+  for (let i = 0; i < entries.length; i++) lines[i + 1] = csvLine(detailTexts(entries[i]!), guard);
+  return (bom ? BOM : '') + lines.join(CRLF) + CRLF;
 }
 
 export type CsvParseResult = { ok: true; rows: string[][] } | { ok: false; error: string };

@@ -1,7 +1,7 @@
 import { CATEGORY_IDS } from '../rules/categories';
 import { LOG_ACTIONS, type LogEntry, type Place } from '../log/schema';
 import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, SEVERITY_LABELS_VI } from './labels';
-import { formatVnDateTime, inPeriod, reportDeadline, vnParts, type Period } from './period';
+import { formatVnDateTime, periodFilter, reportDeadline, vnParts, type Period } from './period';
 import type { ExportEntry } from './redact';
 import { actionsFor, notableCases, summarize, type ReportSummary } from './summary';
 
@@ -75,7 +75,7 @@ function row(cells: (string | number)[], numeric: readonly number[] = []): strin
  */
 export function printableReport(input: PrintableInput): string {
   const s = input.summary ?? summarize(input.entries, input.period);
-  const inPeriodEntries = input.entries.filter((x) => inPeriod(x, input.period));
+  const inPeriodEntries = input.entries.filter(periodFilter(input.period));
   const date = vnParts(input.reportDate ?? new Date());
   const place = input.place;
   const unitTop = place.xa ? `UBND XÃ ${upper(place.xa)}` : 'UBND XÃ ……';

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../rules/categories';
 import { LOG_ACTIONS, LOG_KINDS, type LogAction, type LogEntry, type LogKind } from '../log/schema';
-import { VN_OFFSET_MS, inPeriod, isoWeekOf, type IsoWeek, type Period } from './period';
+import { VN_OFFSET_MS, isoWeekOf, periodFilter, type IsoWeek, type Period } from './period';
 
 export type WeekCount = { key: string; monday: string; label: string; flags: number };
 
@@ -54,7 +54,7 @@ export function memberKey(member: { name: string; uid?: string }): string {
  * Entries may come from several chains (xã totals); seq references are resolved per chain.
  */
 export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'from' | 'to'>): ReportSummary {
-  const inside = period ? entries.filter((e) => inPeriod(e, period)) : [...entries];
+  const inside = period ? entries.filter(periodFilter(period)) : [...entries];
   const byKind = zeroes(LOG_KINDS);
   const byCategory = zeroes(CATEGORY_IDS);
   const byAction = zeroes(LOG_ACTIONS);

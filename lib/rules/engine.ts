@@ -302,6 +302,8 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
 
   const nums = detectNumbers(n.acc);
   const links: LinkSignal[] = linkSignals(text, rs.linkOptions);
+  // Fast exit: nothing matched and no detector fired (most clean messages).
+  if (byCat.size === 0 && links.length === 0 && nums.prices.length === 0 && nums.phones.length === 0 && nums.accounts.length === 0) return [];
 
   const baseCache = new Map<CategoryId, number>();
   const catById = new Map<CategoryId, CompiledCategory>();

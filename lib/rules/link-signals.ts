@@ -51,6 +51,8 @@ const DEFAULT_ALLOW = [
   'baobacninh.vn', 'bacninh.gov.vn', 'vnexpress.net', 'tuoitre.vn', 'thanhnien.vn', 'dantri.com.vn', 'vtv.vn', 'nhandan.vn',
   'chinhphu.vn', 'baochinhphu.vn', 'vietnamnet.vn', 'evn.com.vn', 'evnnpc.vn', 'vnpost.vn', 'wikipedia.org', 'qdnd.vn', 'cand.com.vn',
 ];
+/** Cheap pre-check so link extraction only runs on messages that may contain a link (also "abc[.]com", "abc (.) xyz", "abc chấm com"). */
+const MAYBE_LINK = /[a-z0-9]\s?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s(?:chấm|cham|dot)\s)\s?[a-z]{2,}|:\/\/|www\./i;
 const DOWNLOAD_EXT = /\.(apk|exe|msi|bat|scr|jar|xapk|ipa)(?:$|[?#])/i;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
@@ -129,7 +131,7 @@ export function analyseLinksFallback(text: string, opts: LinkSignalOptions = {})
  * reason is reported as 'unknown-domain' (low) so categories can weigh it with the message context.
  */
 export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[] {
-  if (text.indexOf('.') < 0 && text.indexOf('[') < 0 && text.indexOf('(') < 0) return [];
+  if (!MAYBE_LINK.test(text)) return [];
   try {
     const found = analyseLinks(text, {
       allowDomains: opts.allowDomains ? [...opts.allowDomains] : undefined,

@@ -153,8 +153,10 @@ const URL_RE =
   /(?:https?:\/\/|www\.)[^\s<>"']+|(?<![\p{L}\p{N}@.-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:com|net|org|vn|info|biz|xyz|top|site|online|club|shop|store|live|me|io|co|app|link|tk|ml|ga|cf|gq|icu|vip|pro|asia|cc|tv|ly|gd|cn|ru|bet|win|fun|space|website|today|click|gov|edu|us|uk|ws|la|in|id|ph|th|kr|jp|to|su|pw|cx|mobi|cloud|tech|store|life|world|news|host|fit|bid|work|rest|cyou|buzz|sbs|lat|monster|support|help|center|services|finance|money|bank|shop)(?![\p{L}\p{N}])(?:[/?#][^\s<>"']*)?/giu;
 
 /** Spans [start, end) of URL-like substrings in the original text. */
+const URL_HINT = /[a-z0-9]\.[a-z]|:\/\//i;
+
 export function findUrlSpans(text: string): Array<[number, number]> {
-  if (text.indexOf('.') < 0) return [];
+  if (!URL_HINT.test(text)) return [];
   const out: Array<[number, number]> = [];
   URL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -170,19 +172,21 @@ export function findUrlSpans(text: string): Array<[number, number]> {
 // ---------------------------------------------------------------------------------------------
 
 interface Units {
-  ch: number[];
-  cls: number[];
-  s: number[];
-  e: number[];
+  ch: Uint16Array;
+  cls: Uint8Array;
+  s: Int32Array;
+  e: Int32Array;
+  n: number;
 }
 
 /** Pass 1: per character – NFC composition, zero-width removal, homoglyphs, lowercase. */
 function toUnits(text: string): Units {
-  const ch: number[] = [];
-  const cls: number[] = [];
-  const s: number[] = [];
-  const e: number[] = [];
   const n = text.length;
+  const ch = new Uint16Array(n);
+  const cls = new Uint8Array(n);
+  const s = new Int32Array(n);
+  const e = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     let j = i + 1;
@@ -202,8 +206,8 @@ function toUnits(text: string): Units {
         i = j - 1;
         continue;
       }
-      ch.push(LOWER[c]);
-      cls.push(k);
+      ch[m] = LOWER[c];
+      cls[m] = k;
     } else {
       let cp = c;
       if (c >= 0xd800 && c <= 0xdbff && j < n) {
@@ -213,31 +217,32 @@ function toUnits(text: string): Units {
           j++;
         }
       }
-      const m = mapHigh(cp);
-      if (m === -1) {
+      const hm = mapHigh(cp);
+      if (hm === -1) {
         i = j - 1;
         continue;
       }
-      if (m === -2) {
-        ch.push(32);
-        cls.push(C_SPACE);
-      } else if (m > 0) {
-        ch.push(m);
-        cls.push(m >= 48 && m <= 57 ? C_DIGIT : C_LETTER);
+      if (hm === -2) {
+        ch[m] = 32;
+        cls[m] = C_SPACE;
+      } else if (hm > 0) {
+        ch[m] = hm;
+        cls[m] = hm >= 48 && hm <= 57 ? C_DIGIT : C_LETTER;
       } else if (cp >= 0x1f000) {
         // Emoji and pictographs separate words like a space ("lô🔥đề").
-        ch.push(32);
-        cls.push(C_SPACE);
+        ch[m] = 32;
+        cls[m] = C_SPACE;
       } else {
-        ch.push(c);
-        cls.push(C_BREAK);
+        ch[m] = c;
+        cls[m] = C_BREAK;
       }
     }
-    s.push(i);
-    e.push(j);
+    s[m] = i;
+    e[m] = j;
+    m++;
     i = j - 1;
   }
-  return { ch, cls, s, e };
+  return { ch, cls, s, e, n: m };
 }
 
 const JOIN_SEPARATORS = new Set([32, 46, 45, 95, 42, 43, 183, 8226, 44, 124, 47, 126]); // space . - _ * + · • , | / ~
@@ -251,7 +256,7 @@ function isWordCls(k: number): boolean {
  */
 export function normalize(text: string): NormalizedText {
   const u = toUnits(text);
-  const count = u.ch.length;
+  const count = u.n;
 
   // Mark units inside URLs: no evasion handling there (keeps "kiemtien999", "abc123" intact).
   const inUrl = new Uint8Array(count);
@@ -265,19 +270,20 @@ export function normalize(text: string): NormalizedText {
   }
 
   // Tokenise: [start, end) unit ranges of word characters.
-  const tokStart: number[] = [];
-  const tokEnd: number[] = [];
+  const tokStart = new Int32Array((count >> 1) + 1);
+  const tokEnd = new Int32Array((count >> 1) + 1);
+  let nt = 0;
   for (let i = 0; i < count; ) {
-    if (isWordCls(u.cls[i])) {
+    const k = u.cls[i];
+    if (k === C_LETTER || k === C_DIGIT || k === C_LEET) {
       let j = i + 1;
       while (j < count && isWordCls(u.cls[j])) j++;
-      // '@'/'$' at the edges of a token with no letters next to them are just symbols.
-      tokStart.push(i);
-      tokEnd.push(j);
+      tokStart[nt] = i;
+      tokEnd[nt] = j;
+      nt++;
       i = j;
     } else i++;
   }
-  const nt = tokStart.length;
 
   // Spaced/dotted single letters: "l ô đ ề", "l.o.d.e", "đ.m" → joined, separators dropped.
   const dropUnit = new Uint8Array(count);
@@ -319,18 +325,41 @@ export function normalize(text: string): NormalizedText {
     t = r + 1;
   }
 
-  // Build output.
-  const out: number[] = [];
-  const os: number[] = [];
-  const oe: number[] = [];
-  const oj: number[] | null = joinedUnits ? [] : null;
+  // Build output into growable typed arrays.
+  let cap = count + (count >> 1) + 16;
+  let out = new Uint16Array(cap);
+  let os = new Int32Array(cap);
+  let oe = new Int32Array(cap);
+  let oj: Uint8Array | null = joinedUnits ? new Uint8Array(cap) : null;
+  let len = 0;
   let prevTokenText = '';
 
   const emit = (c: number, s0: number, e0: number, j: number) => {
-    out.push(c);
-    os.push(s0);
-    oe.push(e0);
-    if (oj) oj.push(j);
+    if (len === cap) {
+      cap *= 2;
+      const o2 = new Uint16Array(cap);
+      o2.set(out);
+      out = o2;
+      const s2 = new Int32Array(cap);
+      s2.set(os);
+      os = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(oe);
+      oe = e2;
+      if (oj) {
+        const j2 = new Uint8Array(cap);
+        j2.set(oj);
+        oj = j2;
+      }
+    }
+    out[len] = c;
+    os[len] = s0;
+    oe[len] = e0;
+    if (oj) oj[len] = j;
+    len++;
+  };
+  const extendLast = (e0: number) => {
+    oe[len - 1] = e0;
   };
 
   let i = 0;
@@ -344,10 +373,9 @@ export function normalize(text: string): NormalizedText {
         while (k < count && (joinedUnits[k] || dropUnit[k])) {
           if (!dropUnit[k]) {
             const c = u.ch[k];
-            // Repeated letters inside a joined run collapse too ("n g u u u").
-            if (lastCh >= 0 && foldCode(c) === foldCode(lastCh) && isVowelCode(c)) {
-              oe[oe.length - 1] = u.e[k];
-            } else emit(c, u.s[k], u.e[k], 1);
+            // Repeated vowels inside a joined run collapse too ("n g u u u").
+            if (lastCh >= 0 && foldCode(c) === foldCode(lastCh) && isVowelCode(c)) extendLast(u.e[k]);
+            else emit(c, u.s[k], u.e[k], 1);
             lastCh = c;
           }
           k++;
@@ -366,8 +394,7 @@ export function normalize(text: string): NormalizedText {
         i = b;
         continue;
       }
-      emitToken(u, a, b, prevTokenText, emit);
-      prevTokenText = tokenText(u, a, b);
+      prevTokenText = emitToken(u, a, b, prevTokenText, emit);
       i = b;
       continue;
     }
@@ -388,13 +415,12 @@ export function normalize(text: string): NormalizedText {
     i++;
   }
 
-  const n = out.length;
-  const start = Int32Array.from(os);
-  const end = Int32Array.from(oe);
+  const n = len;
+  const accCodes = out.subarray(0, n);
+  const foldCodes = new Uint16Array(n);
   const sym = new Uint8Array(n);
-  const foldCodes = new Array<number>(n);
   for (let q = 0; q < n; q++) {
-    const c = out[q];
+    const c = accCodes[q];
     const f = c < TABLE_SIZE ? FOLD[c] : c;
     foldCodes[q] = f;
     if (f >= 97 && f <= 122) sym[q] = f - 95;
@@ -404,18 +430,33 @@ export function normalize(text: string): NormalizedText {
   }
   return {
     original: text,
-    acc: codesToString(out),
+    acc: codesToString(accCodes),
     fold: codesToString(foldCodes),
     sym,
-    start,
-    end,
-    joined: oj ? Uint8Array.from(oj) : null,
+    start: os.subarray(0, n),
+    end: oe.subarray(0, n),
+    joined: oj ? oj.subarray(0, n) : null,
   };
 }
 
+/** 1 for chars whose folded form is a vowel (a e i o u y). */
+const VOWEL = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) if (VOWELS_FOLDED.includes(String.fromCharCode(FOLD[LOWER[c]]))) VOWEL[c] = 1;
+
 function isVowelCode(c: number): boolean {
-  const f = c < TABLE_SIZE ? FOLD[c] : c;
-  return VOWELS_FOLDED.includes(String.fromCharCode(f));
+  return c < TABLE_SIZE && VOWEL[c] === 1;
+}
+
+/** Integer keys of teencode tokens, so short tokens can be checked without building strings. */
+const TEEN_KEYS = new Set<number>();
+function teenKey(codes: ArrayLike<number>, a: number, b: number): number {
+  let h = b - a;
+  for (let k = a; k < b; k++) h = (Math.imul(h, 31) + codes[k]) | 0;
+  return h;
+}
+for (const k of Object.keys(TEENCODE)) {
+  const codes = Array.from(k, (ch) => ch.charCodeAt(0));
+  TEEN_KEYS.add(teenKey(codes, 0, codes.length));
 }
 
 function tokenText(u: Units, a: number, b: number): string {
@@ -424,8 +465,31 @@ function tokenText(u: Units, a: number, b: number): string {
   return s;
 }
 
-/** Emit one word token with leetspeak, repeated letters and teencode undone. */
-function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: number, s: number, e: number, j: number) => void): void {
+/**
+ * Emit one word token with leetspeak, repeated letters and teencode undone. Returns the token as typed
+ * (lowercase) when it is short enough to matter for the next token's teencode check, else ''.
+ */
+function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: number, s: number, e: number, j: number) => void): string {
+  const ulen = b - a;
+  // Fast path: letters only, no doubled vowel / tripled letter, not a teencode key.
+  let plain = true;
+  for (let k = a; k < b; k++) {
+    if (u.cls[k] !== C_LETTER) {
+      plain = false;
+      break;
+    }
+    if (k > a) {
+      const f = foldCode(u.ch[k]);
+      if (f === foldCode(u.ch[k - 1]) && (isVowelCode(u.ch[k]) || (k > a + 1 && f === foldCode(u.ch[k - 2])))) {
+        plain = false;
+        break;
+      }
+    }
+  }
+  if (plain && (ulen > 5 || !TEEN_KEYS.has(teenKey(u.ch, a, b)))) {
+    for (let k = a; k < b; k++) emit(u.ch[k], u.s[k], u.e[k], 0);
+    return '';
+  }
   let letters = 0;
   let nonLetters = 0;
   let maxDigitRun = 0;
@@ -497,25 +561,27 @@ function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: 
     }
     q = r;
   }
-  if (chars.length === 0) return;
+  if (chars.length === 0) return '';
+  let word = '';
   if (chars.length <= 5) {
-    const word = String.fromCharCode(...chars);
+    word = String.fromCharCode(...chars);
     const exp = TEENCODE[word];
     if (exp !== undefined && !(word === 'k' && UNIT_TOKEN.test(prevToken))) {
       const s0 = starts[0];
       const e0 = ends[ends.length - 1];
       for (let q = 0; q < exp.length; q++) emit(exp.charCodeAt(q), s0, e0, 0);
-      return;
+      return word;
     }
   }
   for (let q = 0; q < chars.length; q++) emit(chars[q], starts[q], ends[q], 0);
+  return word || (nonLetters > 0 && chars.length <= 12 ? raw : '');
 }
 
-function codesToString(codes: number[]): string {
+function codesToString(codes: Uint16Array): string {
   const n = codes.length;
-  if (n < 4096) return String.fromCharCode.apply(null, codes);
+  if (n < 4096) return String.fromCharCode.apply(null, codes as unknown as number[]);
   let s = '';
-  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
 

@@ -90,16 +90,3 @@ export function querySelfOrDescendant(el: HTMLElement, key: SelectorKey): QueryO
   }
   return null;
 }
-
-/**
- * Marker lookups: a marker may sit below the bubble (data-id) or above it (`.chat-item.me`).
- * Returns the index of the first candidate found either way, or -1.
- */
-export function markerIndex(el: HTMLElement, key: SelectorKey): number {
-  const candidates = SELECTORS[key].candidates;
-  for (let i = 0; i < candidates.length; i++) {
-    const selector = candidates[i]!;
-    if (safeClosest(el, selector) || safeQuery(el, selector)) return i;
-  }
-  return -1;
-}

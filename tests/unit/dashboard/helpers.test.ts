@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { chartData, createChartAccumulator, layoutBars, niceMax } from '@/lib/dashboard/charts';
+import { downloadBlob, periodSlug, reportFileName, slugify } from '@/lib/dashboard/download';
+import { errorField, linesToList, listToLines, parseWhole } from '@/lib/dashboard/settings-form';
+import { summarizeIntegrity } from '@/lib/dashboard/integrity';
+import { unitName, listKnownGroups } from '@/lib/dashboard/groups';
+import { commonPlace } from '@/lib/dashboard/report-data';
+import { customPeriod, monthPeriod, quarterPeriod } from '@/lib/reports/period';
+import { GuardDb } from '@/lib/db/db';
+import type { LogEntry } from '@/lib/log/schema';
+
+type Mini = Pick<LogEntry, 'kind' | 'category' | 'time'>;
+const flag = (category: LogEntry['category'], time: string): Mini => ({ kind: 'flag', category, time });
+
+describe('chart data', () => {
+  it('counts flags per category and per ISO week on the Vietnam calendar', () => {
+    const entries: Mini[] = [
+      flag('scam', '2026-11-02T01:00:00Z'), // Mon 2/11 → W45
+      flag('scam', '2026-11-08T16:30:00Z'), // Sun 8/11 23:30 VN → still W45
+      flag('advertising', '2026-11-08T17:30:00Z'), // Mon 9/11 00:30 VN → W46
+      { kind: 'action', time: '2026-11-09T02:00:00Z' },
+      { kind: 'notice', category: 'scam', time: '2026-11-09T02:00:00Z' },
+    ];
+    const d = chartData(entries);
+    expect(d.flags).toBe(3);
+    expect(d.byCategory.find((c) => c.id === 'scam')?.count).toBe(2);
+    expect(d.byCategory.find((c) => c.id === 'advertising')?.count).toBe(1);
+    expect(d.byCategory).toHaveLength(8);
+    expect(d.byWeek.map((w) => [w.key, w.count])).toEqual([
+      ['2026-W45', 2],
+      ['2026-W46', 1],
+    ]);
+    expect(d.byWeek[0].label).toContain('Tuần 45');
+  });
+
+  it('accumulates chunk by chunk to the same result', () => {
+    const entries = Array.from({ length: 500 }, (_, i) => flag(i % 3 ? 'scam' : 'gambling-fortune', new Date(Date.UTC(2026, 10, 1) + i * 3_600_000).toISOString()));
+    const acc = createChartAccumulator();
+    for (let i = 0; i < entries.length; i += 77) acc.add(entries.slice(i, i + 77));
+    expect(acc.result()).toEqual(chartData(entries));
+  });
+
+  it.each([
+    [[0, 0], [0, 0]],
+    [[5, 10], [50, 100]],
+    [[3], [100]],
+  ])('bar heights for %j', (values, heights) => {
+    expect(layoutBars(values, 200, 100, 0).map((b) => b.height)).toEqual(heights);
+  });
+
+  it('lays bars side by side with the gap', () => {
+    const bars = layoutBars([1, 2, 4], 300, 80, 10, 8);
+    expect(bars.map((b) => b.x)).toEqual([5, 105, 205]);
+    expect(bars.map((b) => b.width)).toEqual([90, 90, 90]);
+    expect(bars.map((b) => b.y)).toEqual([70, 60, 40]);
+    expect(layoutBars([], 100, 100)).toEqual([]);
+  });
+
+  it.each([
+    [0, 1],
+    [1, 1],
+    [3, 5],
+    [7, 10],
+    [12, 20],
+    [480, 500],
+    [501, 1000],
+  ])('niceMax(%d) = %d', (max, nice) => expect(niceMax(max)).toBe(nice));
+});
+
+describe('file names', () => {
+  it.each([
+    ['Thôn Đông', 'thon-dong'],
+    ['TDP số 3 – Phường Đồng Nguyên', 'tdp-so-3-phuong-dong-nguyen'],
+    ['  Xã Yên Hòa!! ', 'xa-yen-hoa'],
+    ['???', ''],
+  ])('slugify(%s)', (input, out) => expect(slugify(input)).toBe(out));
+
+  it.each([
+    [monthPeriod(2026, 11), '2026-11'],
+    [quarterPeriod(2026, 4), '2026-q4'],
+    [customPeriod('2026-11-03', '2026-11-20'), '2026-11-03_2026-11-20'],
+  ])('period slug %#', (period, slug) => expect(periodSlug(period)).toBe(slug));
+
+  it('report file names', () => {
+    expect(reportFileName('bao-cao', 'thôn Đông', monthPeriod(2026, 11), 'xlsx')).toBe('bao-cao-thon-dong-2026-11.xlsx');
+    expect(reportFileName('Báo cáo', '!!!', quarterPeriod(2027, 1), 'csv')).toBe('bao-cao-nhom-2027-q1.csv');
+  });
+
+  it.each([
+    [{ thon: 'Đông', xa: 'An Bình', tinh: '' }, 'thôn Đông'],
+    [{ thon: 'Thôn Đoài', xa: '', tinh: '' }, 'Thôn Đoài'],
+    [{ thon: 'TDP 3', xa: '', tinh: '' }, 'TDP 3'],
+    [{ thon: '', xa: 'An Bình', tinh: '' }, 'xã An Bình'],
+    [{ thon: '', xa: 'Phường Đồng Nguyên', tinh: '' }, 'Phường Đồng Nguyên'],
+    [{ thon: '', xa: '', tinh: 'Bắc Ninh' }, ''],
+  ])('unitName(%j)', (place, name) => expect(unitName(place)).toBe(name));
+
+  it('commonPlace joins differing fields', () => {
+    expect(
+      commonPlace([
+        { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' },
+        { thon: 'Đoài', xa: 'An Bình', tinh: 'Bắc Ninh' },
+      ]),
+    ).toEqual({ thon: 'Đông, Đoài', xa: 'An Bình', tinh: 'Bắc Ninh' });
+  });
+
+  it('downloads through an <a download> on the given document', () => {
+    const clicks: { href: string; download: string }[] = [];
+    const created: string[] = [];
+    const win = {
+      URL: { createObjectURL: () => (created.push('blob:1'), 'blob:1'), revokeObjectURL: () => undefined },
+      setTimeout: () => 0,
+    };
+    const doc = document.implementation.createHTMLDocument('x');
+    Object.defineProperty(doc, 'defaultView', { value: win });
+    doc.addEventListener('click', (e) => {
+      const a = e.target as HTMLAnchorElement;
+      clicks.push({ href: a.getAttribute('href') ?? '', download: a.download });
+      e.preventDefault();
+    });
+    downloadBlob(doc, new Blob(['\uFEFFThời gian'], { type: 'text/csv' }), 'bao-cao-thon-dong-2026-11.csv');
+    expect(created).toEqual(['blob:1']);
+    expect(clicks).toEqual([{ href: 'blob:1', download: 'bao-cao-thon-dong-2026-11.csv' }]);
+    expect(doc.querySelectorAll('a').length).toBe(0);
+  });
+});
+
+describe('settings form helpers', () => {
+  it.each([
+    ['vneid.gov.vn\n\n  lua-dao.xyz  \nvneid.gov.vn\r\n', ['vneid.gov.vn', 'lua-dao.xyz']],
+    ['', []],
+    ['  \n \n', []],
+  ])('linesToList(%j)', (text, list) => {
+    expect(linesToList(text)).toEqual(list);
+    expect(linesToList(listToLines(list))).toEqual(list);
+  });
+
+  it.each([
+    ['overrides.blockDomains[2]', { field: 'overrides.blockDomains', line: 3 }],
+    ['overrides.extraTerms.scam[0]', { field: 'overrides.extraTerms.scam', line: 1 }],
+    ['ladder.steps', { field: 'ladder.steps' }],
+    ['retentionDays', { field: 'retentionDays' }],
+  ])('errorField(%s)', (path, out) => expect(errorField(path)).toEqual(out));
+
+  it.each([
+    ['365', 365],
+    [' 0 ', 0],
+    ['1,5', undefined],
+    ['', undefined],
+    ['ba trăm', undefined],
+  ])('parseWhole(%j)', (text, n) => expect(parseWhole(text)).toBe(n));
+});
+
+describe('integrity summary', () => {
+  const names = new Map([['g-dong', 'Nhóm thôn Đông']]);
+  it('all chains ok', () => {
+    expect(
+      summarizeIntegrity(
+        [
+          { chainId: 'g-dong', ok: true, entries: 10, head: 'a', purgedTexts: 2, problems: [] },
+          { chainId: 'g-doai', ok: true, entries: 5, head: 'b', purgedTexts: 0, problems: [] },
+        ],
+        names,
+      ),
+    ).toEqual({ ok: true, chains: 2, entries: 15, purgedTexts: 2 });
+  });
+  it('names the first problem of each broken chain, falling back to the chain id', () => {
+    const s = summarizeIntegrity(
+      [
+        { chainId: 'g-dong', ok: false, entries: 10, head: 'a', purgedTexts: 0, problems: [{ seq: 9, reason: 'link' }, { seq: 8, reason: 'hash' }] },
+        { chainId: 'g-x', ok: false, entries: 3, head: 'b', purgedTexts: 0, problems: [{ seq: 4, reason: 'truncated' }] },
+      ],
+      names,
+    );
+    expect(s).toEqual({
+      ok: false,
+      chains: 2,
+      entries: 13,
+      problems: [
+        { chainId: 'g-dong', group: 'Nhóm thôn Đông', seq: 8, reason: 'hash' },
+        { chainId: 'g-x', group: 'g-x', seq: 4, reason: 'truncated' },
+      ],
+    });
+  });
+});
+
+describe('known groups', () => {
+  it('unites configured groups and chains of the log', async () => {
+    const db = new GuardDb(`dash-groups-${Math.random()}`);
+    await db.groups.put({ threadId: 'g-a', name: 'Nhóm A', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh', overrides: { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] } });
+    await db.heads.put({ chainId: 'g-b', seq: 1, hash: 'f'.repeat(64) });
+    await db.log.put({
+      chainId: 'g-b',
+      seq: 1,
+      time: '2026-11-02T01:00:00.000Z',
+      kind: 'notice',
+      group: { threadId: 'g-b', name: 'Nhóm Đoài' },
+      place: { thon: 'Đoài', xa: 'An Bình', tinh: '' },
+      admin: 'Hoa',
+      prevHash: '0'.repeat(64),
+      hash: 'f'.repeat(64),
+    });
+    const groups = await listKnownGroups(db);
+    expect(groups.map((g) => [g.threadId, g.name, g.place.thon, g.configured, g.entries])).toEqual([
+      ['g-a', 'Nhóm A', 'Đông', true, 0],
+      ['g-b', 'Nhóm Đoài', 'Đoài', false, 1],
+    ]);
+  });
+});

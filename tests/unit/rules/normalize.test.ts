@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { foldString, normalize } from '@/lib/rules/normalize';
+
+describe('normalize: views and evasions', () => {
+  it.each([
+    ['NFC + lowercase + fold', 'Chuyển KHOẢN', 'chuyển khoản', 'chuyen khoan'],
+    ['đ folds to d', 'Đánh đề', 'đánh đề', 'danh de'],
+    ['decomposed (NFD) input', 'chuyển khoản'.normalize('NFD'), 'chuyển khoản', 'chuyen khoan'],
+    ['repeated letters', 'lôôô đềềề', 'lô đề', 'lo de'],
+    ['repeated consonants (3+)', 'nguuu vclll', 'ngu vcl', 'ngu vcl'],
+    ['double consonant kept', 'cc đmm', 'cc đmm', 'cc dmm'],
+    ['dotted letters joined', 'l.o.d.e', 'lode', 'lode'],
+    ['spaced letters joined', 'l ô đ ề', 'lôđề', 'lode'],
+    ['hyphenated letters joined', 'c-h-u-y-e-n', 'chuyen', 'chuyen'],
+    ['dotted abbreviation', 'đ.m', 'đm', 'dm'],
+    ['leet digits in words', 'l0 d3', 'lo de', 'lo de'],
+    ['leet at sign', 'c@ độ', 'ca độ', 'ca do'],
+    ['leet dollar', '$ex', 'sex', 'sex'],
+    ['leet 1 as l at the end', 'vc1', 'vcl', 'vcl'],
+    ['leet 1 as i inside', 't1ền', 'tiền', 'tien'],
+    ['prices are not leet', '150k 1tr5 35k', '150k 1tr5 35k', '150k 1tr5 35k'],
+    ['phone numbers untouched', '0968123456', '0968123456', '0968123456'],
+    ['zero-width removed', 'l\u200bô đ\u200cề', 'lô đề', 'lo de'],
+    ['soft hyphen removed', 'lô\u00ad đề', 'lô đề', 'lo de'],
+    ['cyrillic homoglyphs', 'саsinо', 'casino', 'casino'],
+    ['greek homoglyphs', 'cαsinο', 'casino', 'casino'],
+    ['fullwidth letters', 'Ｃａｓｉｎｏ', 'casino', 'casino'],
+    ['math bold letters', '𝐜𝐚𝐬𝐢𝐧𝐨', 'casino', 'casino'],
+    ['circled letters', 'ⓒⓐⓢⓘⓝⓞ', 'casino', 'casino'],
+    ['teencode ko', 'ko biết', 'không biết', 'khong biet'],
+    ['teencode ck/stk', 'ck vào stk', 'chuyển khoản vào số tài khoản', 'chuyen khoan vao so tai khoan'],
+    ['teencode ib/lh', 'ib lh', 'inbox liên hệ', 'inbox lien he'],
+    ['teencode mn/j', 'mn ơi j thế', 'mọi người ơi gì thế', 'moi nguoi oi gi the'],
+    ['k after number is thousand', '150 k', '150 k', '150 k'],
+    ['spaces collapse', 'lô   -  đề', 'lô đề', 'lo de'],
+    ['emoji separates words', 'lô🔥đề', 'lô đề', 'lo de'],
+    ['url keeps digits', 'https://t.me/kiemtien999', 'https://t.me/kiemtien999', 'https://t.me/kiemtien999'],
+  ])('%s', (_name, input, acc, fold) => {
+    const n = normalize(input);
+    expect(n.acc).toBe(acc);
+    expect(n.fold).toBe(fold);
+    expect(n.fold.length).toBe(n.acc.length);
+    expect(n.start.length).toBe(n.acc.length);
+  });
+
+  it.each([
+    ['Lôôô Đềềề hôm nay', 'lô', 'Lôôô'],
+    ['mua l.o.d.e ở đâu', 'lode', 'l.o.d.e'],
+    ['ck cho em 500k', 'chuyển khoản', 'ck'],
+    ['Ｃａｓｉｎｏ online', 'casino', 'Ｃａｓｉｎｏ'],
+    ['gửi mã O\u200bTP ngay', 'otp', 'O\u200bTP'],
+    ['chuyển khoản'.normalize('NFD') + ' ngay', 'chuyển khoản', 'chuyển khoản'.normalize('NFD')],
+  ])('maps %j back to original offsets', (input, needle, original) => {
+    const n = normalize(input);
+    const i = n.acc.indexOf(needle);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const start = n.start[i];
+    const end = n.end[i + needle.length - 1];
+    expect(input.slice(start, end)).toBe(original);
+  });
+
+  it('handles empty and symbol-only input', () => {
+    expect(normalize('').acc).toBe('');
+    expect(normalize('!!! ... ???').fold).toBe('!!! ... ???');
+  });
+
+  it('foldString folds without evasion handling', () => {
+    expect(foldString('Đề NGHỊ')).toBe('de nghi');
+  });
+});
