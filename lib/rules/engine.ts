@@ -6,7 +6,7 @@ import type { Flag } from './flag';
 import { detectNumbers } from './detectors';
 import { linkSignals, type Blocklist, type LinkSignal, type LinkSignalOptions } from './link-signals';
 import { SymbolAutomaton } from './matcher';
-import { foldCode, normalize, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
+import { foldCode, foldString, normalize, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
 import { applyOverrides, type CategoryConfig, type GroupOverrides, type PackTerm, type RulePack } from './pack-schema';
 import { REGISTRY } from './registry';
 import type { CategoryDefinition, CompiledTerm, EvalContext, SignalHit, Span, TermHit } from './types';
@@ -59,6 +59,8 @@ export interface CompiledRuleset {
   /** Number of category terms compiled (for diagnostics and the benchmark). */
   readonly termCount: number;
 }
+
+const FOLDSAFE_NEGATIONS = new Set(['khong', 'dung', 'chang']);
 
 function trimSpaces(n: NormalizedText): { sym: Uint8Array; acc: string } | null {
   let a = 0;
@@ -133,7 +135,11 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
   if (ctx) {
     for (const w of ctx.warning) add(w.text, { kind: K_WARNING, term: null, weight: w.weight, foldSafe: w.foldSafe ?? true, wholeWord: w.wholeWord ?? true });
     for (const w of ctx.official) add(w.text, { kind: K_OFFICIAL, term: null, weight: w.weight, foldSafe: w.foldSafe ?? true, wholeWord: w.wholeWord ?? true });
-    for (const w of ctx.negation) add(w, { kind: K_NEG, term: null, weight: 0, foldSafe: true, wholeWord: true });
+    // Accentless negations only where unambiguous ("khong", "dung" for đừng); "cho" must not read as "chớ".
+    for (const w of ctx.negation) {
+      const f = foldString(w);
+      add(w, { kind: K_NEG, term: null, weight: 0, foldSafe: f.includes(' ') || FOLDSAFE_NEGATIONS.has(f), wholeWord: true });
+    }
     for (const w of ctx.notNegation) add(w, { kind: K_NOTNEG, term: null, weight: 0, foldSafe: true, wholeWord: true });
   }
   return {
@@ -226,6 +232,20 @@ function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals:
 }
 
 const NO_HITS: readonly TermHit[] = [];
+
+/**
+ * Matching stage only (normalise + automaton + accent/boundary checks): number of accepted term hits.
+ * Used by the benchmark to compare like with like against a naive indexOf search.
+ */
+export function countTermHits(text: string, rs: CompiledRuleset): number {
+  const n = normalize(text);
+  let hits = 0;
+  rs.automaton.scan(n.sym, (p, s, e) => {
+    const list = rs.entries[p];
+    for (let k = 0; k < list.length; k++) if (list[k].kind === K_TERM && accept(list[k], n, s, e)) hits++;
+  });
+  return hits;
+}
 
 /**
  * Check one message. Returns at most one flag per category, in category order, with every evidence span

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import { CATEGORY_IDS, SEVERITIES, SUGGESTED_ACTIONS } from './categories';
 
 /** A span of the ORIGINAL message text (UTF-16 offsets into the text given to checkMessage). */

@@ -2,7 +2,8 @@
  * Rule packs are data (JSON), validated with zod. Logic stays in the category modules; packs only carry
  * terms, weights, thresholds and texts, so a pack imported by an admin can never run code.
  */
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import { CATEGORY_IDS, SEVERITIES, type CategoryId } from './categories';
 
 export const termSchema = z.object({

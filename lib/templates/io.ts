@@ -2,7 +2,8 @@
  * Template-set files: export, parse (with Vietnamese errors naming the field path) and merge.
  * Everything here is pure: a failed import returns an error and the caller's list is untouched.
  */
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import {
   formatPath,
   LIMITS,

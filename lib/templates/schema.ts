@@ -3,7 +3,8 @@
  * Messages are Vietnamese because they reach village officials verbatim (prefixed by the field
  * path, see io.ts).
  */
-import { z } from 'zod';
+// Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
+import * as z from 'zod';
 import { checkText, VARIABLE_SOURCES, VARIABLE_TYPES } from './variables';
 import { checkDeadlineLiteral } from './deadline';
 

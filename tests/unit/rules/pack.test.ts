@@ -4,12 +4,19 @@ import { flagSchema } from '@/lib/rules/flag';
 
 const clone = (): RulePack => structuredClone(DEFAULT_PACK);
 
-function withChange(mut: (p: Record<string, unknown>) => void): unknown {
-  const p = JSON.parse(JSON.stringify(DEFAULT_PACK)) as Record<string, unknown>;
-  mut(p);
-  return p;
+type Path = Array<string | number>;
+const DELETE = Symbol('delete');
+
+/** Copy of the default pack with the value at `path` replaced (or deleted). */
+function withChange(path: Path, value: unknown): unknown {
+  const root = JSON.parse(JSON.stringify(DEFAULT_PACK)) as Record<string | number, unknown>;
+  let node = root;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  if (value === DELETE) delete node[last];
+  else node[last] = value;
+  return root;
 }
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('parsePack', () => {
   it('accepts the default pack (object and JSON text)', () => {
@@ -17,21 +24,21 @@ describe('parsePack', () => {
     expect(parsePack(JSON.stringify(DEFAULT_PACK)).ok).toBe(true);
   });
 
-  it.each<[string, (p: Json) => void, string]>([
-    ['weight as string', (p) => (p.categories.scam.terms[3].weight = 'high'), 'categories.scam.terms[3].weight: expected number'],
-    ['missing text', (p) => delete p.categories.advertising.terms[0].text, 'categories.advertising.terms[0].text: expected string'],
-    ['empty text', (p) => (p.categories.advertising.terms[1].text = '   '), 'categories.advertising.terms[1].text'],
-    ['bad schema version', (p) => (p.schema = 2), 'schema'],
-    ['bad version format', (p) => (p.version = 'v1'), 'version'],
-    ['unknown category id', (p) => (p.categories['lottery'] = p.categories.scam), 'categories'],
-    ['enabled not boolean', (p) => (p.categories.scam.enabled = 'yes'), 'categories.scam.enabled: expected boolean'],
-    ['bad severity', (p) => (p.categories.scam.severity = 'critical'), 'categories.scam.severity'],
-    ['negative threshold', (p) => (p.categories.scam.threshold = -1), 'categories.scam.threshold'],
-    ['allowTerms not array', (p) => (p.allowTerms = 'đề nghị'), 'allowTerms: expected array'],
-    ['weight out of range', (p) => (p.categories['gambling-fortune'].terms[0].weight = 99), 'categories.gambling-fortune.terms[0].weight'],
-    ['combo without groups', (p) => (p.categories.scam.combos[0].groups = []), 'categories.scam.combos[0].groups'],
-  ])('rejects %s and names the field', (_n, mut, path) => {
-    const r = parsePack(withChange(mut as (p: Record<string, unknown>) => void));
+  it.each<[string, Path, unknown, string]>([
+    ['weight as string', ['categories', 'scam', 'terms', 3, 'weight'], 'high', 'categories.scam.terms[3].weight: expected number'],
+    ['missing text', ['categories', 'advertising', 'terms', 0, 'text'], DELETE, 'categories.advertising.terms[0].text: expected string'],
+    ['empty text', ['categories', 'advertising', 'terms', 1, 'text'], '   ', 'categories.advertising.terms[1].text'],
+    ['bad schema version', ['schema'], 2, 'schema'],
+    ['bad version format', ['version'], 'v1', 'version'],
+    ['unknown category id', ['categories', 'lottery'], { enabled: true }, 'categories'],
+    ['enabled not boolean', ['categories', 'scam', 'enabled'], 'yes', 'categories.scam.enabled: expected boolean'],
+    ['bad severity', ['categories', 'scam', 'severity'], 'critical', 'categories.scam.severity'],
+    ['negative threshold', ['categories', 'scam', 'threshold'], -1, 'categories.scam.threshold'],
+    ['allowTerms not array', ['allowTerms'], 'đề nghị', 'allowTerms: expected array'],
+    ['weight out of range', ['categories', 'gambling-fortune', 'terms', 0, 'weight'], 99, 'categories.gambling-fortune.terms[0].weight'],
+    ['combo without groups', ['categories', 'scam', 'combos', 0, 'groups'], [], 'categories.scam.combos[0].groups'],
+  ])('rejects %s and names the field', (_n, at, value, path) => {
+    const r = parsePack(withChange(at, value));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain(path);
   });
@@ -45,7 +52,7 @@ describe('parsePack', () => {
 describe('replacePack keeps the pack in force on error', () => {
   const current = compileRuleset(DEFAULT_PACK);
   it('invalid pack → same ruleset, error names the field', () => {
-    const bad = withChange((p) => ((p as Json).categories.scam.terms[3].weight = 'x'));
+    const bad = withChange(['categories', 'scam', 'terms', 3, 'weight'], 'x');
     const r = replacePack(current, bad);
     expect(r.ok).toBe(false);
     expect(r.ruleset).toBe(current);
