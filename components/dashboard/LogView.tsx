@@ -2,13 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CATEGORY_IDS } from '@/lib/rules/categories';
 import { LOG_ACTIONS, LOG_KINDS } from '@/lib/log/schema';
-import { queryLog, type LogFilter, type LogRecord } from '@/lib/log/query';
+import { queryLog, type LogRecord } from '@/lib/log/query';
 import { verifyLog } from '@/lib/log/verify';
 import { formatVnDateTime } from '@/lib/reports/period';
 import { DEFAULT_CLAUSE } from '@/lib/reports/labels';
 import { PERIOD_PRESETS, type LogFilterState, type PeriodPreset } from '@/lib/dashboard/hash';
 import { resolvePeriod, toLogFilter } from '@/lib/dashboard/period-filter';
-import { fetchRecords, forEachEntryChunk, resolveKeys, type LogKey } from '@/lib/dashboard/log-index';
+import { fetchRecords, forEachEntryChunk, forEachRangeChunk, isIndexOnly, resolveKeys, type LogKey } from '@/lib/dashboard/log-index';
 import { createChartAccumulator, type ChartData } from '@/lib/dashboard/charts';
 import { listKnownGroups, type KnownGroup } from '@/lib/dashboard/groups';
 import { summarizeIntegrity, type IntegritySummary } from '@/lib/dashboard/integrity';
@@ -26,10 +26,6 @@ const PERIOD_LABEL: Record<PeriodPreset, DashKey> = {
   custom: 'period.custom',
 };
 
-/** Filters answerable from indexes only: the newest rows come straight from queryLog. */
-function indexOnly(f: LogFilter): boolean {
-  return !f.categories?.length && !f.kinds?.length && !f.actions?.length && !f.member && !f.text;
-}
 
 type Data = { keys: LogKey[] | null; first: LogRecord[] | null; error: string | null };
 
@@ -95,13 +91,14 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
             if (abort.signal.aborted) return;
             setData((d) => ({ ...d, keys }));
             const acc = createChartAccumulator();
-            await forEachEntryChunk(db, keys, (chunk) => acc.add(chunk), abort.signal);
+            if (isIndexOnly(filter)) await forEachRangeChunk(db, filter, (chunk) => acc.add(chunk), abort.signal);
+            else await forEachEntryChunk(db, keys, (chunk) => acc.add(chunk), abort.signal);
             if (!abort.signal.aborted) setChart(acc.result());
           })
           .catch(fail);
       }, 50);
     };
-    if (indexOnly(filter)) {
+    if (isIndexOnly(filter)) {
       queryLog(db, { ...filter, limit: PAGE })
         .then((first) => {
           if (abort.signal.aborted) return;

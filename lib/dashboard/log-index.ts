@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Collection } from 'dexie';
 import type { GuardDb } from '../db/db';
 import type { LogFilter, LogRecord } from '../log/query';
 import type { LogEntry } from '../log/schema';
@@ -120,6 +120,49 @@ export async function forEachEntryChunk(
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const entries = await db.log.bulkGet(keys.slice(i, i + CHUNK));
     each(entries.filter((e): e is LogEntry => e !== undefined));
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+/** True when a filter selects by period and group only: every entry of the index range matches. */
+export function isIndexOnly(f: LogFilter): boolean {
+  return !f.categories?.length && !f.kinds?.length && !f.actions?.length && !f.member && !f.text?.trim();
+}
+
+/**
+ * Reads every entry of an index-only filter in time order, chunk by chunk, with range getAll
+ * (keyset paging on the time index): several times faster than bulkGet of 100,000 keys.
+ */
+export async function forEachRangeChunk(
+  db: GuardDb,
+  f: LogFilter,
+  each: (entries: LogEntry[]) => void,
+  signal?: AbortSignal,
+  chunk = CHUNK,
+): Promise<void> {
+  const to = f.to ? iso(f.to) : undefined;
+  let lower: string | undefined = f.from ? iso(f.from) : undefined;
+  let includeLower = true;
+  const range = (lo: string | undefined, inclusive: boolean): Collection<LogEntry, LogKey> =>
+    f.chainId !== undefined
+      ? db.log.where('[chainId+time]').between([f.chainId, lo ?? Dexie.minKey], [f.chainId, to ?? Dexie.maxKey], inclusive, false)
+      : db.log.where('time').between(lo ?? Dexie.minKey, to ?? Dexie.maxKey, inclusive, false);
+  for (;;) {
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const page: LogEntry[] = await range(lower, includeLower).limit(chunk).toArray();
+    if (page.length < chunk) {
+      each(page);
+      return;
+    }
+    // Keyset paging on time alone can split entries of one instant: emit the page up to its last
+    // instant, then that whole instant at once, and continue strictly after it.
+    const last = page[page.length - 1].time;
+    each(page.filter((e) => e.time !== last));
+    const sameInstant: LogEntry[] =
+      f.chainId !== undefined ? await db.log.where('[chainId+time]').equals([f.chainId, last]).toArray() : await db.log.where('time').equals(last).toArray();
+    each(sameInstant);
+    lower = last;
+    includeLower = false;
     await new Promise((r) => setTimeout(r, 0));
   }
 }

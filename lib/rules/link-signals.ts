@@ -51,6 +51,30 @@ const DEFAULT_ALLOW = [
   'baobacninh.vn', 'bacninh.gov.vn', 'vnexpress.net', 'tuoitre.vn', 'thanhnien.vn', 'dantri.com.vn', 'vtv.vn', 'nhandan.vn',
   'chinhphu.vn', 'baochinhphu.vn', 'vietnamnet.vn', 'evn.com.vn', 'evnnpc.vn', 'vnpost.vn', 'wikipedia.org', 'qdnd.vn', 'cand.com.vn',
 ];
+/** Trustworthy sites the link module may not list: the brands' real domains and well-known public services. */
+const TRUSTED: readonly string[] = [
+  ...DEFAULT_ALLOW,
+  ...Object.values(BRANDS).flat(),
+  'postmart.vn', 'voso.vn', 'vietlott.vn', 'vnpt.vn', 'vinaphone.com.vn', 'mobifone.vn', 'thuedientu.gdt.gov.vn',
+];
+/** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
+const SPACED_TLD = /(?<![\p{L}\p{N}.-])([a-z0-9][a-z0-9-]{2,}[a-z0-9]) \.(com|net|org|vn|info|online|site|xyz|top|shop|club|vip|live|app|link|click|store|cc|me|co)(?![\p{L}\p{N}])(?:\/[^\s]*)?/giu;
+
+function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {
+  if (!text.includes(' .')) return [];
+  const out: LinkSignal[] = [];
+  SPACED_TLD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPACED_TLD.exec(text))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    const host = `${m[1]}.${m[2]}`.toLowerCase();
+    out.push(signal(start, end, m[0], host, 'strange-link', 'obfuscated', 'medium', 'Đường link bị viết tách để lọt qua bộ lọc.'));
+  }
+  return out;
+}
+
 /** Cheap pre-check so link extraction only runs on messages that may contain a link (also "abc[.]com", "abc (.) xyz", "abc chấm com"). */
 const MAYBE_LINK = /[a-z0-9]\s?(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s(?:chấm|cham|dot)\s)\s?[a-z]{2,}|:\/\/|www\./i;
 const DOWNLOAD_EXT = /\.(apk|exe|msi|bat|scr|jar|xapk|ipa)(?:$|[?#])/i;
@@ -141,14 +165,23 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
     const out: LinkSignal[] = [];
     const allow = opts.allowDomains ?? [];
     for (const f of found) {
-      if (f.official) continue;
-      if (f.findings.length === 0 && allow.some((d) => domainMatches(f.host, d))) continue;
+      // An official host is fine, except an invitation to an outside group on it (zalo.me/g/…).
+      if (f.official) {
+        for (const r of f.findings) if (r.reason === 'group-invite') out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation));
+        continue;
+      }
+      if (allow.some((d) => domainMatches(f.host, d))) {
+        if (f.findings.length === 0) continue;
+      }
+      // Well-known sites (the real csgt.vn, postmart.vn…) are neither unknown nor lookalikes of themselves.
+      if (TRUSTED.some((d) => domainMatches(f.host, d)) && !f.findings.some((r) => r.reason.startsWith('block'))) continue;
       if (f.findings.length === 0) {
         out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', 'Đường link tới trang không phải nguồn chính thống.'));
         continue;
       }
       for (const r of f.findings) out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation));
     }
+    for (const sp of spacedTldLinks(text, found)) out.push(sp);
     return out;
   } catch {
     return analyseLinksFallback(text, opts);

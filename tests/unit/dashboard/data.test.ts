@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GuardDb } from '@/lib/db/db';
 import { appendLog } from '@/lib/log/append';
 import { queryLog, type LogFilter } from '@/lib/log/query';
-import { fetchRecords, forEachEntryChunk, resolveKeys } from '@/lib/dashboard/log-index';
+import { fetchRecords, forEachEntryChunk, forEachRangeChunk, isIndexOnly, resolveKeys } from '@/lib/dashboard/log-index';
 import { loadGroupChain, reportEntries } from '@/lib/dashboard/report-data';
 import { applyGroupPack, exportGroupPack, parseGroupPack } from '@/lib/dashboard/group-pack';
 import { loadGroupSettings, saveGroupSettings } from '@/lib/settings/store';
@@ -80,6 +80,36 @@ describe('log index matches queryLog', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(resolveKeys(db, { text: 'otp' }, abort.signal)).rejects.toThrow('aborted');
+  });
+});
+
+describe('range scan for charts', () => {
+  it.each([
+    ['everything', {}],
+    ['one group', { chainId: 'g-thon-doai' }],
+    ['November', { from: '2026-11-01T00:00:00+07:00', to: '2026-12-01T00:00:00+07:00' }],
+    ['group + period', { chainId: 'g-thon-dong', from: '2026-11-01T00:00:00+07:00', to: '2026-11-15T00:00:00+07:00' }],
+  ] as [string, LogFilter][])('%s: every entry once, across small chunks', async (_n, filter) => {
+    expect(isIndexOnly(filter)).toBe(true);
+    const expected = (await resolveKeys(db, filter)).map(([c, s]) => `${c}#${s}`).sort();
+    for (const chunk of [7, 50, 5000]) {
+      const got: string[] = [];
+      await forEachRangeChunk(db, filter, (es) => got.push(...es.map((e) => `${e.chainId}#${e.seq}`)), undefined, chunk);
+      expect(got.sort()).toEqual(expected);
+    }
+  });
+
+  it('entries sharing one instant across a chunk boundary are read once', async () => {
+    const same = new GuardDb(`dash-same-${Math.random()}`);
+    const group = { threadId: 'g-x', name: 'Nhóm X' };
+    for (let i = 0; i < 9; i++) {
+      await appendLog(same, { kind: 'notice', group, place: { thon: 'X', xa: '', tinh: '' }, admin: 'Hoa', note: `thông báo ${i}`, time: i < 6 ? '2026-11-02T01:00:00Z' : `2026-11-0${i - 3}T01:00:00Z` }, { redaction: REDACTION });
+    }
+    const seen: number[] = [];
+    await forEachRangeChunk(same, {}, (es) => seen.push(...es.map((e) => e.seq)), undefined, 4);
+    expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(isIndexOnly({ text: '  ' })).toBe(true);
+    expect(isIndexOnly({ categories: ['scam'] })).toBe(false);
   });
 });
 

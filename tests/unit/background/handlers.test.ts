@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GuardDb } from '@/lib/db';
+import { createHandlers } from '@/lib/background/handlers';
+import { createRouter } from '@/lib/messages/router';
+import { requestSchema, type Request } from '@/lib/messages/protocol';
+import { verifyLog } from '@/lib/log/append';
+
+let db: GuardDb;
+let n = 0;
+const badges: [number | undefined, number][] = [];
+
+function setup() {
+  const handlers = createHandlers({
+    db,
+    blocklist: async () => ({
+      lookup: (h: string) => (h.endsWith('evil.example') ? { list: 'test', matched: 'evil.example', kind: 'threat' } : null),
+    }),
+    openDashboard: async () => undefined,
+    setBadge: async (tab, count) => void badges.push([tab, count]),
+  });
+  const route = createRouter<typeof requestSchema, { tabId?: number }>(requestSchema, handlers);
+  return async <T,>(req: object, tabId = 7): Promise<T> => {
+    const res = await route(req, { tabId });
+    if (!res.ok) throw new Error(res.error);
+    return res.data as T;
+  };
+}
+
+const base = (over: Partial<Extract<Request, { type: 'log.append' }>['body']> = {}) => ({
+  chainId: 'g1',
+  time: '2026-11-20T03:00:00.000Z',
+  kind: 'flag' as const,
+  group: { threadId: 'g1', name: 'Thôn Đông' },
+  place: { thon: 'Đông', xa: 'Yên Hòa', tinh: 'Bắc Ninh' },
+  member: { name: 'Số Đẹp', uid: 'u1' },
+  messageId: '1795000000001',
+  category: 'gambling-fortune' as const,
+  clause: 'III.2(4)',
+  severity: 'high' as const,
+  evidence: ['lô đề'],
+  text: 'soi cầu lô đề, gọi 0912345678',
+  admin: 'Trần Thị Lan',
+  ...over,
+});
+
+beforeEach(() => {
+  db = new GuardDb(`bg-test-${++n}`);
+  badges.length = 0;
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('background handlers', () => {
+  it('session.open creates the group with defaults and remembers renames', async () => {
+    const send = setup();
+    const first = await send<{ group: { name: string; enabled: boolean } }>({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' });
+    expect(first.group).toMatchObject({ name: 'Thôn Đông', enabled: true });
+    await send({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông (mới)' });
+    expect((await db.groups.get('g1'))?.name).toBe('Thôn Đông (mới)');
+  });
+
+  it('log.append is idempotent per key, redacts the snapshot, and links an action to its flag', async () => {
+    const send = setup();
+    const a = await send<{ seq: number; deduped: boolean }>({ type: 'log.append', key: 'flag:g1:1', body: base() });
+    const again = await send<{ seq: number; deduped: boolean }>({ type: 'log.append', key: 'flag:g1:1', body: base() });
+    expect(again).toEqual({ seq: a.seq, deduped: true });
+    const snap = await db.snapshots.get(['g1', a.seq]);
+    expect(snap?.text).not.toContain('0912345678');
+
+    const act = await send<{ seq: number }>({
+      type: 'log.append',
+      key: 'act:g1:1',
+      body: base({ kind: 'action', action: 'deleted', text: undefined, evidence: undefined }),
+    });
+    const stored = await db.log.get(['g1', act.seq]);
+    expect(stored?.ref).toBe(a.seq);
+    expect((await verifyLog(db, 'g1'))[0].ok).toBe(true);
+  });
+
+  it('strikes climb with confirmed actions and the ladder proposes the next step', async () => {
+    const send = setup();
+    const member = { name: 'Số Đẹp', uid: 'u1' };
+    let s = await send<{ count: number; nextStep: string }>({ type: 'strikes.get', chainId: 'g1', member, category: 'gambling-fortune' });
+    expect(s).toMatchObject({ count: 0, nextStep: 'remind' });
+    for (const [i, action] of (['remind', 'deleted'] as const).entries()) {
+      await send({ type: 'log.append', key: `f${i}`, body: base({ messageId: `m${i}` }) });
+      await send({ type: 'log.append', key: `a${i}`, body: base({ messageId: `m${i}`, kind: 'action', action, text: undefined }) });
+    }
+    s = await send({ type: 'strikes.get', chainId: 'g1', member, category: 'gambling-fortune' });
+    expect(s).toMatchObject({ count: 2, nextStep: 'propose-removal' });
+    // Scams go straight to the proposal (regulation: immediate removal), whatever the history.
+    s = await send({ type: 'strikes.get', chainId: 'g1', member: { name: 'Khác', uid: 'u9' }, category: 'scam' });
+    expect(s.nextStep).toBe('propose-removal');
+  });
+
+  it('a dismissed flag is no strike; allowed terms are saved for the group', async () => {
+    const send = setup();
+    await send({ type: 'log.append', key: 'f', body: base() });
+    await send({ type: 'log.append', key: 'a', body: base({ kind: 'action', action: 'dismissed', text: undefined }) });
+    const s = await send<{ count: number }>({ type: 'strikes.get', chainId: 'g1', member: { name: 'Số Đẹp', uid: 'u1' } });
+    expect(s.count).toBe(0);
+    await send({ type: 'group.allowTerms', threadId: 'g1', terms: ['lô đất', ' lô đất ', 'đề án'] });
+    expect((await db.groups.get('g1'))?.overrides.allowedTerms).toEqual(['lô đất', 'đề án']);
+  });
+
+  it('samples learned from decisions come back with the next session', async () => {
+    const send = setup();
+    await send({ type: 'sample.add', chainId: 'g1', label: 'violation', category: 'scam', text: 'Chúc mừng bạn trúng thưởng 15 triệu, nộp phí nhận quà ngay hôm nay' });
+    const session = await send<{ samples: { kind: string; signature: number[] }[] }>({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' });
+    expect(session.samples).toHaveLength(1);
+    expect(session.samples[0].kind).toBe('violation');
+    expect(session.samples[0].signature.length).toBeGreaterThan(0);
+  });
+
+  it('blocklist lookups, badge per tab, and rejected requests name the field', async () => {
+    const send = setup();
+    expect(await send({ type: 'blocklist.lookup', hosts: ['a.evil.example', 'ok.vn'] })).toEqual({
+      'a.evil.example': { list: 'test', matched: 'evil.example', kind: 'threat' },
+      'ok.vn': null,
+    });
+    await send({ type: 'badge.set', count: 3 }, 42);
+    expect(badges).toEqual([[42, 3]]);
+    await expect(send({ type: 'log.append', key: 'x', body: { ...base(), kind: 'nope' } })).rejects.toThrow(/body\.kind/);
+    await expect(send({ type: 'log.append', key: 'x', body: base({ ref: 99 }) })).rejects.toThrow(/ref/);
+    expect(await db.log.count()).toBe(0); // nothing half-written
+  });
+});
