@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { PopupApp, type PopupDeps } from '@/components/popup/PopupApp';
+import { createT } from '@/lib/i18n';
+import type { TabStatus } from '@/lib/messages/protocol';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  document.body.innerHTML = '';
+});
+
+async function render(over: Partial<PopupDeps>) {
+  const deps: PopupDeps = {
+    t: createT('vi'),
+    status: async () => null,
+    openPanel: vi.fn(async () => undefined),
+    openPicker: vi.fn(async () => undefined),
+    openDashboard: vi.fn(async () => undefined),
+    openZalo: vi.fn(async () => undefined),
+    quickTemplates: [{ id: 'noi-quy-nhom', title: 'Nội quy nhóm' }],
+    ...over,
+  };
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<PopupApp {...deps} />));
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+  return { host, deps };
+}
+
+const status: TabStatus = {
+  ready: true,
+  thread: { id: 'g1', name: 'Thôn Đông - Thông tin chung', isGroup: true },
+  checked: 120,
+  openFlags: 3,
+  features: [
+    { id: 'read-messages', state: 'ok', missing: [] },
+    { id: 'pin', state: 'degraded', missing: ['pinMenuItem'] },
+  ],
+  errors: [],
+};
+
+describe('popup', () => {
+  it('on a non-Zalo tab offers to open Zalo Web', async () => {
+    const { host, deps } = await render({});
+    expect(host.textContent).toContain('Mở Zalo Web');
+    await act(async () => host.querySelector<HTMLButtonElement>('button')!.click());
+    expect(deps.openZalo).toHaveBeenCalled();
+  });
+
+  it('shows the open group, its flag count and the degraded part', async () => {
+    const { host } = await render({ status: async () => status });
+    expect(host.querySelector('[data-testid="popup-flags"]')?.textContent).toBe('3');
+    expect(host.textContent).toContain('Thôn Đông - Thông tin chung');
+    expect(host.querySelector('[data-testid="popup-health"]')?.textContent).toContain('ghim tin');
+  });
+
+  it('quick templates open the picker with that template', async () => {
+    const { host, deps } = await render({ status: async () => status });
+    const quick = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Nội quy nhóm')!;
+    await act(async () => quick.click());
+    expect(deps.openPicker).toHaveBeenCalledWith('noi-quy-nhom');
+  });
+
+  it('says the page is not ready when the Zalo tab does not answer', async () => {
+    const { host } = await render({ status: async () => Promise.reject(new Error('no receiver')) });
+    expect(host.textContent).toContain('Trang Zalo chưa sẵn sàng');
+  });
+});
