@@ -33,9 +33,11 @@ async function main() {
   await page.waitForTimeout(1200);
   await page.locator('[data-testid="zgg-status-chip"]').click();
   await page.waitForTimeout(300);
-  const firstDetails = page.locator('[data-testid="zgg-flag-list"] button', { hasText: /Chi tiết|Details/ }).first();
-  if (await firstDetails.count()) await firstDetails.click();
-  await page.waitForTimeout(500);
+  const firstDetails = page.locator('[data-testid="zgg-flag-list"] li', { hasText: 'Trần Văn Lộc' }).getByRole('button', { name: /Chi tiết|Details/ });
+  console.log(`flag list entries: ${await firstDetails.count()}`);
+  if (await firstDetails.count()) await firstDetails.first().click();
+  await page.locator('[data-testid="zgg-card"]').waitFor({ timeout: 5000 }).catch(() => undefined);
+  await page.waitForTimeout(800);
 
   if (screenshot) {
     await page.screenshot({ path: screenshot });

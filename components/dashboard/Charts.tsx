@@ -44,7 +44,8 @@ function WeekChart({ data }: { data: ChartData }) {
   const bottom = 34;
   const weeks = data.byWeek.slice(-26);
   const max = niceMax(Math.max(...weeks.map((w) => w.count), 0));
-  const bars = layoutBars(weeks.map((w) => w.count), W - 40, h, 6, max).map((b, i) => ({ ...b, w: weeks[i] }));
+  // Few weeks: keep bars slim instead of stretching them over the whole width.
+  const bars = layoutBars(weeks.map((w) => w.count), Math.min(W - 40, weeks.length * 60), h, 6, max).map((b, i) => ({ ...b, w: weeks[i] }));
   return (
     <figure className="chart">
       <figcaption>{t('chart.byWeek')}</figcaption>

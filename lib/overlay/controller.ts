@@ -6,7 +6,6 @@ import { setBadge } from './badge';
 import type { Translate, MessageKey } from '../i18n';
 import type { Flag } from '../rules/flag';
 import type { CategoryId } from '../rules/categories';
-import { CATEGORY_IDS } from '../rules/categories';
 import type { LogBodyInput, LogEntry } from '../log/schema';
 import type { RequestInput } from '../messages/protocol';
 import { clauseText } from '../regulation/clauses';
@@ -38,11 +37,24 @@ export interface Controller extends OverlayActions {
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+/** Among equally severe flags, the one that says most about what the message does. */
+const DECISION_PRIORITY: readonly CategoryId[] = [
+  'scam',
+  'classified-info',
+  'sensitive-topic',
+  'gambling-fortune',
+  'abusive-language',
+  'unverified-news',
+  'advertising',
+  'strange-link',
+];
 
-/** The flag a decision is filed under: most severe first, then regulation order. */
+/** The flag a decision (and the badge) is filed under: most severe first, then DECISION_PRIORITY. */
 export function primaryFlag(flags: readonly Flag[]): Flag | undefined {
   return [...flags].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category),
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      DECISION_PRIORITY.indexOf(a.category) - DECISION_PRIORITY.indexOf(b.category),
   )[0];
 }
 
@@ -111,7 +123,7 @@ export function createController(deps: ControllerDeps): Controller {
     const label = t('badge.label', { categories: categoriesLabel(seen.flags) });
     setBadge(doc, el, {
       count: seen.flags.length,
-      text: `⚠ ${t(`category.${seen.flags[0].category}` as MessageKey)}${seen.flags.length > 1 ? ` +${seen.flags.length - 1}` : ''}`,
+      text: `⚠ ${t(`category.${(primaryFlag(seen.flags) ?? seen.flags[0]).category}` as MessageKey)}${seen.flags.length > 1 ? ` +${seen.flags.length - 1}` : ''}`,
       label,
       onOpen: () => actions.openCard(seen.info.cliMsgId),
     });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { buildStoredLog, mergeLogs, seedPage, type StoredLog } from '../unit/dashboard/seed';
-import { bundleToJson, makeBundle, monthPeriod } from '../../lib/reports';
+import { bundleToJson, makeBundle, monthPeriod, parseBundle, verifyBundle } from '../../lib/reports';
 
 const DONG = { threadId: 'g-thon-dong', groupName: 'Nhóm Zalo thôn Đông', place: { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' } };
 const DOAI = { threadId: 'g-thon-doai', groupName: 'Nhóm Zalo thôn Đoài', place: { thon: 'Đoài', xa: 'An Bình', tinh: 'Bắc Ninh' } };
@@ -115,6 +115,14 @@ test('reports: XLSX and CSV download, A4 printout opens', async ({ context, exte
   // Snapshot text is merged back in for people-readable exports.
   expect(text).toMatch(/chuyển gấp|mã OTP|Lô đề/);
 
+  // The JSON package for the xã verifies end to end (stored entries, hashes intact).
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-bundle').click()]);
+  expect(json.suggestedFilename()).toBe('zgg_thon-dong-xa-an-binh_thang-11-2026.json');
+  const parsed = parseBundle(readFileSync(await json.path(), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  expect(parsed.bundle.entries.length).toBe(dong.entries.length);
+  expect((await verifyBundle(parsed.bundle)).level).toBe('full');
+
   await page.getByTestId('btn-print').click();
   const frame = page.frameLocator('[data-testid=print-frame]');
   await expect(frame.locator('body')).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -133,7 +141,7 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
   tampered.entries[5].admin = 'Sửa tay';
   const files = [
     { name: 'thon-dong.json', text: good1 },
-    { name: 'thon-doai.json', text: good2.replace('"g-thon-doai"', '"g-thon-doai"') },
+    { name: 'thon-doai.json', text: good2 },
     { name: 'thon-doai-sua.json', text: JSON.stringify(tampered) },
   ];
   // A real drop: a DataTransfer holding three files, dispatched on the drop zone.
@@ -149,7 +157,7 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
   const rejected = page.locator('[data-status=rejected]');
   await expect(rejected).toHaveCount(1);
   await expect(rejected).toContainText('thon-doai-sua.json');
-  await expect(rejected).toContainText(/Nhật ký bị sửa|trùng|Chồng lấn|Trùng/i);
+  await expect(rejected).toContainText('Nhật ký bị sửa hoặc thiếu tại mục #6');
   await expect(page.getByTestId('xa-table')).toContainText('Đông');
   await expect(page.getByTestId('xa-table')).toContainText('Đoài');
 

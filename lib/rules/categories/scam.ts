@@ -35,6 +35,12 @@ export const scam: CategoryDefinition = {
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
     if (ctx.warning >= ctx.warningThreshold) return score - 2;
+    // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
+    // or a request for codes/money they are information, not fraud.
+    const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');
+    if (!strangeLink && ctx.official >= 0.5) return score - 0.6;
+    // A betting site's sign-up bonus is gambling advertising, not a scam, unless it impersonates someone.
+    if (ctx.baseScore('gambling-fortune') >= 1 && !ctx.hasGroup('scam', 'impersonation')) return score - 0.6;
     return score;
   },
   severityFor(score, threshold) {

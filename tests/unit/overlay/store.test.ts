@@ -57,7 +57,8 @@ describe('overlay store', () => {
 
   it.each([
     [[flag('advertising', 'low'), flag('gambling-fortune', 'high')], 'gambling-fortune'],
-    [[flag('scam', 'high'), flag('strange-link', 'high')], 'strange-link'],
+    [[flag('strange-link', 'high'), flag('scam', 'high')], 'scam'],
+    [[flag('strange-link', 'high'), flag('scam', 'medium')], 'strange-link'],
     [[flag('abusive-language', 'medium')], 'abusive-language'],
   ] as const)('primaryFlag files a decision under the most serious category', (flags, expected) => {
     expect(primaryFlag(flags)?.category).toBe(expected);
