@@ -29,6 +29,8 @@ const FIELD_LABELS: Record<string, DashKey> = {
   thon: 'grp.thon',
   xa: 'grp.xa',
   tinh: 'grp.tinh',
+  leaderName: 'grp.leaderName',
+  leaderPhone: 'grp.leaderPhone',
   'overrides.allowedTerms': 'grp.allowedTerms',
   'overrides.allowDomains': 'grp.allowDomains',
   'overrides.blockDomains': 'grp.blockDomains',
@@ -184,6 +186,8 @@ type GroupForm = {
   thon: string;
   xa: string;
   tinh: string;
+  leaderName: string;
+  leaderPhone: string;
   extra: Record<CategoryId, string>;
   allowed: string;
   disabled: CategoryId[];
@@ -199,6 +203,8 @@ function toForm(g: GroupSettings): GroupForm {
     thon: g.thon,
     xa: g.xa,
     tinh: g.tinh,
+    leaderName: g.leaderName,
+    leaderPhone: g.leaderPhone,
     extra: Object.fromEntries(CATEGORY_IDS.map((c) => [c, listToLines(g.overrides.extraTerms[c])])) as Record<CategoryId, string>,
     allowed: listToLines(g.overrides.allowedTerms),
     disabled: [...g.overrides.disabledCategories],
@@ -245,6 +251,8 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
       thon: form.thon,
       xa: form.xa,
       tinh: form.tinh,
+      leaderName: form.leaderName,
+      leaderPhone: form.leaderPhone,
       overrides: {
         extraTerms,
         allowedTerms: linesToList(form.allowed),
@@ -310,6 +318,14 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
         <label>
           {t('grp.tinh')}
           <input value={form.tinh} onChange={(e) => set({ tinh: e.target.value })} />
+        </label>
+        <label>
+          {t('grp.leaderName')}
+          <input value={form.leaderName} onChange={(e) => set({ leaderName: e.target.value })} aria-invalid={bad('leaderName')} data-testid="grp-leader" />
+        </label>
+        <label>
+          {t('grp.leaderPhone')}
+          <input value={form.leaderPhone} inputMode="tel" onChange={(e) => set({ leaderPhone: e.target.value })} aria-invalid={bad('leaderPhone')} />
         </label>
       </div>
       <div className="tablewrap">

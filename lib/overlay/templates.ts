@@ -40,9 +40,7 @@ export function mergeLibrary(defaults: readonly Template[], user: readonly Templ
 export function groupValues(session: SessionData | null): Record<string, string> {
   const g = session?.group;
   if (!g) return {};
-  const out: Record<string, string> = { thon: g.thon, xa: g.xa, tinh: g.tinh };
-  const extra = g as unknown as Record<string, unknown>;
-  for (const k of ['to_truong', 'sdt'] as const) if (typeof extra[k] === 'string') out[k] = extra[k] as string;
+  const out: Record<string, string> = { thon: g.thon, xa: g.xa, tinh: g.tinh, to_truong: g.leaderName, sdt: g.leaderPhone };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v));
 }
 

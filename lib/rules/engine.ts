@@ -3,7 +3,7 @@
  */
 import { CATEGORY_IDS, type CategoryId, type Severity } from './categories';
 import type { Flag } from './flag';
-import { detectNumbers } from './detectors';
+import { detectNumbers, type NumberSignals } from './detectors';
 import { linkSignals, type Blocklist, type LinkSignal, type LinkSignalOptions } from './link-signals';
 import { SymbolAutomaton } from './matcher';
 import { foldCode, foldString, normalize, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
@@ -22,12 +22,16 @@ interface Entry {
   kind: number;
   term: CompiledTerm | null;
   weight: number;
-  /** Accented normalised form the text must be compatible with. */
-  acc: string;
+  /** Accented normalised form (char codes) the text must be compatible with. */
+  acc: Uint16Array;
+  /** Same, folded: an accentless text char must equal this when the term is fold-safe. */
+  fold: Uint16Array;
   foldSafe: boolean;
   wholeWord: boolean;
   /** Pattern without spaces, matched only inside joined letter runs ("l ô đ ề"). */
   compact: boolean;
+  /** Accented text of the pattern; context words count once per text. */
+  key: string;
 }
 
 export interface CompiledCategory {
@@ -78,10 +82,12 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
   const patterns: Uint8Array[] = [];
   const entries: Entry[][] = [];
 
-  const add = (text: string, entry: Omit<Entry, 'acc' | 'compact'>) => {
+  const add = (text: string, entry: Omit<Entry, 'acc' | 'fold' | 'compact' | 'key'>) => {
     const t = trimSpaces(normalize(text));
     if (!t) return;
-    const push = (sym: Uint8Array, acc: string, compact: boolean) => {
+    const push = (sym: Uint8Array, accText: string, compact: boolean) => {
+      const acc = Uint16Array.from(accText, (c) => c.charCodeAt(0));
+      const fold = acc.map((c) => foldCode(c));
       const key = String.fromCharCode.apply(null, Array.from(sym));
       let id = patternIds.get(key);
       if (id === undefined) {
@@ -90,7 +96,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
         patterns.push(sym);
         entries.push([]);
       }
-      entries[id].push({ ...entry, acc, compact });
+      entries[id].push({ ...entry, acc, fold, compact, key: accText });
     };
     push(t.sym, t.acc, false);
     // Compact variant for evasions that space out every letter ("l ô đ ề" → "lôđề").
@@ -164,14 +170,14 @@ function accept(en: Entry, n: NormalizedText, s: number, e: number): boolean {
     if (s > 0 && sym[s - 1] > SYM_SPACE) return false;
     if (e < sym.length && sym[e] > SYM_SPACE) return false;
   }
-  const acc = n.acc;
+  const acc = n.codes;
   const t = en.acc;
+  const f = en.fold;
   for (let i = 0; i < t.length; i++) {
-    const a = acc.charCodeAt(s + i);
-    const b = t.charCodeAt(i);
-    if (a === b) continue;
+    const a = acc[s + i];
+    if (a === t[i]) continue;
     // Accentless or partly accented text: only for fold-safe terms, and only by dropping marks.
-    if (!en.foldSafe || a !== foldCode(b)) return false;
+    if (!en.foldSafe || a !== f[i]) return false;
   }
   return true;
 }
@@ -232,6 +238,9 @@ function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals:
 }
 
 const NO_HITS: readonly TermHit[] = [];
+const NO_NUMBERS: NumberSignals = { prices: [], phones: [], accounts: [] };
+/** Reused match buffer (patternId, end pairs); grows on demand. */
+let matchBuf = new Int32Array(256);
 
 /**
  * Matching stage only (normalise + automaton + accent/boundary checks): number of accepted term hits.
@@ -262,7 +271,13 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   const officialSeen = new Map<string, number>();
   const entries = rs.entries;
 
-  rs.automaton.scan(n.sym, (p, s, e) => {
+  const scanned = rs.automaton.scanInto(n.sym, matchBuf);
+  matchBuf = scanned.buf;
+  const plen = rs.automaton.patternLength;
+  for (let m = 0; m < scanned.count; m++) {
+    const p = matchBuf[2 * m];
+    const e = matchBuf[2 * m + 1];
+    const s = e - plen[p];
     const list = entries[p];
     for (let k = 0; k < list.length; k++) {
       const en = list[k];
@@ -279,10 +294,10 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
           (allow ??= []).push({ start: s, end: e });
           break;
         case K_WARNING:
-          warningSeen.set(en.acc, en.weight);
+          warningSeen.set(en.key, en.weight);
           break;
         case K_OFFICIAL:
-          officialSeen.set(en.acc, en.weight);
+          officialSeen.set(en.key, en.weight);
           break;
         case K_NEG:
           (negs ??= []).push({ start: s, end: e });
@@ -292,7 +307,7 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
           break;
       }
     }
-  });
+  }
 
   // Allow-list and negation filtering.
   const negated: TermHit[] = [];
@@ -316,11 +331,12 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   let warning = 0;
   for (const w of warningSeen.values()) warning += w;
   // Negated requests ("không cung cấp OTP", "đừng chuyển tiền") read as advice.
-  for (const h of negated) if (h.term.category === 'scam' || h.term.category === 'strange-link') warning += 0.5;
+  // Only refused requests count: "chưa nhận tiền hỗ trợ" is not advice.
+  for (const h of negated) if (h.term.category === 'scam' && (h.term.group === 'request' || h.term.group === 'fee')) warning += 0.5;
   let official = 0;
   for (const w of officialSeen.values()) official += w;
 
-  const nums = detectNumbers(n.acc);
+  const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
   const links: LinkSignal[] = linkSignals(text, rs.linkOptions);
   // Fast exit: nothing matched and no detector fired (most clean messages).
   if (byCat.size === 0 && links.length === 0 && nums.prices.length === 0 && nums.phones.length === 0 && nums.accounts.length === 0) return [];

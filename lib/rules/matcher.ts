@@ -88,6 +88,34 @@ export class SymbolAutomaton {
   }
 
   /**
+   * Scan `sym` and write every (overlapping) occurrence as a (patternId, end) pair into `out`, growing it when
+   * full. Returns the buffer in use and the number of pairs. No callback per match: the hot loop stays flat.
+   */
+  scanInto(sym: Uint8Array, out: Int32Array): { buf: Int32Array; count: number } {
+    const delta = this.delta;
+    const outP = this.out;
+    const dict = this.dict;
+    let buf = out;
+    let n = 0;
+    let s = 0;
+    for (let i = 0; i < sym.length; i++) {
+      s = delta[s * ALPHABET_SIZE + sym[i]];
+      let o = outP[s] >= 0 ? s : dict[s];
+      while (o > 0) {
+        if (n + 2 > buf.length) {
+          const b2 = new Int32Array(buf.length * 2 + 64);
+          b2.set(buf);
+          buf = b2;
+        }
+        buf[n++] = outP[o];
+        buf[n++] = i + 1;
+        o = dict[o];
+      }
+    }
+    return { buf, count: n >> 1 };
+  }
+
+  /**
    * Scan `sym` and call `onMatch(patternId, start, end)` for every (overlapping) occurrence;
    * start/end are positions in `sym`.
    */

@@ -19,10 +19,12 @@ export const ALPHABET_SIZE = 38;
 
 export interface NormalizedText {
   original: string;
-  /** Lowercase, accents kept. */
-  acc: string;
-  /** Lowercase, accents removed (same length as `acc`). */
-  fold: string;
+  /** Lowercase, accents kept (built on first read). */
+  readonly acc: string;
+  /** Lowercase, accents removed, same length as `acc` (built on first read). */
+  readonly fold: string;
+  /** Char codes of `acc`: the matcher reads these, so the strings are only built when someone asks. */
+  codes: Uint16Array;
   /** Matcher symbol per normalised character. */
   sym: Uint8Array;
   /** Original start offset of each normalised character. */
@@ -31,6 +33,37 @@ export interface NormalizedText {
   end: Int32Array;
   /** 1 where a character came from a joined spaced/dotted letter run ("l ô đ ề" → "lôđề"); null if none. */
   joined: Uint8Array | null;
+  /** True when some symbol is a digit (number detectors are skipped otherwise). */
+  hasDigit: boolean;
+}
+
+/** NormalizedText with lazily built strings (most messages never need them). */
+class Normalized implements NormalizedText {
+  private accStr: string | null = null;
+  private foldStr: string | null = null;
+  constructor(
+    public original: string,
+    public codes: Uint16Array,
+    public sym: Uint8Array,
+    public start: Int32Array,
+    public end: Int32Array,
+    public joined: Uint8Array | null,
+    public hasDigit: boolean,
+  ) {}
+  get acc(): string {
+    return (this.accStr ??= codesToString(this.codes));
+  }
+  get fold(): string {
+    if (this.foldStr === null) {
+      const f = new Uint16Array(this.codes.length);
+      for (let i = 0; i < f.length; i++) {
+        const c = this.codes[i];
+        f[i] = c < TABLE_SIZE ? FOLD[c] : c;
+      }
+      this.foldStr = codesToString(f);
+    }
+    return this.foldStr;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,7 +178,6 @@ const UNIT_TOKEN = /^\d[\d.,]*$/;
 /** "150k", "1tr5", "35kg", "2h", "20%" – numbers with units are never leetspeak. */
 const NUMBER_WITH_UNIT = /^\d[\d.,]*(k|tr|trieu|triệu|đ|d|vnd|vnđ|dong|đồng|h|g|kg|m|cm|mm|km|ml|l|lit|p|ph|s|x|t|ty|tỷ|ti|tỉ|gb|mb|tb|mah|w|kw|v|ha|m2|m3|ngan|nghìn|ngàn|lít|tấn|tạ|yến|cây|chỉ|c|st|nd|rd|th|e|a)\d*$/;
 
-const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 const VOWELS_FOLDED = 'aeiouy';
 
 // Known TLDs for the URL detector (only used to keep URLs out of evasion handling).
@@ -171,21 +203,80 @@ export function findUrlSpans(text: string): Array<[number, number]> {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Units {
-  ch: Uint16Array;
-  cls: Uint8Array;
-  s: Int32Array;
-  e: Int32Array;
-  n: number;
+// Scratch buffers reused across calls (normalisation runs on every message; no per-call growth).
+let uCap = 0;
+let U_CH = new Uint16Array(0);
+let U_CLS = new Uint8Array(0);
+let U_S = new Int32Array(0);
+let U_E = new Int32Array(0);
+let U_URL = new Uint8Array(0);
+let U_DROP = new Uint8Array(0);
+let U_JOIN = new Uint8Array(0);
+let T_START = new Int32Array(0);
+let T_END = new Int32Array(0);
+let oCap = 0;
+let O_CH = new Uint16Array(0);
+let O_S = new Int32Array(0);
+let O_E = new Int32Array(0);
+let O_J = new Uint8Array(0);
+let olen = 0;
+/** Token scratch for the slow path of emitToken. */
+let K_CAP = 0;
+let K_CS = new Int32Array(0);
+let K_CH = new Uint16Array(0);
+let K_S = new Int32Array(0);
+let K_E = new Int32Array(0);
+
+function ensureUnits(n: number): void {
+  if (n <= uCap) return;
+  uCap = Math.max(n, uCap * 2, 256);
+  U_CH = new Uint16Array(uCap);
+  U_CLS = new Uint8Array(uCap);
+  U_S = new Int32Array(uCap);
+  U_E = new Int32Array(uCap);
+  U_URL = new Uint8Array(uCap);
+  U_DROP = new Uint8Array(uCap);
+  U_JOIN = new Uint8Array(uCap);
+  T_START = new Int32Array(uCap);
+  T_END = new Int32Array(uCap);
 }
 
-/** Pass 1: per character – NFC composition, zero-width removal, homoglyphs, lowercase. */
-function toUnits(text: string): Units {
+// Teencode expands a token at most 6× ("ck" → "chuyển khoản"), so 6 × units bounds the output.
+function ensureOut(n: number): void {
+  const need = n * 6 + 32;
+  if (need <= oCap) return;
+  oCap = Math.max(need, oCap * 2, 1024);
+  O_CH = new Uint16Array(oCap);
+  O_S = new Int32Array(oCap);
+  O_E = new Int32Array(oCap);
+  O_J = new Uint8Array(oCap);
+}
+
+function ensureToken(n: number): void {
+  if (n <= K_CAP) return;
+  K_CAP = Math.max(n, K_CAP * 2, 64);
+  K_CS = new Int32Array(K_CAP);
+  K_CH = new Uint16Array(K_CAP);
+  K_S = new Int32Array(K_CAP);
+  K_E = new Int32Array(K_CAP);
+}
+
+function emit(c: number, s0: number, e0: number, j: number): void {
+  O_CH[olen] = c;
+  O_S[olen] = s0;
+  O_E[olen] = e0;
+  O_J[olen] = j;
+  olen++;
+}
+
+/** Pass 1: per character – NFC composition, zero-width removal, homoglyphs, lowercase. Returns the unit count. */
+function toUnits(text: string): number {
   const n = text.length;
-  const ch = new Uint16Array(n);
-  const cls = new Uint8Array(n);
-  const s = new Int32Array(n);
-  const e = new Int32Array(n);
+  ensureUnits(n);
+  const ch = U_CH;
+  const cls = U_CLS;
+  const s = U_S;
+  const e = U_E;
   let m = 0;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
@@ -195,8 +286,7 @@ function toUnits(text: string): Units {
       const nx = text.charCodeAt(j);
       if (nx >= 0x300 && nx <= 0x36f) {
         while (j < n && text.charCodeAt(j) >= 0x300 && text.charCodeAt(j) <= 0x36f) j++;
-        const composed = text.slice(i, j).normalize('NFC');
-        c = composed.charCodeAt(0);
+        c = text.slice(i, j).normalize('NFC').charCodeAt(0);
         // If marks could not be composed they are simply dropped (folding ignores them anyway).
       }
     }
@@ -242,10 +332,18 @@ function toUnits(text: string): Units {
     m++;
     i = j - 1;
   }
-  return { ch, cls, s, e, n: m };
+  // "t!ền", "V@y": '!' between two letters is an 'i' in disguise.
+  for (let q = 1; q + 1 < m; q++) {
+    if (ch[q] === 33 && cls[q - 1] === C_LETTER && cls[q + 1] === C_LETTER) {
+      ch[q] = 105;
+      cls[q] = C_LETTER;
+    }
+  }
+  return m;
 }
 
-const JOIN_SEPARATORS = new Set([32, 46, 45, 95, 42, 43, 183, 8226, 44, 124, 47, 126]); // space . - _ * + · • , | / ~
+const JOIN_SEP = new Uint8Array(0x2100);
+for (const c of [32, 46, 45, 95, 42, 43, 183, 8226, 44, 124, 47, 126]) JOIN_SEP[c] = 1; // space . - _ * + · • , | / ~
 
 function isWordCls(k: number): boolean {
   return k === C_LETTER || k === C_DIGIT || k === C_LEET;
@@ -253,129 +351,103 @@ function isWordCls(k: number): boolean {
 
 /**
  * Normalise `text` into accented and folded lowercase views mapped to original offsets.
+ * One pass per stage over char codes in reusable typed arrays; only the result arrays are allocated.
  */
 export function normalize(text: string): NormalizedText {
-  const u = toUnits(text);
-  const count = u.n;
+  const count = toUnits(text);
+  const uch = U_CH;
+  const ucls = U_CLS;
+  const us = U_S;
+  const ue = U_E;
 
   // Mark units inside URLs: no evasion handling there (keeps "kiemtien999", "abc123" intact).
-  const inUrl = new Uint8Array(count);
+  const inUrl = U_URL;
+  inUrl.fill(0, 0, count);
   const urls = findUrlSpans(text);
   if (urls.length > 0) {
     let k = 0;
     for (let i = 0; i < count; i++) {
-      while (k < urls.length && urls[k][1] <= u.s[i]) k++;
-      if (k < urls.length && u.s[i] >= urls[k][0] && u.e[i] <= urls[k][1]) inUrl[i] = 1;
+      while (k < urls.length && urls[k][1] <= us[i]) k++;
+      if (k < urls.length && us[i] >= urls[k][0] && ue[i] <= urls[k][1]) inUrl[i] = 1;
     }
   }
 
   // Tokenise: [start, end) unit ranges of word characters.
-  const tokStart = new Int32Array((count >> 1) + 1);
-  const tokEnd = new Int32Array((count >> 1) + 1);
+  const tokStart = T_START;
+  const tokEnd = T_END;
   let nt = 0;
+  let singles = 0;
   for (let i = 0; i < count; ) {
-    const k = u.cls[i];
-    if (k === C_LETTER || k === C_DIGIT || k === C_LEET) {
+    if (isWordCls(ucls[i])) {
       let j = i + 1;
-      while (j < count && isWordCls(u.cls[j])) j++;
+      while (j < count && isWordCls(ucls[j])) j++;
       tokStart[nt] = i;
       tokEnd[nt] = j;
+      if (j - i === 1) singles++;
       nt++;
       i = j;
     } else i++;
   }
 
   // Spaced/dotted single letters: "l ô đ ề", "l.o.d.e", "đ.m" → joined, separators dropped.
-  const dropUnit = new Uint8Array(count);
-  let joinedUnits: Uint8Array | null = null;
-  for (let t = 0; t < nt; ) {
-    if (tokEnd[t] - tokStart[t] !== 1 || inUrl[tokStart[t]]) {
-      t++;
-      continue;
-    }
-    let r = t;
-    let letters = u.cls[tokStart[t]] === C_LETTER ? 1 : 0;
-    while (
-      r + 1 < nt &&
-      tokEnd[r + 1] - tokStart[r + 1] === 1 &&
-      tokStart[r + 1] - tokEnd[r] === 1 &&
-      JOIN_SEPARATORS.has(u.ch[tokEnd[r]]) &&
-      !inUrl[tokStart[r + 1]]
-    ) {
-      r++;
-      if (u.cls[tokStart[r]] === C_LETTER) letters++;
-    }
-    if (r > t && letters >= 2) {
-      if (!joinedUnits) joinedUnits = new Uint8Array(count);
-      for (let q = t; q <= r; q++) {
-        joinedUnits[tokStart[q]] = 1;
-        if (q < r) dropUnit[tokEnd[q]] = 1;
-        // Digits/symbols inside a spaced word are letters in disguise ("l.0.d.3").
-        const c = u.ch[tokStart[q]];
-        const l = LEET[String.fromCharCode(c)];
-        if (l !== undefined) {
-          u.ch[tokStart[q]] = l.charCodeAt(0);
-          u.cls[tokStart[q]] = C_LETTER;
-        } else if (c === 49) {
-          u.ch[tokStart[q]] = 108; // '1' → 'l'
-          u.cls[tokStart[q]] = C_LETTER;
+  const dropUnit = U_DROP;
+  const joinedUnits = U_JOIN;
+  let anyJoined = false;
+  if (singles >= 2) {
+    dropUnit.fill(0, 0, count);
+    joinedUnits.fill(0, 0, count);
+    for (let t = 0; t < nt; ) {
+      if (tokEnd[t] - tokStart[t] !== 1 || inUrl[tokStart[t]]) {
+        t++;
+        continue;
+      }
+      let r = t;
+      let letters = ucls[tokStart[t]] === C_LETTER ? 1 : 0;
+      while (
+        r + 1 < nt &&
+        tokEnd[r + 1] - tokStart[r + 1] === 1 &&
+        tokStart[r + 1] - tokEnd[r] === 1 &&
+        uch[tokEnd[r]] < 0x2100 &&
+        JOIN_SEP[uch[tokEnd[r]]] === 1 &&
+        !inUrl[tokStart[r + 1]]
+      ) {
+        r++;
+        if (ucls[tokStart[r]] === C_LETTER) letters++;
+      }
+      if (r > t && letters >= 2) {
+        anyJoined = true;
+        for (let q = t; q <= r; q++) {
+          joinedUnits[tokStart[q]] = 1;
+          if (q < r) dropUnit[tokEnd[q]] = 1;
+          // Digits/symbols inside a spaced word are letters in disguise ("l.0.d.3").
+          const l = leetOf(uch[tokStart[q]], true);
+          if (l > 0) {
+            uch[tokStart[q]] = l;
+            ucls[tokStart[q]] = C_LETTER;
+          }
         }
       }
+      t = r + 1;
     }
-    t = r + 1;
   }
 
-  // Build output into growable typed arrays.
-  let cap = count + (count >> 1) + 16;
-  let out = new Uint16Array(cap);
-  let os = new Int32Array(cap);
-  let oe = new Int32Array(cap);
-  let oj: Uint8Array | null = joinedUnits ? new Uint8Array(cap) : null;
-  let len = 0;
+  ensureOut(count);
+  olen = 0;
   let prevTokenText = '';
-
-  const emit = (c: number, s0: number, e0: number, j: number) => {
-    if (len === cap) {
-      cap *= 2;
-      const o2 = new Uint16Array(cap);
-      o2.set(out);
-      out = o2;
-      const s2 = new Int32Array(cap);
-      s2.set(os);
-      os = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(oe);
-      oe = e2;
-      if (oj) {
-        const j2 = new Uint8Array(cap);
-        j2.set(oj);
-        oj = j2;
-      }
-    }
-    out[len] = c;
-    os[len] = s0;
-    oe[len] = e0;
-    if (oj) oj[len] = j;
-    len++;
-  };
-  const extendLast = (e0: number) => {
-    oe[len - 1] = e0;
-  };
-
   let i = 0;
   let t = 0;
   while (i < count) {
     if (t < nt && i === tokStart[t]) {
       // Joined run: emit the letters of consecutive single-letter tokens without separators.
-      if (joinedUnits && joinedUnits[i]) {
+      if (anyJoined && joinedUnits[i]) {
         let k = i;
         let lastCh = -1;
         while (k < count && (joinedUnits[k] || dropUnit[k])) {
           if (!dropUnit[k]) {
-            const c = u.ch[k];
+            const c = uch[k];
             // Repeated vowels inside a joined run collapse too ("n g u u u").
-            if (lastCh >= 0 && foldCode(c) === foldCode(lastCh) && isVowelCode(c)) extendLast(u.e[k]);
-            else emit(c, u.s[k], u.e[k], 1);
+            if (lastCh >= 0 && foldCode(c) === foldCode(lastCh) && isVowelCode(c)) O_E[olen - 1] = ue[k];
+            else emit(c, us[k], ue[k], 1);
             lastCh = c;
           }
           k++;
@@ -389,54 +461,70 @@ export function normalize(text: string): NormalizedText {
       const b = tokEnd[t];
       t++;
       if (inUrl[a]) {
-        for (let k = a; k < b; k++) emit(u.ch[k], u.s[k], u.e[k], 0);
+        for (let k = a; k < b; k++) emit(uch[k], us[k], ue[k], 0);
         prevTokenText = '';
         i = b;
         continue;
       }
-      prevTokenText = emitToken(u, a, b, prevTokenText, emit);
+      prevTokenText = emitToken(a, b, prevTokenText);
       i = b;
       continue;
     }
-    const k = u.cls[i];
-    if (dropUnit[i]) {
+    if (anyJoined && dropUnit[i]) {
       i++;
       continue;
     }
-    if (k === C_SPACE) {
+    if (ucls[i] === C_SPACE) {
       // Collapse runs of spaces/soft separators into one space.
       let j = i + 1;
-      while (j < count && u.cls[j] === C_SPACE && !(t < nt && j === tokStart[t])) j++;
-      emit(32, u.s[i], u.e[j - 1], 0);
+      while (j < count && ucls[j] === C_SPACE && !(t < nt && j === tokStart[t])) j++;
+      emit(32, us[i], ue[j - 1], 0);
       i = j;
       continue;
     }
-    emit(u.ch[i], u.s[i], u.e[i], 0);
+    emit(uch[i], us[i], ue[i], 0);
     i++;
   }
 
-  const n = len;
-  const accCodes = out.subarray(0, n);
-  const foldCodes = new Uint16Array(n);
+  const n = olen;
+  const codes = O_CH.slice(0, n);
   const sym = new Uint8Array(n);
+  let hasDigit = false;
   for (let q = 0; q < n; q++) {
-    const c = accCodes[q];
+    const c = codes[q];
     const f = c < TABLE_SIZE ? FOLD[c] : c;
-    foldCodes[q] = f;
     if (f >= 97 && f <= 122) sym[q] = f - 95;
-    else if (f >= 48 && f <= 57) sym[q] = f - 20;
-    else if (f === 32) sym[q] = SYM_SPACE;
+    else if (f >= 48 && f <= 57) {
+      sym[q] = f - 20;
+      hasDigit = true;
+    } else if (f === 32) sym[q] = SYM_SPACE;
     else sym[q] = SYM_BREAK;
   }
-  return {
-    original: text,
-    acc: codesToString(accCodes),
-    fold: codesToString(foldCodes),
-    sym,
-    start: os.subarray(0, n),
-    end: oe.subarray(0, n),
-    joined: oj ? oj.subarray(0, n) : null,
-  };
+  return new Normalized(text, codes, sym, O_S.slice(0, n), O_E.slice(0, n), anyJoined ? O_J.slice(0, n) : null, hasDigit);
+}
+
+/** Letter hidden behind a digit/symbol ('0'→o, '3'→e, '@'→a, '$'→s…), or 0. `oneAsL` maps '1' to 'l'. */
+function leetOf(c: number, oneAsL: boolean): number {
+  switch (c) {
+    case 48:
+      return 111; // 0 → o
+    case 51:
+      return 101; // 3 → e
+    case 52:
+      return 97; // 4 → a
+    case 53:
+      return 115; // 5 → s
+    case 55:
+      return 116; // 7 → t
+    case 64:
+      return 97; // @ → a
+    case 36:
+      return 115; // $ → s
+    case 49:
+      return oneAsL ? 108 : 0;
+    default:
+      return 0;
+  }
 }
 
 /** 1 for chars whose folded form is a vowel (a e i o u y). */
@@ -459,35 +547,45 @@ for (const k of Object.keys(TEENCODE)) {
   TEEN_KEYS.add(teenKey(codes, 0, codes.length));
 }
 
-function tokenText(u: Units, a: number, b: number): string {
+function unitText(a: number, b: number): string {
   let s = '';
-  for (let k = a; k < b; k++) s += String.fromCharCode(u.ch[k]);
+  for (let k = a; k < b; k++) s += String.fromCharCode(U_CH[k]);
   return s;
+}
+
+/** True when the token has a letter outside ASCII (an accented Vietnamese letter: "1ô" is a word, not a number). */
+function hasAccented(a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (U_CLS[k] === C_LETTER && U_CH[k] > 127) return true;
+  return false;
 }
 
 /**
  * Emit one word token with leetspeak, repeated letters and teencode undone. Returns the token as typed
  * (lowercase) when it is short enough to matter for the next token's teencode check, else ''.
  */
-function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: number, s: number, e: number, j: number) => void): string {
-  const ulen = b - a;
-  // Fast path: letters only, no doubled vowel / tripled letter, not a teencode key.
+function emitToken(a: number, b: number, prevToken: string): string {
+  const uch = U_CH;
+  const ucls = U_CLS;
+  // Fast path: letters only, no doubled vowel / tripled letter, not a teencode key (the vast majority).
   let plain = true;
+  let prevF = -1;
+  let prevF2 = -1;
   for (let k = a; k < b; k++) {
-    if (u.cls[k] !== C_LETTER) {
+    if (ucls[k] !== C_LETTER) {
       plain = false;
       break;
     }
-    if (k > a) {
-      const f = foldCode(u.ch[k]);
-      if (f === foldCode(u.ch[k - 1]) && (isVowelCode(u.ch[k]) || (k > a + 1 && f === foldCode(u.ch[k - 2])))) {
-        plain = false;
-        break;
-      }
+    const c = uch[k];
+    const f = c < TABLE_SIZE ? FOLD[c] : c;
+    if (f === prevF && (isVowelCode(c) || f === prevF2)) {
+      plain = false;
+      break;
     }
+    prevF2 = prevF;
+    prevF = f;
   }
-  if (plain && (ulen > 5 || !TEEN_KEYS.has(teenKey(u.ch, a, b)))) {
-    for (let k = a; k < b; k++) emit(u.ch[k], u.s[k], u.e[k], 0);
+  if (plain && (b - a > 5 || !TEEN_KEYS.has(teenKey(uch, a, b)))) {
+    for (let k = a; k < b; k++) emit(uch[k], U_S[k], U_E[k], 0);
     return '';
   }
   let letters = 0;
@@ -495,7 +593,7 @@ function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: 
   let maxDigitRun = 0;
   let run = 0;
   for (let k = a; k < b; k++) {
-    const cl = u.cls[k];
+    const cl = ucls[k];
     if (cl === C_LETTER) {
       letters++;
       run = 0;
@@ -507,35 +605,33 @@ function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: 
       } else run = 0;
     }
   }
-  // Fast path: plain word of letters (the vast majority).
-  const firstIsLetter = u.cls[a] === C_LETTER || u.cls[a] === C_LEET;
-  const raw = nonLetters > 0 ? tokenText(u, a, b) : '';
-  // Leetspeak only inside words that are otherwise letters: "l0", "d3", "t1ền" – never "150k" or "0968…".
+  const firstIsLetter = ucls[a] === C_LETTER || ucls[a] === C_LEET;
+  const raw = nonLetters > 0 ? unitText(a, b) : '';
+  // Leetspeak only inside words that are otherwise letters: "l0", "d3", "t1ền", "1ô" – never "150k" or "0968…".
   const leet =
-    letters > 0 && nonLetters > 0 && maxDigitRun <= 2 && (firstIsLetter || letters >= 2) && !NUMBER_WITH_UNIT.test(raw);
+    letters > 0 && nonLetters > 0 && maxDigitRun <= 2 && (firstIsLetter || letters >= 2 || hasAccented(a, b)) && !NUMBER_WITH_UNIT.test(raw);
   const len = b - a;
-  const cs = new Array<number>(len);
+  ensureToken(len);
+  const cs = K_CS;
   for (let k = a; k < b; k++) {
-    let c = u.ch[k];
-    if (leet && u.cls[k] !== C_LETTER) {
-      const l = LEET[String.fromCharCode(c)];
-      if (l !== undefined) c = l.charCodeAt(0);
+    let c: number = uch[k];
+    if (leet && ucls[k] !== C_LETTER) {
+      const l = leetOf(c, false);
+      if (l > 0) c = l;
       else if (c === 49) {
         // '1' is 'l' at a word start before a vowel or after a consonant at the end ("vc1"), else 'i'.
-        const next = k + 1 < b ? u.ch[k + 1] : -1;
-        const prev = k > a ? u.ch[k - 1] : -1;
+        const next = k + 1 < b ? uch[k + 1] : -1;
+        const prev = k > a ? uch[k - 1] : -1;
         const lAtStart = k === a && next >= 0 && isVowelCode(next);
         const lAtEnd = k === b - 1 && prev >= 0 && !isVowelCode(prev);
         c = lAtStart || lAtEnd ? 108 : 105;
       }
-    } else if (!leet && u.cls[k] === C_LEET) {
+    } else if (!leet && ucls[k] === C_LEET) {
       c = -1; // stray '@'/'$' next to digits ("$100"): not a letter.
     }
     cs[k - a] = c;
   }
-  const chars: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let nc = 0;
   for (let q = 0; q < len; ) {
     const c = cs[q];
     if (c < 0) {
@@ -548,33 +644,35 @@ function emitToken(u: Units, a: number, b: number, prevToken: string, emit: (c: 
     const runLen = r - q;
     // Repeated letters: 3+ of any letter, or 2+ of a vowel, collapse to one ("lôôô", "nguuu"); "cc", "mm" stay.
     if (runLen >= 3 || (runLen === 2 && isVowelCode(c))) {
-      chars.push(c);
-      starts.push(u.s[a + q]);
-      ends.push(u.e[a + r - 1]);
+      K_CH[nc] = c;
+      K_S[nc] = U_S[a + q];
+      K_E[nc] = U_E[a + r - 1];
+      nc++;
       q = r;
       continue;
     }
     for (let p = q; p < r; p++) {
-      chars.push(cs[p]);
-      starts.push(u.s[a + p]);
-      ends.push(u.e[a + p]);
+      K_CH[nc] = cs[p];
+      K_S[nc] = U_S[a + p];
+      K_E[nc] = U_E[a + p];
+      nc++;
     }
     q = r;
   }
-  if (chars.length === 0) return '';
+  if (nc === 0) return '';
   let word = '';
-  if (chars.length <= 5) {
-    word = String.fromCharCode(...chars);
+  if (nc <= 5) {
+    for (let q = 0; q < nc; q++) word += String.fromCharCode(K_CH[q]);
     const exp = TEENCODE[word];
     if (exp !== undefined && !(word === 'k' && UNIT_TOKEN.test(prevToken))) {
-      const s0 = starts[0];
-      const e0 = ends[ends.length - 1];
+      const s0 = K_S[0];
+      const e0 = K_E[nc - 1];
       for (let q = 0; q < exp.length; q++) emit(exp.charCodeAt(q), s0, e0, 0);
       return word;
     }
   }
-  for (let q = 0; q < chars.length; q++) emit(chars[q], starts[q], ends[q], 0);
-  return word || (nonLetters > 0 && chars.length <= 12 ? raw : '');
+  for (let q = 0; q < nc; q++) emit(K_CH[q], K_S[q], K_E[q], 0);
+  return word || (nonLetters > 0 && nc <= 12 ? raw : '');
 }
 
 function codesToString(codes: Uint16Array): string {

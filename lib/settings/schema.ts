@@ -64,6 +64,9 @@ export const groupSettingsSchema = z.object({
   thon: z.string().default(''),
   xa: z.string().default(''),
   tinh: z.string().default(''),
+  /** Team leader and contact phone, filled into notices ({to_truong}, {sdt}). */
+  leaderName: z.string().trim().max(100).default(''),
+  leaderPhone: z.string().trim().max(30).default(''),
   overrides: groupOverridesSchema.prefault({}),
   /** Per-group ladder; absent = use the global ladder. */
   ladder: ladderSettingsSchema.optional(),

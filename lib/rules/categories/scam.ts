@@ -27,20 +27,21 @@ export const scam: CategoryDefinition = {
     if (ctx.phones.length > 0 && asks && pressure) {
       out.push({ name: 'phone', weight: ctx.weight('scam', 'phone', 0.2), spans: ctx.phones.map((s) => ctx.original(s)) });
     }
-    if (ctx.prices.length > 0 && (asks || ctx.hasGroup('scam', 'lure'))) {
+    const offer = ctx.hasGroup('scam', 'job') || ctx.hasGroup('scam', 'loan') || ctx.hasGroup('scam', 'invest') || ctx.hasGroup('scam', 'fee');
+    if (ctx.prices.length > 0 && (asks || offer || ctx.hasGroup('scam', 'lure'))) {
       out.push({ name: 'money', weight: ctx.weight('scam', 'money', 0.2), spans: ctx.prices.map((s) => ctx.original(s)) });
     }
     return out;
   },
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
-    if (ctx.warning >= ctx.warningThreshold) return score - 2;
+    if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
     // or a request for codes/money they are information, not fraud.
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');
     if (!strangeLink && ctx.official >= 0.5) return score - 0.6;
     // A betting site's sign-up bonus is gambling advertising, not a scam, unless it impersonates someone.
-    if (ctx.baseScore('gambling-fortune') >= 1 && !ctx.hasGroup('scam', 'impersonation')) return score - 0.6;
+    if (ctx.baseScore('gambling-fortune') >= 1 && !ctx.hasGroup('scam', 'impersonation')) return score - 1;
     return score;
   },
   severityFor(score, threshold) {

@@ -187,7 +187,7 @@ describe('integrity summary', () => {
 describe('known groups', () => {
   it('unites configured groups and chains of the log', async () => {
     const db = new GuardDb(`dash-groups-${Math.random()}`);
-    await db.groups.put({ threadId: 'g-a', name: 'Nhóm A', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh', overrides: { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] } });
+    await db.groups.put({ threadId: 'g-a', name: 'Nhóm A', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh', leaderName: '', leaderPhone: '', overrides: { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] } });
     await db.heads.put({ chainId: 'g-b', seq: 1, hash: 'f'.repeat(64) });
     await db.log.put({
       chainId: 'g-b',

@@ -7,7 +7,7 @@ import type { SessionData } from '@/lib/overlay/session';
 
 const session: SessionData = {
   global: DEFAULT_GLOBAL_SETTINGS,
-  group: { ...defaultGroupSettings('g1', 'Thôn Đông'), thon: 'thôn Đông', xa: 'xã Yên Hòa', tinh: 'tỉnh Bắc Ninh' },
+  group: { ...defaultGroupSettings('g1', 'Thôn Đông'), thon: 'thôn Đông', xa: 'xã Yên Hòa', tinh: 'tỉnh Bắc Ninh', leaderName: 'Nguyễn Văn Hùng', leaderPhone: '0912 345 678' },
   samples: [],
 };
 
@@ -32,7 +32,7 @@ describe('overlay template service', () => {
   });
 
   it('group settings fill {thon}/{xa}/{tinh}', () => {
-    expect(groupValues(session)).toEqual({ thon: 'thôn Đông', xa: 'xã Yên Hòa', tinh: 'tỉnh Bắc Ninh' });
+    expect(groupValues(session)).toEqual({ thon: 'thôn Đông', xa: 'xã Yên Hòa', tinh: 'tỉnh Bắc Ninh', to_truong: 'Nguyễn Văn Hùng', sdt: '0912 345 678' });
     expect(groupValues(null)).toEqual({});
   });
 

@@ -55,6 +55,8 @@ describe('parseGroupSettings', () => {
         thon: '',
         xa: '',
         tinh: '',
+        leaderName: '',
+        leaderPhone: '',
         overrides: { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] },
       },
     });
