@@ -4,7 +4,6 @@
  * A malformed line is reported on stderr with its line number, skipped, and the exit status becomes 1.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { checkMessage, compileRuleset, DEFAULT_PACK, type Blocklist, type CompiledRuleset } from '../lib/rules/index';
@@ -14,14 +13,33 @@ export interface ClassifyResult {
   errors: number;
 }
 
-/** Stream JSONL from `input` to `output`; errors go to `onError`. Output is written in batches. */
+const EMPTY_FLAGS = '[]';
+
+/** One output line, written by hand: category/clause/severity are known-safe ASCII ids, only free text is escaped. */
+function outputLine(id: unknown, text: string, rs: CompiledRuleset): string {
+  const flags = checkMessage(text, rs);
+  let f = EMPTY_FLAGS;
+  if (flags.length > 0) {
+    f = '[';
+    for (let i = 0; i < flags.length; i++) {
+      const fl = flags[i];
+      if (i > 0) f += ',';
+      f += `{"category":"${fl.category}","clause":${JSON.stringify(fl.clause)},"severity":"${fl.severity}","evidence":[`;
+      for (let k = 0; k < fl.evidence.length; k++) f += (k > 0 ? ',' : '') + JSON.stringify(fl.evidence[k].text);
+      f += ']}';
+    }
+    f += ']';
+  }
+  return `{"id":${id === undefined ? 'null' : JSON.stringify(id)},"flags":${f}}\n`;
+}
+
+/** Stream JSONL from `input` to `output`; errors go to `onError`. Lines are split by hand and output is written in batches. */
 export async function classifyStream(
   input: Readable,
   output: Writable,
   rs: CompiledRuleset,
   onError: (msg: string) => void,
 ): Promise<ClassifyResult> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   let errors = 0;
   let buf = '';
@@ -31,37 +49,46 @@ export async function classifyStream(
     buf = '';
     if (!output.write(chunk)) await new Promise<void>((r) => output.once('drain', () => r()));
   };
-  for await (const line of rl) {
+  const handle = (raw: string) => {
     lineNo++;
-    if (line.trim() === '') continue;
+    const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return;
     let obj: unknown;
     try {
       obj = JSON.parse(line);
     } catch {
       errors++;
       onError(`line ${lineNo}: invalid JSON`);
-      continue;
+      return;
     }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
       errors++;
       onError(`line ${lineNo}: expected an object {"id","text"}`);
-      continue;
+      return;
     }
     const rec = obj as { id?: unknown; text?: unknown };
     if (typeof rec.text !== 'string') {
       errors++;
       onError(`line ${lineNo}: "text" must be a string`);
-      continue;
+      return;
     }
-    const flags = checkMessage(rec.text, rs).map((f) => ({
-      category: f.category,
-      clause: f.clause,
-      severity: f.severity,
-      evidence: f.evidence.map((e) => e.text),
-    }));
-    buf += JSON.stringify({ id: rec.id ?? null, flags }) + '\n';
+    buf += outputLine(rec.id ?? null, rec.text, rs);
+  };
+  input.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of input as AsyncIterable<string>) {
+    const data = rest + chunk;
+    let from = 0;
+    let nl = data.indexOf('\n');
+    while (nl >= 0) {
+      handle(data.slice(from, nl));
+      from = nl + 1;
+      nl = data.indexOf('\n', from);
+    }
+    rest = data.slice(from);
     if (buf.length > 1 << 16) await flush();
   }
+  if (rest !== '') handle(rest);
   await flush();
   return { lines: lineNo, errors };
 }

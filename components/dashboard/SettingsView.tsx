@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FilePickButton } from './FilePickButton';
 import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '@/lib/rules/categories';
 import { LADDER_STEPS, defaultGroupSettings, type GroupSettings, type LadderStep } from '@/lib/settings/schema';
 import { parseGlobalSettings, parseGroupSettings } from '@/lib/settings/parse';
@@ -406,20 +407,7 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
         <button type="button" className="btn btn--ghost" onClick={() => void exportPack()}>
           {t('grp.exportPack')}
         </button>
-        <label className="btn btn--ghost">
-          {t('grp.importPack')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            data-testid="grp-pack-input"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              void importPack(f);
-            }}
-          />
-        </label>
+        <FilePickButton label={t('grp.importPack')} accept=".json,application/json" testId="grp-pack-input" onFile={importPack} />
       </div>
       {msg && (
         <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'notice notice--ok' : 'notice notice--bad'} data-testid="grp-msg">
@@ -508,20 +496,7 @@ function Blocklists() {
     <section aria-labelledby="set-bl-h">
       <h3 id="set-bl-h">{t('bl.title')}</h3>
       <p className="muted">{t('bl.intro')}</p>
-      <label className="btn btn--ghost">
-        {t('bl.import')}
-        <input
-          type="file"
-          accept=".txt,text/plain"
-          className="visually-hidden"
-          data-testid="bl-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            void onFile(f);
-          }}
-        />
-      </label>
+      <FilePickButton label={t('bl.import')} accept=".txt,text/plain" testId="bl-input" onFile={onFile} />
       {msg && (
         <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'notice notice--ok' : 'notice notice--bad'} data-testid="bl-msg">
           {msg.text}

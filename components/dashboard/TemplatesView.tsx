@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { FilePickButton } from './FilePickButton';
 import {
   KIND_LABELS,
   TEMPLATE_KINDS,
@@ -163,20 +164,7 @@ export function TemplatesView() {
             <option value="keep-both">{t('tpl.policy.keepBoth')}</option>
           </select>
         </label>
-        <label className="btn btn--ghost">
-          {t('tpl.import')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            data-testid="tpl-import"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              void onImport(f);
-            }}
-          />
-        </label>
+        <FilePickButton label={t('tpl.import')} accept=".json,application/json" testId="tpl-import" onFile={onImport} />
       </div>
       {status && (
         <div role="status" className={status.ok ? 'notice notice--ok' : 'notice notice--bad'} data-testid="tpl-status">

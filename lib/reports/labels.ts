@@ -1,3 +1,4 @@
+import { CATEGORY_CLAUSE } from '../regulation/clauses';
 import type { CategoryId, Severity } from '../rules/categories';
 import type { LogAction, LogKind } from '../log/schema';
 
@@ -16,17 +17,8 @@ export const CATEGORY_LABELS_VI: Record<CategoryId, string> = {
   'classified-info': 'Bí mật nhà nước',
 };
 
-/** Default clause of the Quy chế (section III.2, numbered bullets) when an entry carries none. */
-export const DEFAULT_CLAUSE: Record<CategoryId, string> = {
-  'unverified-news': 'III.2(1)',
-  'classified-info': 'III.2(1)',
-  'strange-link': 'III.2(2)',
-  scam: 'III.2(2)',
-  'sensitive-topic': 'III.2(3)',
-  advertising: 'III.2(4)',
-  'gambling-fortune': 'III.2(4)',
-  'abusive-language': 'III.2(5)',
-};
+/** Default clause of the Quy chế (section III.2) when an entry carries none: the one regulation map. */
+export const DEFAULT_CLAUSE: Record<CategoryId, string> = CATEGORY_CLAUSE;
 
 export const ACTION_LABELS_VI: Record<LogAction, string> = {
   remind: 'Nhắc nhở',

@@ -45,6 +45,8 @@ export interface CompiledCategory {
   groupCaps: Record<string, number>;
   combos: ReadonlyArray<{ groups: readonly string[]; bonus: number }>;
   signalWeights: Record<string, number>;
+  /** Sum of positive combo bonuses: bounds what combos can add (early exit). */
+  comboMax: number;
 }
 
 export interface CompileOptions {
@@ -123,6 +125,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
       groupCaps: cfg.groupCaps ?? {},
       combos: cfg.combos ?? [],
       signalWeights: cfg.signals ?? {},
+      comboMax: (cfg.combos ?? []).reduce((a, c) => a + Math.max(0, c.bonus), 0),
     });
     cfg.terms.forEach((t: PackTerm) => {
       const term: CompiledTerm = {
@@ -240,7 +243,7 @@ function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals:
 const NO_HITS: readonly TermHit[] = [];
 const NO_NUMBERS: NumberSignals = { prices: [], phones: [], accounts: [] };
 /** Reused match buffer (patternId, end pairs); grows on demand. */
-let matchBuf = new Int32Array(256);
+let matchBuf: Int32Array = new Int32Array(256);
 
 /**
  * Matching stage only (normalise + automaton + accent/boundary checks): number of accepted term hits.
@@ -336,10 +339,24 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   let official = 0;
   for (const w of officialSeen.values()) official += w;
 
-  const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
   const links: LinkSignal[] = linkSignals(text, rs.linkOptions);
-  // Fast exit: nothing matched and no detector fired (most clean messages).
-  if (byCat.size === 0 && links.length === 0 && nums.prices.length === 0 && nums.phones.length === 0 && nums.accounts.length === 0) return [];
+  // Fast exit (most clean messages): without links or digits no detector signal can fire, so a category
+  // flags only if its positive term weights plus every combo bonus could reach its threshold.
+  if (links.length === 0 && !n.hasDigit) {
+    let possible = false;
+    for (const cat of rs.categories) {
+      const arr = byCat.get(cat.id);
+      if (!arr || arr.length === 0) continue;
+      let pos = cat.comboMax;
+      for (const h of arr) if (h.term.weight > 0) pos += h.term.weight;
+      if (pos >= cat.threshold) {
+        possible = true;
+        break;
+      }
+    }
+    if (!possible) return [];
+  }
+  const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
 
   const baseCache = new Map<CategoryId, number>();
   const catById = new Map<CategoryId, CompiledCategory>();

@@ -1,18 +1,6 @@
 // Tests the offline Zalo Web replica (tests/fixtures/zalo) on its own, without the extension.
 import { test, expect, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const REPLICA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/zalo');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
+import { CHROMIUM_ARGS, CHROMIUM_PATH, routeReplica } from './support/extension';
 
 // Mirrors the hook documented in tests/fixtures/zalo/README.md.
 type ReplicaState = {
@@ -62,22 +50,12 @@ let page: Page;
 
 test.beforeAll(async () => {
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: CHROMIUM_ARGS,
   });
 });
 test.afterAll(async () => { await browser.close(); });
-
-async function routeReplica(ctx: BrowserContext): Promise<void> {
-  await ctx.route(/^https?:\/\//, (route) => route.abort());
-  await ctx.route('https://chat.zalo.me/**', async (route) => {
-    const rel = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(REPLICA_DIR, rel);
-    if (!file.startsWith(REPLICA_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-  });
-}
 
 test.beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(here, '../../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const REPLICA_DIR = path.join(ROOT, 'tests/fixtures/zalo');
 
-const CHROMIUM_ARGS = [
+/** Flags that keep headless Debian Chromium quiet on a machine with no network but the registries. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -52,7 +54,7 @@ export async function launchWithExtension(opts: { extension?: boolean; headless?
     throw new Error('Build the extension first: npx wxt build');
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
