@@ -43,6 +43,20 @@ function fromRun(el: HTMLElement, run: HTMLElement): string | undefined {
 }
 
 /**
+ * Fast path inside a run: the bubble itself, then earlier siblings, nearest first (a run is short,
+ * so this touches a handful of elements instead of querying the whole run per bubble). Returns null
+ * when the siblings end without a label, so the caller falls back to the full run query.
+ */
+function fromSiblings(el: HTMLElement, run: HTMLElement): string | null {
+  if (el.parentElement === run) return null; // bubbles directly in the run: the run query is as cheap
+  for (let node: Element | null = el; node; node = node.previousElementSibling) {
+    const label = NAME.some((s) => safeMatches(node as Element, s)) ? node : findIn(node, 'senderName');
+    if (label) return nameOf(label) ?? null;
+  }
+  return null;
+}
+
+/**
  * Sender of a received bubble. Zalo prints the name above the first bubble of a run only, so later
  * bubbles take the nearest earlier name in the SAME run (`.chat-item`). Without a run container the
  * walk goes back over sibling bubbles and stops at anything else, or at another sender's uid.
@@ -53,7 +67,10 @@ export function readSenderName(el: HTMLElement): string | undefined {
     run = safeClosest(el, s);
     if (run) break;
   }
-  if (run) return fromRun(el, run);
+  if (run) {
+    const near = fromSiblings(el, run);
+    return near === null ? fromRun(el, run) : near;
+  }
 
   const own = nameOf(findIn(el, 'senderName'));
   if (own) return own;

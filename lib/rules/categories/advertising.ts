@@ -12,16 +12,31 @@ export const advertising: CategoryDefinition = {
     const out: SignalHit[] = [];
     if (ctx.prices.length > 0) out.push({ name: 'price', weight: ctx.weight('advertising', 'price', 0.5), spans: ctx.prices.map((s) => ctx.original(s)) });
     if (ctx.phones.length > 0) out.push({ name: 'phone', weight: ctx.weight('advertising', 'phone', 0.3), spans: ctx.phones.map((s) => ctx.original(s)) });
-    // Fortune-telling or betting offered with a contact ("xem tử vi… lh thầy Tư") is also a paid service.
-    if (ctx.baseScore('gambling-fortune') >= 1 && (ctx.hasGroup('advertising', 'contact') || ctx.hasGroup('advertising', 'promo') || ctx.phones.length > 0)) {
+    // Fortune-telling offered with a contact, a fee or a booking ("xem tử vi… lh thầy Tư") is a paid service;
+    // a betting platform with a sign-up/deposit bonus is promoted like any product.
+    const fortune = ctx.hasGroup('gambling-fortune', 'fortune') && ctx.baseScore('gambling-fortune') >= 0.8;
+    const contact = ctx.hasGroup('advertising', 'contact') || ctx.hasGroup('advertising', 'promo') || ctx.phones.length > 0;
+    const fee = ctx.prices.length > 0 || ctx.hasGroup('advertising', 'priceword') || ctx.hasGroup('gambling-fortune', 'service');
+    const platform = ctx.hasGroup('gambling-fortune', 'betting') && (ctx.hasGroup('advertising', 'promo') || ctx.hasGroup('gambling-fortune', 'bonus'));
+    if ((fortune && (contact || fee)) || (ctx.baseScore('gambling-fortune') >= 1 && platform)) {
       out.push({ name: 'service', weight: ctx.weight('advertising', 'service', 0.5), spans: [] });
     }
+    // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036).
+    const scamOffer = ['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g));
+    if (scamOffer && ctx.baseScore('scam') >= 0.8) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
     return out;
   },
-  adjust(ctx, score) {
+  adjust(ctx, score, groups) {
     let s = score;
     if (ctx.official >= 1) s -= 0.6;
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
+    // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.
+    if (!groups.has('sale') && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;
+    // Phishing bait ("tặng 2.000.000đ, đăng ký nhận tại…") is a scam, not an ad.
+    if (!groups.has('offer') && ctx.baseScore('scam') >= 1 && !['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g))) s -= 1;
+    // Bookies, tips and betting invitations are gambling only unless something is sold (dev d044–d046).
+    const gambling = ctx.baseScore('gambling-fortune') >= 1;
+    if (gambling && !groups.has('service') && !ctx.hasGroup('advertising', 'sale')) s -= 1;
     return s;
   },
   severityFor(score, threshold) {
