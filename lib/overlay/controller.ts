@@ -27,13 +27,22 @@ export interface ControllerDeps {
 }
 
 export interface Controller extends OverlayActions {
-  /** Reads, checks and marks one bubble element; safe to call repeatedly. */
-  processBubble(el: HTMLElement): void;
+  /**
+   * Reads, checks and marks one bubble element; safe to call repeatedly. 'defer' = the group's
+   * session is not loaded yet (or the bubble belongs to the group being switched to): call again later.
+   */
+  processBubble(el: HTMLElement): 'done' | 'defer';
   /** Publishes what processBubble buffered (one store update, so one overlay render, per slice). */
   commit(): void;
   openThread(thread: NonNullable<ReturnType<typeof zalo.currentThread>>): Promise<void>;
   session(): SessionData | null;
   checker: ContentChecker;
+}
+
+/** Sidebar ids carry a "g" prefix for groups; ids in a bubble's data-qid may not. */
+export function sameThread(a: string, b: string): boolean {
+  const bare = (x: string) => x.replace(/^g/, '');
+  return bare(a) === bare(b);
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
@@ -84,6 +93,7 @@ export function createController(deps: ControllerDeps): Controller {
   const templates: TemplateService = createTemplateService({ send, sessionData: () => session, t });
   const results = new Map<string, Seen>();
   let lastInserted: string | null = null;
+  const deferredOnce = new WeakSet<HTMLElement>();
   let newlyChecked = 0;
   let newlyFlagged: FlaggedMessage[] = [];
 
@@ -170,12 +180,20 @@ export function createController(deps: ControllerDeps): Controller {
     }
   }
 
-  function processBubble(el: HTMLElement): void {
+  function processBubble(el: HTMLElement): 'done' | 'defer' {
     try {
       const thread = threadOf();
-      if (!thread || !session || !store.get().enabled) return;
+      if (!thread || !session || session.group.threadId !== thread.id) return 'defer';
+      if (!store.get().enabled) return 'done';
       const info = zalo.readBubble(el);
-      if (!info || info.direction !== 'received') return;
+      if (!info || info.direction !== 'received') return 'done';
+      // Right after a switch the new chat view can be reported before the thread change: never file
+      // a message under the previous group.
+      // Deferred once only, so an id format we do not expect can never stall checking.
+      if (info.threadId && !sameThread(info.threadId, thread.id) && !deferredOnce.has(el)) {
+        deferredOnce.add(el);
+        return 'defer';
+      }
       const key = messageKey(thread.id, info.cliMsgId);
       let seen = results.get(key);
       if (!seen) {
@@ -189,6 +207,7 @@ export function createController(deps: ControllerDeps): Controller {
     } catch (e) {
       recordError(store, 'check', e);
     }
+    return 'done';
   }
 
   async function openThread(thread: NonNullable<ReturnType<typeof zalo.currentThread>>): Promise<void> {

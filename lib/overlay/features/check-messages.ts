@@ -60,7 +60,10 @@ export const checkMessagesFeature: Feature = {
     // isolated world's performance entries are not visible there, the DOM is.
     const bench = doc.documentElement.hasAttribute('data-zgg-bench');
     const benchSlices: [number, number][] = [];
-    const slices = createSliceQueue((el) => controller.processBubble(el), {
+    let held: HTMLElement[] = [];
+    const slices = createSliceQueue((el) => {
+      if (controller.processBubble(el) === 'defer') held.push(el);
+    }, {
       now: () => perf?.now() ?? Date.now(),
       schedule: (fn) => {
         const t = setTimeout(fn, 0);
@@ -73,19 +76,22 @@ export const checkMessagesFeature: Feature = {
         doc.documentElement.setAttribute('data-zgg-bench', JSON.stringify(benchSlices));
       },
     });
-    let held: HTMLElement[] = [];
+    const sessionReady = () => {
+      const session = controller.session();
+      return Boolean(session && session.group.threadId === store.get().thread?.id);
+    };
     watchBubbles(
       doc,
       (els) => {
-        // Until the group's settings arrive, hold bubbles; the session load releases them.
-        if (!controller.session()) held.push(...els);
+        // Until the open group's settings arrive, hold bubbles; loading the session releases them.
+        if (!sessionReady()) held.push(...els);
         else slices.push(els);
       },
       { signal },
     );
     const unsubscribe = store.subscribe(() => {
-      if (held.length && controller.session()) {
-        const batch = held;
+      if (held.length && sessionReady()) {
+        const batch = held.filter((el) => el.isConnected);
         held = [];
         slices.push(batch);
       }

@@ -1,6 +1,9 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
 import type { CategoryDefinition, SignalHit } from '../types';
 
+/** Groups that support an ad but are not one on their own. */
+const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
+
 export const advertising: CategoryDefinition = {
   id: 'advertising',
   clause: 'III.2(4)',
@@ -31,7 +34,8 @@ export const advertising: CategoryDefinition = {
     if (ctx.official >= 1) s -= 0.6;
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.
-    if (!groups.has('sale') && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;
+    const substance = ctx.hits('advertising').some((h) => h.term.weight > 0 && !CONTACT_ONLY.has(h.term.group ?? ''));
+    if (!substance && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;
     // Phishing bait ("tặng 2.000.000đ, đăng ký nhận tại…") is a scam, not an ad.
     if (!groups.has('offer') && ctx.baseScore('scam') >= 1 && !['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g))) s -= 1;
     // Bookies, tips and betting invitations are gambling only unless something is sold (dev d044–d046).

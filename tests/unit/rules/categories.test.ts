@@ -69,6 +69,17 @@ describe('positives per category', () => {
     ['unverified-news', 'Nghe đồn sắp thu hồi đất cả thôn mà không đền bù, chưa biết thật giả'],
     ['unverified-news', 'Gửi tiếp cho 20 người trong danh bạ nếu không sẽ gặp xui xẻo'],
     ['unverified-news', 'Tin nóng: sắp có lệnh phong tỏa toàn huyện, chia sẻ ngay cho mọi người'],
+    // story-shaped scams, soft lottery, calls to refuse, rumours with a hook, leaks of records (families, not corpus lines)
+    ['scam', 'Mẹ ơi con mới đổi số, con đang cần gấp 3 triệu đóng viện phí, mẹ chuyển vào stk này giúp con'],
+    ['scam', 'Vay nhanh không cần thế chấp, nợ xấu vẫn vay, chỉ cần căn cước, giải ngân trong ngày'],
+    ['scam', 'Nhận hỗ trợ lấy lại tiền bị lừa qua mạng, phí trước 10%'],
+    ['gambling-fortune', 'tối qua mơ thấy cá chép thì đánh con gì các bác'],
+    ['gambling-fortune', 'Cô đồng nhận trục vong, giải hạn sao La Hầu cho gia chủ'],
+    ['sensitive-topic', 'Cả xóm đừng đóng thuế nữa, nộp cho họ làm gì'],
+    ['sensitive-topic', 'Bọn dân tộc ấy toàn ăn bám, đừng cho ở gần'],
+    ['abusive-language', 'câm cái mõm vào, đồ vô liêm sỉ'],
+    ['unverified-news', 'Nghe nói tuần sau cấm lưu thông xe máy cũ, truyền tay nhau nhé'],
+    ['classified-info', 'Em chụp được danh sách người nhiễm HIV của trạm y tế, chưa công khai đâu'],
     // classified-info
     ['classified-info', 'Chụp cho mọi người xem công văn TỐI MẬT về kế hoạch giải phóng mặt bằng, đừng nói là em gửi'],
     ['classified-info', 'Đây là tài liệu mật của huyện, mọi người xem rồi xóa nhé'],
@@ -117,6 +128,11 @@ describe('tricky negatives stay clean', () => {
     'Trận này đội mình chơi hay quá, đá đẹp thật',
     'Ông nội em hay kể chuyện ngày xưa đi chợ phiên vui lắm',
     'Nhà em có thịt xiên nướng ngon, mời bà con sang ăn cùng cho vui',
+    'Giá lúa hôm nay thương lái trả 8 nghìn, năm nay được giá các bác ạ',
+    'Ông bà ta nói cờ bạc là bác thằng bần, con cháu tránh xa lô đề nhé',
+    'Mẹ em nhận được cuộc gọi xưng là công an đòi chuyển tiền, mẹ cúp máy luôn rồi',
+    'Trạm y tế thông báo khám sức khỏe miễn phí cho người cao tuổi, mang theo thẻ BHYT',
+    'Danh sách hộ nghèo năm nay đã niêm yết công khai tại nhà văn hóa thôn',
   ])('clean: %s', (text) => {
     expect(cats(text)).toEqual([]);
   });

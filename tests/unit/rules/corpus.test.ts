@@ -29,27 +29,32 @@ describe.each([
   });
 });
 
-// The large corpus written by a colleague: the target is the same bar (recall ≥ 0.9, clean FP ≤ 2%). The engine
-// does not reach it yet on every category, so this test guards against regressions below the measured level
-// and reports the gap; raise the floors as the rules improve. Never tune rules to single lines of this file.
+// The large corpus written by a colleague. Targets: recall ≥ 0.9 per category, precision ≥ 0.85, clean FP ≤ 2%.
+// Measured: recall strange-link 0.98, scam 0.95, advertising 0.89, gambling 0.91, sensitive 1.0, abusive 1.0,
+// unverified 0.91, classified 0.96; precision ≥ 0.90 everywhere; clean FP 1.9% (6/317).
+// Never tune rules to single lines of this file (and never to tests/corpus/holdout.jsonl at all).
 const LABELLED = resolve(repo, 'tests/corpus/labelled.jsonl');
 const RECALL_FLOOR: Record<string, number> = {
-  'strange-link': 0.8,
-  scam: 0.45,
-  advertising: 0.55,
-  'gambling-fortune': 0.5,
-  'sensitive-topic': 0.4,
-  'abusive-language': 0.6,
-  'unverified-news': 0.15,
-  'classified-info': 0.25,
+  'strange-link': 0.9,
+  scam: 0.9,
+  // Not yet at target: 0.894 measured (scam-vs-offer and bookie-vs-seller borderlines); floor just below it.
+  advertising: 0.88,
+  'gambling-fortune': 0.9,
+  'sensitive-topic': 0.9,
+  'abusive-language': 0.9,
+  'unverified-news': 0.9,
+  'classified-info': 0.9,
 };
 describe('tests/corpus/labelled.jsonl', () => {
-  it.skipIf(!existsSync(LABELLED))('stays above the regression floors (target: recall 0.9, clean FP 2%)', () => {
+  it.skipIf(!existsSync(LABELLED))('meets the targets: recall ≥ 0.9 (advertising floor 0.88), precision ≥ 0.85, clean FP ≤ 2%', () => {
     const r = evaluate(load(LABELLED), rs);
-    expect(r.cleanFpRate).toBeLessThanOrEqual(0.05);
+    const misses = r.misses.map((m) => `${m.kind} ${m.category} ${m.id}: ${m.text}`).join('\n');
+    expect(r.cleanFpRate, misses).toBeLessThanOrEqual(0.02);
     for (const c of CATEGORY_IDS) {
       const s = r.perCategory[c];
-      if (s.support >= 10) expect(s.recall, c).toBeGreaterThanOrEqual(RECALL_FLOOR[c]);
+      if (s.support < 10) continue;
+      expect(s.recall, c).toBeGreaterThanOrEqual(RECALL_FLOOR[c]);
+      expect(s.precision, c).toBeGreaterThanOrEqual(0.85);
     }
   });
 });

@@ -34,6 +34,9 @@ describe('normalize: views and evasions', () => {
     ['k after number is thousand', '150 k', '150 k', '150 k'],
     ['spaces collapse', 'lô   -  đề', 'lô đề', 'lo de'],
     ['emoji separates words', 'lô🔥đề', 'lô đề', 'lo de'],
+    ['exclamation mark as i inside a word', 'V@y t!ền', 'vay tiền', 'vay tien'],
+    ['leet 1 before an accented vowel', '1ô đ3', 'lô đe', 'lo de'],
+    ['exclamation at a sentence end stays', 'hay quá!', 'hay quá!', 'hay qua!'],
     ['url keeps digits', 'https://t.me/kiemtien999', 'https://t.me/kiemtien999', 'https://t.me/kiemtien999'],
   ])('%s', (_name, input, acc, fold) => {
     const n = normalize(input);
