@@ -234,12 +234,31 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   async function insertOrCopy(text: string, okMessage: string): Promise<InsertOutcome> {
-    const res = await zalo.insertIntoComposer(doc, text);
+    const res = zalo.insertIntoComposer(doc, text);
     if (res.ok) return { ok: true, method: 'composer', message: okMessage };
     const copied = await deps.copyToClipboard(text);
     return copied
       ? { ok: true, method: 'clipboard', message: t('card.remindClipboard') }
       : { ok: false, method: 'none', message: t('common.error', { message: res.reason }) };
+  }
+
+  /**
+   * The reminder starts with a real @mention (the member is notified) when Zalo's member list can
+   * be used; otherwise the same words go in as plain text.
+   */
+  async function insertReminder(item: FlaggedMessage): Promise<InsertOutcome> {
+    const text = reminderText(item);
+    const lead = `@${item.senderName}`;
+    if (item.senderName && text.includes(lead) && zalo.clearComposer(doc).ok) {
+      const [before, after] = [text.slice(0, text.indexOf(lead)), text.slice(text.indexOf(lead) + lead.length)];
+      const head = before ? zalo.insertIntoComposer(doc, before) : { ok: true as const };
+      if (head.ok && (await zalo.insertMention(doc, item.senderName)).ok) {
+        // Zalo puts a space after the chip; the leading space keeps the read-back comparison exact.
+        const tail = zalo.insertIntoComposer(doc, ` ${after.replace(/^\s+/, '')}`, { mode: 'append' });
+        if (tail.ok) return { ok: true, method: 'composer', message: t('card.remindHelp') };
+      }
+    }
+    return insertOrCopy(text, t('card.remindHelp'));
   }
 
   const actions: Controller = {
@@ -263,7 +282,7 @@ export function createController(deps: ControllerDeps): Controller {
     async remind(cli) {
       const item = findFlagged(cli);
       if (!item) return { ok: false, method: 'none', message: '' };
-      const out = await insertOrCopy(reminderText(item), t('card.remindHelp'));
+      const out = await insertReminder(item);
       store.set({ announcement: out.message });
       return out;
     },

@@ -58,3 +58,4 @@ export {
 } from './composer';
 export * from './actions';
 export { benchReadBubbles, type BenchResult } from './bench';
+export { insertMention } from './mention';

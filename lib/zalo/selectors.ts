@@ -298,6 +298,24 @@ export const SELECTORS = {
       '#chatInput [contenteditable="true"]',
     ],
   },
+  mentionPopover: {
+    feature: 'composer',
+    description: 'Member list that a lone "@" opens in the editor',
+    when: 'state',
+    candidates: ['#mentionPopover', '.mention-popover'],
+  },
+  mentionItem: {
+    feature: 'composer',
+    description: 'One member in the @mention list (title = display name)',
+    when: 'state',
+    candidates: ['.mention-popover__item[title]', '#mentionPopover [title]'],
+  },
+  mentionChip: {
+    feature: 'composer',
+    description: 'A picked mention inside the editor',
+    when: 'state',
+    candidates: ['span.clnMention[data-mention]', '[data-mention]'],
+  },
   sendButton: {
     feature: 'composer',
     description: 'Send button (shown only while the editor has text; never clicked by us)',
