@@ -1,3 +1,4 @@
+import { sha256HexSync } from './sha256';
 import { GENESIS_HASH, type LogBody, type LogEntry } from './schema';
 
 /** JSON with sorted keys and no undefined, so the same entry always hashes the same. */
@@ -11,9 +12,9 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
+/** Kept async for callers; computed synchronously (see sha256.ts for why not WebCrypto). */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256HexSync(text);
 }
 
 /** hash = SHA-256(prevHash + "\n" + canonical JSON of body and seq). */

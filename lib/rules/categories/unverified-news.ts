@@ -1,5 +1,8 @@
 /** III.2(1) – unverified news, rumours, fake alarms and chain messages. */
-import type { CategoryDefinition } from '../types';
+import type { CategoryDefinition, SignalHit } from '../types';
+
+// A member ASKING whether a rumour is true does not spread it as fact ("có ai biết thật không ạ?").
+const QUESTION = /(?:có ai|ai biết|ai kiểm chứng|có đúng|đúng không|thật không|phải không|không ạ|hay lại|có thật|thật hả|chưa ạ|không vậy|không mọi người|không mn)[^.!\n]*\?|\?[^.!\n]*(?:ai biết|chỉ em|giúp em)/u;
 
 export const unverifiedNews: CategoryDefinition = {
   id: 'unverified-news',
@@ -8,10 +11,21 @@ export const unverifiedNews: CategoryDefinition = {
   explanation: 'Tin nhắn lan truyền tin đồn, tin chưa kiểm chứng hoặc tin giả gây hoang mang.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
+  signals(ctx) {
+    const out: SignalHit[] = [];
+    // Clickbait rumours usually point to an unknown site: the link supports a rumour, never makes one.
+    const links = ctx.links.filter((l) => l.category === 'strange-link' || l.category === 'unverified-news');
+    if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('unverified-news', 'link', 0), spans: links.map((l) => ({ start: l.start, end: l.end })) });
+    return out;
+  },
   adjust(ctx, score) {
     let s = score;
     if (ctx.official >= 1) s -= 0.7;
     if (ctx.warning >= ctx.warningThreshold) s -= 0.5;
+    if (ctx.text.original.includes('?') && QUESTION.test(ctx.text.acc)) s -= 0.6;
+    // Phishing bait ("cập nhật… để tránh bị khóa tài khoản, chia sẻ cho người thân") is a scam, not a rumour,
+    // unless someone is quoted as the source.
+    if (ctx.baseScore('scam') >= 0.8 && !ctx.hasGroup('unverified-news', 'hearsay')) s -= 0.5;
     return s;
   },
   severityFor(score, threshold) {

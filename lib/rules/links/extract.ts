@@ -1,6 +1,5 @@
 import { find } from 'linkifyjs';
-import { parse } from 'tldts';
-import { normaliseHost } from './host';
+import { normaliseHost, parseHost } from './host';
 import type { ExtractedLink } from './types';
 
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -98,8 +97,8 @@ function toLink(m: RawMatch, text: string): ExtractedLink | null {
   }
   const host = normaliseHost(rawHost);
   if (!host) return null;
-  const p = parse(host);
-  if (!p.isIp && (!p.isIcann || !p.domain)) return null;
+  const p = parseHost(host);
+  if (!p.isIp && (!p.isIcann || !p.icannDomain)) return null;
   if (bare && !p.isIp) {
     const hasPath = /[/?#:]/.test(value);
     const labels = value.split(/[/?#:]/)[0].split('.');
@@ -206,24 +205,85 @@ function findBareIps(text: string): RawMatch[] {
   return out;
 }
 
-function linkifyMatches(text: string): RawMatch[] {
-  return find(text)
-    .filter((m) => m.type === 'url')
-    .map((m) => ({ start: m.start, end: m.end, value: m.value, href: m.href }));
+// --- Where linkify needs to run ------------------------------------------------------------------------
+// linkify (4.x) never puts whitespace inside a match and its scanner always splits tokens at whitespace, so
+// the links of a whitespace-delimited chunk do not depend on the rest of the text. A chunk can only hold an
+// http(s) link linkify finds if it has "://" or a dot followed by a letter (the first letter of a TLD): only
+// those chunks are given to linkify, which is the costly step on long messages.
+
+const LINKY_CHUNK_RE = /\.\p{L}|:\/\//gu;
+/** Four dotted numbers: the only way findBareIps can match. */
+const IP_HINT_RE = /\d\.\d{1,3}\.\d{1,3}\.\d/;
+
+function isSpace(code: number): boolean {
+  // Same set as linkify's whitespace: /\s/ plus the object replacement character it also treats as space.
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && (code === 0xfffc || /\s/.test(String.fromCharCode(code))));
+}
+
+/** Whitespace-delimited chunk [start, end) around position i (i itself is not whitespace). */
+function chunkAround(text: string, i: number): [number, number] {
+  let s = i;
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+  let e = i;
+  while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
+  return [s, e];
+}
+
+/** linkify's url matches inside the given sorted, disjoint chunks, with offsets into `text`. */
+function linkifyChunks(text: string, chunks: readonly [number, number][]): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const [s, e] of chunks) {
+    for (const m of find(text.slice(s, e))) {
+      if (m.type === 'url') out.push({ start: m.start + s, end: m.end + s, value: m.value, href: m.href });
+    }
+  }
+  return out;
+}
+
+/** Chunks of `text` that may hold a link linkify would find, sorted. */
+function linkyChunks(text: string): [number, number][] {
+  const chunks: [number, number][] = [];
+  LINKY_CHUNK_RE.lastIndex = 0;
+  for (let m = LINKY_CHUNK_RE.exec(text); m; m = LINKY_CHUNK_RE.exec(text)) {
+    const c = chunkAround(text, m.index);
+    const last = chunks[chunks.length - 1];
+    if (!last || last[0] !== c[0]) chunks.push(c);
+    LINKY_CHUNK_RE.lastIndex = Math.max(LINKY_CHUNK_RE.lastIndex, c[1]);
+  }
+  return chunks;
+}
+
+/** Chunks of the rewritten text that contain or touch an edit: only matches there are kept. */
+function editChunks(rw: Rewritten): [number, number][] {
+  const chunks: [number, number][] = [];
+  const t = rw.text;
+  for (const [es, ee] of rw.edits) {
+    for (let i = Math.max(0, es - 1); i <= Math.min(ee, t.length - 1); i++) {
+      if (isSpace(t.charCodeAt(i))) continue;
+      const c = chunkAround(t, i);
+      if (!chunks.some(([s]) => s === c[0])) chunks.push(c);
+      i = c[1];
+    }
+  }
+  return chunks.sort((a, b) => a[0] - b[0]);
 }
 
 /** Every link in a message, in order, with UTF-16 offsets into the original text. */
 export function extractLinks(text: string): ExtractedLink[] {
   if (!text) return [];
+  const chunks = linkyChunks(text);
+  const obfuscated = OBFUSCATION_TEST.test(text);
+  // Most chat messages have no link-like token at all: skip every costly step.
+  if (chunks.length === 0 && !obfuscated && !IP_HINT_RE.test(text)) return [];
   const links: ExtractedLink[] = [];
   const overlaps = (s: number, e: number) => links.some((l) => s < l.end && e > l.start);
-  for (const m of linkifyMatches(text)) {
+  for (const m of linkifyChunks(text, chunks)) {
     const link = toLink(m, text);
     if (link) links.push(link);
   }
-  if (OBFUSCATION_TEST.test(text)) {
+  if (obfuscated) {
     const rw = rewrite(text);
-    for (const m of linkifyMatches(rw.text)) {
+    for (const m of linkifyChunks(rw.text, editChunks(rw))) {
       if (!rw.edits.some(([s, e]) => m.start <= e && m.end >= s)) continue;
       const start = rw.from[m.start];
       const end = rw.to[m.end - 1];
