@@ -5,7 +5,7 @@ import { createStore, initialOverlayState, recordError } from '@/lib/overlay/sto
 import { createController } from '@/lib/overlay/controller';
 import { FEATURES } from '@/lib/overlay/features';
 import { runFeatures } from '@/lib/overlay/run-features';
-import { createT } from '@/lib/i18n';
+import { translate, type Lang, type Translate } from '@/lib/i18n';
 import { unwrap } from '@/lib/messages/router';
 import { tabRequestSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
@@ -20,7 +20,9 @@ export default defineContentScript({
     const abort = new AbortController();
     ctx.onInvalidated(() => abort.abort());
     const store = createStore(initialOverlayState);
-    const t = createT(navigator.language.toLowerCase().startsWith('en') ? 'en' : 'vi');
+    // Browser language until the admin's setting (dashboard → Cài đặt) arrives with the session.
+    let lang: Lang = navigator.language.toLowerCase().startsWith('en') ? 'en' : 'vi';
+    const t: Translate = (key, params) => translate(lang, key, params);
     const send = <T,>(req: RequestInput) => unwrap<T>(browser.runtime.sendMessage(req));
     const queue = createLogQueue({ store, send, storage: browser.storage.local, signal: abort.signal });
     const controller = createController({
@@ -29,6 +31,9 @@ export default defineContentScript({
       t,
       send,
       enqueueLog: queue.enqueue,
+      onSession: (data) => {
+        lang = data.global.language;
+      },
       copyToClipboard: async (text) => {
         try {
           await navigator.clipboard.writeText(text);

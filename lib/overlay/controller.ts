@@ -23,6 +23,8 @@ export interface ControllerDeps {
   /** Durable log write: persisted first, retried until the background accepts it. */
   enqueueLog: (key: string, body: LogBodyInput) => void;
   copyToClipboard: (text: string) => Promise<boolean>;
+  /** Called when a group's session arrives (e.g. to switch the UI language from settings). */
+  onSession?: (data: SessionData) => void;
   now?: () => Date;
 }
 
@@ -216,6 +218,7 @@ export function createController(deps: ControllerDeps): Controller {
     const data = await send<SessionData>({ type: 'session.open', threadId: thread.id, name: thread.name });
     session = data;
     checker.configure(data);
+    deps.onSession?.(data);
     store.set({ enabled: data.group.enabled });
   }
 

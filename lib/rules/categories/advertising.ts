@@ -38,6 +38,8 @@ export const advertising: CategoryDefinition = {
     if (!substance && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;
     // Phishing bait ("tặng 2.000.000đ, đăng ký nhận tại…") is a scam, not an ad.
     if (!groups.has('offer') && ctx.baseScore('scam') >= 1 && !['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g))) s -= 1;
+    // Selling or passing on leaked records is a leak first ("dữ liệu khách hàng… 500k một file").
+    if (ctx.baseScore('classified-info') >= 1 && !ctx.hasGroup('advertising', 'sale')) s -= 0.6;
     // Bookies, tips and betting invitations are gambling only unless something is sold (dev d044–d046).
     const gambling = ctx.baseScore('gambling-fortune') >= 1;
     if (gambling && !groups.has('service') && !ctx.hasGroup('advertising', 'sale')) s -= 1;

@@ -1,6 +1,9 @@
 /** III.2(1) – state secrets, classified or unpublished internal documents. */
 import type { CategoryDefinition } from '../types';
 
+// Asking how to get one's own record ("xin bản sao… ở đâu ạ?") is not a leak.
+const HOW_TO = /(?:ở đâu|thế nào|như nào|ra sao|chỉ em|chỉ giúp|hướng dẫn)[^.!\n]*\?/u;
+
 export const classifiedInfo: CategoryDefinition = {
   id: 'classified-info',
   clause: 'III.2(1)',
@@ -8,6 +11,15 @@ export const classifiedInfo: CategoryDefinition = {
   explanation: 'Tin nhắn có thể làm lộ tài liệu mật, bí mật nhà nước hoặc văn bản nội bộ chưa công bố.',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  adjust(ctx, score) {
+    let s = score;
+    // Reminders not to share secret documents ("tuyệt đối không chụp… bà con thấy ai đăng thì báo").
+    if (ctx.warning >= ctx.warningThreshold && ctx.negated.some((h) => h.term.category === 'classified-info')) s -= 0.5;
+    if (ctx.text.original.includes('?') && HOW_TO.test(ctx.text.acc)) s -= 0.5;
+    // A made-up "tin mật" about the regime is a political rumour, not a leaked document (corpus guideline).
+    if (ctx.baseScore('sensitive-topic') >= 1 && !ctx.hasGroup('classified-info', 'object')) s -= 0.6;
+    return s;
+  },
   severityFor(score, threshold) {
     return score >= threshold * 1.5 ? 'high' : 'medium';
   },

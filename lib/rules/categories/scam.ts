@@ -40,6 +40,8 @@ export const scam: CategoryDefinition = {
     // or a request for codes/money they are information, not fraud.
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');
     if (!strangeLink && ctx.official >= 0.5) return score - 0.6;
+    // Leaked records that happen to contain account numbers or fines are a leak, not a request for money.
+    if (ctx.baseScore('classified-info') >= 1 && !ctx.hasGroup('scam', 'request') && !strangeLink) return score - 0.6;
     // A betting site's sign-up bonus is gambling advertising, not a scam, unless it impersonates someone.
     if (ctx.baseScore('gambling-fortune') >= 1 && !ctx.hasGroup('scam', 'impersonation')) return score - 1;
     return score;

@@ -1,14 +1,14 @@
 import { HostBlocklist, inferKind, type BlocklistKind } from './blocklist';
 import { extractLinks } from './extract';
-import { cleanDomainList, isSameOrSubdomain, longestDomainMatch, parseHost, type ParsedHost } from './host';
+import { cleanDomainList, hostOrParentIn, isSameOrSubdomain, longestDomainMatch, parseHost, type ParsedHost } from './host';
 import { findLookalike, type Lookalike } from './lookalike';
 import { OFFICIAL_DOMAINS, OFFICIAL_SUFFIXES, type OfficialKind } from './official-domains';
 import type { AnalyseOptions, BlocklistHit, ExtractedLink, LinkFinding, LinkReason, LinkSeverity } from './types';
 
-const OFFICIAL_LIST: readonly string[] = [...OFFICIAL_DOMAINS.map((o) => o.domain), ...OFFICIAL_SUFFIXES];
+const OFFICIAL_SET: ReadonlySet<string> = new Set([...OFFICIAL_DOMAINS.map((o) => o.domain), ...OFFICIAL_SUFFIXES]);
 
 export function isOfficialHost(host: string): boolean {
-  return longestDomainMatch(host, OFFICIAL_LIST) > 0;
+  return hostOrParentIn(host, OFFICIAL_SET);
 }
 
 export const SHORTENER_DOMAINS: readonly string[] = [
@@ -31,6 +31,9 @@ export const SUSPICIOUS_TLDS: ReadonlySet<string> = new Set([
   'shop', 'live', 'fun', 'click', 'link', 'rest', 'bar', 'monster', 'cfd', 'lol', 'win', 'bet', 'casino', 'work',
   'pw', 'asia', 'life', 'store', 'space', 'website', 'today', 'info', 'mobi',
 ]);
+
+const SHORTENER_SET: ReadonlySet<string> = new Set(SHORTENER_DOMAINS);
+const FREE_HOSTING_SET: ReadonlySet<string> = new Set(FREE_HOSTING_DOMAINS);
 
 const PRIVATE_IP_RE = /^(?:10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)/;
 
@@ -154,7 +157,7 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
     strong = true;
   }
 
-  if (longestDomainMatch(host, SHORTENER_DOMAINS) > 0) {
+  if (hostOrParentIn(host, SHORTENER_SET)) {
     out.push(reason('shortener', 'strange-link', 'medium', `Link rút gọn ${host} che giấu địa chỉ trang thật, cần kiểm tra trước khi bấm.`));
     signals++;
   }
@@ -173,7 +176,7 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
   if (!p.isIp && SUSPICIOUS_TLDS.has(tld)) {
     weak.push(reason('suspicious-tld', 'strange-link', 'low', `Tên miền ${host} dùng đuôi .${tld} giá rẻ, hay gặp ở trang lừa đảo và cờ bạc.`));
   }
-  if (longestDomainMatch(host, FREE_HOSTING_DOMAINS) > 0 || (host === 'sites.google.com' && path.length > 1)) {
+  if (hostOrParentIn(host, FREE_HOSTING_SET) || (host === 'sites.google.com' && path.length > 1)) {
     weak.push(reason('free-hosting', 'strange-link', 'low', `Trang ${host} dựng trên dịch vụ web miễn phí, ai cũng tạo được.`));
   }
   if (p.labels.length >= 4) {
