@@ -37,6 +37,8 @@ export function toRuleOverrides(o: GroupOverrides): RuleOverrides {
   };
 }
 
+const WARM_UP = 'Thông báo họp thôn 8h sáng mai, chi tiết tại dichvucong.gov.vn, liên hệ 0912 345 678, giá 150k.';
+
 const SIMILAR_EXPLANATION = 'Tin nhắn rất giống một tin đã được quản trị viên xác nhận là vi phạm trong nhóm này.';
 
 /** A flag for a near-copy of a confirmed violation that no rule matched (e.g. a reposted scam). */
@@ -114,6 +116,8 @@ export function createContentChecker(deps: {
       overrides = toRuleOverrides(session.group.overrides);
       compiled = compileRuleset(DEFAULT_PACK, { blocklist, overrides });
       samples = session.samples.map((s) => ({ kind: s.kind, category: s.category, signature: s.signature }));
+      // Warm the engine (JIT, lazy tables) here, in its own task, not inside the first slice of bubbles.
+      checkMessage(WARM_UP, compiled);
     },
     check(text, links, key) {
       const joined = links.length ? `${text}\n${links.filter((l) => !text.includes(l)).join('\n')}` : text;

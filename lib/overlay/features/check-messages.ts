@@ -2,7 +2,7 @@ import type { Feature } from './types';
 import { watchBubbles } from '../../zalo';
 
 /** Longest slice of work we do on Zalo's main thread before yielding (keeps us far below 50 ms). */
-export const SLICE_BUDGET_MS = 8;
+export const SLICE_BUDGET_MS = 5;
 
 /**
  * Processes queued bubbles in short slices so a burst (2,000 bubbles of history) never makes a

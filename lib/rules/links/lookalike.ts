@@ -41,13 +41,27 @@ const CONFUSABLES: Record<string, string> = {
   '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's',
 };
 
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const RN_RE = /rn/g;
+const VV_RE = /vv/g;
+const IL_RE = /[il|]/g;
+
 export function skeleton(s: string): string {
   let out = '';
-  for (const ch of s.toLowerCase().normalize('NFD')) {
-    if (ch >= '\u0300' && ch <= '\u036f') continue;
-    out += CONFUSABLES[ch] ?? ch;
+  const lower = s.toLowerCase();
+  if (NON_ASCII_RE.test(lower)) {
+    for (const ch of lower.normalize('NFD')) {
+      if (ch >= '\u0300' && ch <= '\u036f') continue;
+      out += CONFUSABLES[ch] ?? ch;
+    }
+  } else {
+    // ASCII (every punycode label): NFD is the identity and there are no combining marks.
+    for (let i = 0; i < lower.length; i++) {
+      const ch = lower[i];
+      out += CONFUSABLES[ch] ?? ch;
+    }
   }
-  return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/[il|]/g, 'l');
+  return out.replace(RN_RE, 'm').replace(VV_RE, 'w').replace(IL_RE, 'l');
 }
 
 /** Optimal-string-alignment distance with an early exit above `max`. */
@@ -131,6 +145,32 @@ function typoTargets(length: number): readonly number[] {
     typoBuckets.set(length, b);
   }
   return b;
+}
+
+/** Bitmask of the characters of s: a-z on bits 0-25, everything else shared on bits 26-31. */
+function charMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    m |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const TARGET_MASKS: readonly number[] = BRAND_TARGETS.map((t) => charMask(t.token));
+
+/**
+ * Cheap necessary condition for a distance <= max: each edit removes at most one kind of character from a
+ * string, so neither side can have more than `max` kinds (mask bits) that the other lacks.
+ */
+function masksAllow(a: number, b: number, max: number): boolean {
+  return popcount(a & ~b) <= max && popcount(b & ~a) <= max;
 }
 
 // Three reusable rows for the banded distance: no allocation per comparison.
@@ -267,10 +307,12 @@ export function findLookalike(labels: readonly string[]): Lookalike | null {
       }
     }
     if (c.length >= 5) {
+      const mask = charMask(c);
       for (const i of typoTargets(c.length)) {
         if (i >= best) break;
         const tok = BRAND_TARGETS[i].token;
-        if (tok !== c && withinDistance(c, tok, typoBudget(tok.length))) {
+        const max = typoBudget(tok.length);
+        if (tok !== c && masksAllow(mask, TARGET_MASKS[i], max) && withinDistance(c, tok, max)) {
           best = i;
           kind = 'typo';
           break;
