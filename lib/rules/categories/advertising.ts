@@ -1,5 +1,6 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
 import type { CategoryDefinition, SignalHit } from '../types';
+import { quotedShare } from './quoted';
 
 /** Groups that support an ad but are not one on their own. */
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
@@ -26,11 +27,12 @@ export const advertising: CategoryDefinition = {
     }
     // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036).
     const scamOffer = ['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g));
-    if (scamOffer && ctx.baseScore('scam') >= 0.8) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
+    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
     return out;
   },
   adjust(ctx, score, groups) {
     let s = score;
+    if (quotedShare(ctx, 'advertising') >= 0.6) s = s * 0.4;
     if (ctx.official >= 1) s -= 0.6;
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.

@@ -1,28 +1,6 @@
 /** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
-import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
-
-// Quoted text: "…", “…”, «…». A scam's wording quoted inside a story or warning is not itself a scam.
-const QUOTED = /"[^"\n]{6,}"|“[^”\n]{6,}”|«[^»\n]{6,}»/g;
-
-/** Share of the positive scam evidence (by weight) that lies inside quotation marks. */
-function quotedShare(ctx: EvalContext): number {
-  const text = ctx.text.original;
-  if (text.indexOf('"') < 0 && text.indexOf('“') < 0 && text.indexOf('«') < 0) return 0;
-  const spans: Array<[number, number]> = [];
-  QUOTED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = QUOTED.exec(text))) spans.push([m.index, m.index + m[0].length]);
-  if (spans.length === 0) return 0;
-  let inside = 0;
-  let total = 0;
-  for (const h of ctx.hits('scam')) {
-    if (h.term.weight <= 0) continue;
-    const o = ctx.original(h);
-    total += h.term.weight;
-    if (spans.some(([a, b]) => o.start >= a && o.end <= b)) inside += h.term.weight;
-  }
-  return total === 0 ? 0 : inside / total;
-}
+import type { CategoryDefinition, SignalHit } from '../types';
+import { quotedShare } from './quoted';
 
 export const scam: CategoryDefinition = {
   id: 'scam',
@@ -59,10 +37,10 @@ export const scam: CategoryDefinition = {
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
     if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
+    // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
+    if (quotedShare(ctx, 'scam') >= 0.6) return score * 0.4;
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
     // or a request for codes/money they are information, not fraud.
-    // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
-    if (quotedShare(ctx) >= 0.6) return score - 0.8;
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');
     if (!strangeLink && ctx.official >= 0.5) return score - 0.6;
     // Leaked records that happen to contain account numbers or fines are a leak, not a request for money.

@@ -34,6 +34,10 @@ export function gluedPrefixLength(label: string): number {
   if (lastNonAscii < 0) return 0;
   const after = label.slice(lastNonAscii + 1);
   if (!/^[a-z0-9][a-z0-9-]{2,}$/i.test(after)) return 0;
+  // "dịchvụcông-bhyt": the ASCII run starts with the end of the accented word ("ng") and a hyphen follows,
+  // so the accented word belongs to the label: a genuine IDN host, not text glued to "ng-bhyt".
+  const hyphen = after.indexOf('-');
+  if (hyphen > 0 && SYLLABLE_TAILS.includes(after.slice(0, hyphen).toLowerCase())) return 0;
   const candidates: number[] = [];
   for (const tail of SYLLABLE_TAILS) {
     if (after.toLowerCase().startsWith(tail) && after.length - tail.length >= 3 && /^[a-z0-9]/i.test(after.slice(tail.length))) {

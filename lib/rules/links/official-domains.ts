@@ -35,6 +35,8 @@ export const OFFICIAL_DOMAINS: readonly OfficialDomain[] = [
   d('dangcongsan.vn', 'gov', 'Báo Điện tử Đảng Cộng sản'),
   d('khonggianmang.vn', 'gov', 'Cục An toàn thông tin'),
   d('tinnhiemmang.vn', 'gov', 'Tín nhiệm mạng'),
+  // Cục Cảnh sát giao thông (phạt nguội lookups): a .vn domain, not under gov.vn. Same name as the 'csgt' token.
+  d('csgt.vn', 'gov', 'Cảnh sát giao thông'),
   d('vbsp.org.vn', 'bank', 'Ngân hàng Chính sách xã hội'),
   // National services.
   d('evn.com.vn', 'service', 'EVN'),
