@@ -3,6 +3,10 @@ import { aggregateBundles, combinedXlsx, xlsxBlob, CHAIN_STATUS_VI, type Aggrega
 import { CATEGORY_IDS } from '@/lib/rules/categories';
 import { downloadBlob, slugify } from '@/lib/dashboard/download';
 import { useDash } from './context';
+import { resolvePeriod } from '@/lib/dashboard/period-filter';
+
+/** Which reporting period the xã expects (none = accept any period). */
+type Expected = 'all' | 'this-month' | 'last-month' | 'this-quarter';
 
 /** Files larger than this are surely not bundles; reading them would only freeze the page. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -20,7 +24,15 @@ export function XaView() {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [expected, setExpected] = useState<Expected>('all');
   const input = useRef<HTMLInputElement>(null);
+
+  const check = async (list: AggregateFile[], which: Expected) => {
+    const resolved = resolvePeriod({ period: which, from: '', to: '' }, now());
+    const period = resolved.ok && resolved.period ? resolved.period : undefined;
+    // A village may send a monthly file for a quarterly review: sub-periods are accepted.
+    return aggregateBundles(list, period ? { expectedPeriod: period, allowSubPeriod: true } : {});
+  };
 
   async function add(list: FileList | File[]) {
     if (!list.length) return;
@@ -33,7 +45,7 @@ export function XaView() {
       for (const f of incoming) byName.set(f.name, f);
       const next = [...byName.values()];
       setFiles(next);
-      setResult(await aggregateBundles(next));
+      setResult(await check(next, expected));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -62,6 +74,23 @@ export function XaView() {
     <section aria-labelledby="xa-h">
       <h2 id="xa-h">{t('xa.title')}</h2>
       <p className="muted">{t('xa.intro')}</p>
+      <label className="inline">
+        {t('xa.expectedPeriod')}{' '}
+        <select
+          value={expected}
+          data-testid="xa-period"
+          onChange={(e) => {
+            const which = e.target.value as Expected;
+            setExpected(which);
+            if (files.length) void check(files, which).then(setResult);
+          }}
+        >
+          <option value="all">{t('xa.anyPeriod')}</option>
+          <option value="this-month">{t('period.thisMonth')}</option>
+          <option value="last-month">{t('period.lastMonth')}</option>
+          <option value="this-quarter">{t('period.thisQuarter')}</option>
+        </select>
+      </label>
       <div
         className={`dropzone${over ? ' dropzone--over' : ''}`}
         onDragOver={(e) => {

@@ -161,6 +161,16 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
   await expect(page.getByTestId('xa-table')).toContainText('Đông');
   await expect(page.getByTestId('xa-table')).toContainText('Đoài');
 
+  // The xã expects last month's reports: these November files are refused with a reason, then
+  // accepted again for "this month" (the test clock is the real one: skip if run outside Nov 2026).
+  if (new Date().toISOString().startsWith('2026-11')) {
+    await page.getByTestId('xa-period').selectOption('last-month');
+    await expect(page.locator('[data-status=accepted]')).toHaveCount(0);
+    await expect(page.locator('[data-status=rejected]')).toHaveCount(3);
+    await page.getByTestId('xa-period').selectOption('this-month');
+    await expect(page.locator('[data-status=accepted]')).toHaveCount(2);
+  }
+
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xa-xlsx').click()]);
   expect(dl.suggestedFilename()).toMatch(/^tong-hop-xa-an-binh-thang-11-2026\.xlsx$/);
 });

@@ -245,7 +245,7 @@ function linkifyChunks(text: string, chunks: readonly [number, number][]): RawMa
 }
 
 /** Chunks of `text` that may hold a link linkify would find, sorted. */
-function linkyChunks(text: string): [number, number][] {
+export function linkyChunks(text: string): [number, number][] {
   const chunks: [number, number][] = [];
   LINKY_CHUNK_RE.lastIndex = 0;
   for (let m = LINKY_CHUNK_RE.exec(text); m; m = LINKY_CHUNK_RE.exec(text)) {

@@ -38,6 +38,7 @@ describe('analyseLinks: every reason fires on a realistic message', () => {
     ['File cài đặt http://example.com/setup.exe', ['executable-download/strange-link/high', 'malware-download/scam/high']],
     ['Trang https://xn--vitcombank-lsi.com/', ['lookalike-homograph/strange-link/high', 'impersonation/scam/high']],
     ['Nhà hàng https://xn--nhhng-tqa5b.com', ['idn/strange-link/low']],
+    ['Bà con bị trừ tiền BHYT chưa đóng, tra cứu và thanh toán tại dịchvụcông-bhyt.vn', ['lookalike-homograph/strange-link/high', 'impersonation/scam/high']],
   ])('%s', (text, expected) => {
     const got = reasonsOf(only(text));
     for (const e of expected) expect(got, got.join(', ')).toContain(e);
@@ -128,5 +129,16 @@ describe('analyseLinks: group allow/block lists and blocklists', () => {
 
   it('allowDomains beats the blocklist', () => {
     expect(only('http://evil.com', { blocklist: list, allowDomains: ['evil.com'] }).findings).toEqual([]);
+  });
+});
+
+describe('analyseLinks: IDN host written in Vietnamese letters', () => {
+  it('reports the whole accented host as an imitation of Cổng Dịch vụ công', () => {
+    const text = 'Dịch vụ công: tra cứu và thanh toán tại dịchvụcông-bhyt.vn';
+    const f = only(text);
+    expect(text.slice(f.start, f.end)).toBe('dịchvụcông-bhyt.vn');
+    expect(f.host).toBe('xn--dchvcng-bhyt-iib5508hila.vn');
+    expect(f.findings[0].explanation).toContain('Cổng Dịch vụ công quốc gia');
+    expect(f.findings[0].explanation).toContain('dịchvụcông-bhyt');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractLinks } from '@/lib/rules/links';
-import { gluedPrefixLength } from '@/lib/rules/links/extract';
+import { find } from 'linkifyjs';
+import { gluedPrefixLength, linkyChunks } from '@/lib/rules/links/extract';
 
 describe('extractLinks: finds links with exact UTF-16 offsets', () => {
   it.each([
@@ -47,6 +48,10 @@ describe('extractLinks: obfuscated and glued forms', () => {
     ['vào abc-khuyenmai.comnhé', 'abc-khuyenmai.com', 'abc-khuyenmai.com'],
     ['tạihttp://abc.com', 'http://abc.com', 'abc.com'],
     ['Đường link: cốccốc.vn', 'cốccốc.vn', 'xn--cccc-0x5ac.vn'],
+    // The whole accented label is the host, not "ng-bhyt.vn" after the last accented letter.
+    ['tra cứu và thanh toán tại dịchvụcông-bhyt.vn', 'dịchvụcông-bhyt.vn', 'xn--dchvcng-bhyt-iib5508hila.vn'],
+    ['Vào dịchvụcông-bhyt.vn/tra-cuu ngay', 'dịchvụcông-bhyt.vn/tra-cuu', 'xn--dchvcng-bhyt-iib5508hila.vn'],
+    ['nộp tiền tạibảohiểm-xãhội.vn', 'tạibảohiểm-xãhội.vn', 'xn--tibohim-xhi-h8a7800h4a79bql.vn'],
   ])('%s', (text, link, host) => {
     const found = extractLinks(text);
     expect(found.map((l) => text.slice(l.start, l.end))).toContain(link);
@@ -63,6 +68,9 @@ describe('extractLinks: obfuscated and glued forms', () => {
     ['tạiabc', 3],
     ['nhậnvietcombank', 4],
     ['cốccốc', 0],
+    ['dịchvụcông-bhyt', 0],
+    ['thuế-online', 0],
+    ['vàobidv-khuyenmai', 3],
   ])('gluedPrefixLength(%s) = %i', (label, n) => {
     expect(gluedPrefixLength(label)).toBe(n);
   });
@@ -85,6 +93,43 @@ describe('extractLinks: everyday Vietnamese text is not a link', () => {
     'Mr.Bean đang chiếu trên tivi',
     '',
   ])('%s', (text) => {
+    expect(extractLinks(text)).toEqual([]);
+  });
+});
+
+describe('extractLinks: linkify only runs on link-like chunks', () => {
+  // Every url linkify finds in the whole text must lie inside a chunk given to it, or links would be lost.
+  const tricky = [
+    'Xem https://vnexpress.net/tin-moi?x=1&y=(2), rồi vào abc.xyz.',
+    '(xem https://vnexpress.net/tin-moi)',
+    'tạihttp://abc.com và HTTPS://ABC.COM/X',
+    'trang 45.76.1.2:8080/admin nhé, hoặc http://1234/x',
+    'Trang ngânhàng.vn\tvà\u00a0abc.com\u3000và\nxyz.top\r\nhết',
+    'mail ubndxa@gmail.com và web ubndxa.gov.vn/lien-he',
+    'Mr.Bean, TP.HCM, v.v, ông.bà, 1.5 triệu, 0912.345.678',
+    'localhost:8080 và file:///etc/passwd và mailto:a@b.vn',
+    '🍕.ws và ví-điện-tử.vn và xn--vitcombank-lsi.com',
+    'abc.comnhé và vietcombank[.]com và evil(dot)vn',
+  ];
+  const alphabet = ['a', 'b', 'vn', 'com', '.', '/', ':', '//', ' ', '\n', '-', 'ệ', 'đ', '1', '2', '(', ')', '[', ']', '@', '?', 'http', '\u00a0', 'xyz', '_'];
+  const random = Array.from({ length: 300 }, (_, k) => {
+    let seed = k * 7919 + 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    return Array.from({ length: 10 + (next() % 30) }, () => alphabet[next() % alphabet.length]).join('');
+  });
+  it.each([...tricky, ...random].map((t) => [t]))('%j', (text) => {
+    const chunks = linkyChunks(text);
+    for (const m of find(text)) {
+      if (m.type !== 'url' || !/[./]/.test(m.value)) continue;
+      expect(chunks.some(([s, e]) => s <= m.start && m.end <= e), `${m.value} @${m.start}`).toBe(true);
+    }
+  });
+
+  it.each([
+    'Kính mời đại diện các hộ gia đình dự họp thôn lúc 8h sáng Chủ nhật tại nhà văn hóa.',
+    'Giá lúa hôm nay 7.500đ/kg. Bà con lưu ý.',
+  ])('no link-like chunk in plain text: %s', (text) => {
+    expect(linkyChunks(text)).toEqual([]);
     expect(extractLinks(text)).toEqual([]);
   });
 });

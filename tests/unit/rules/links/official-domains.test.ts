@@ -79,3 +79,46 @@ describe('official-domains data', () => {
     expect(isOfficialHost(host)).toBe(expected);
   });
 });
+
+describe('police, traffic, tax and social-insurance sites are official, their imitations are not', () => {
+  it.each([
+    'Tra cứu phạt nguội tại https://csgt.vn/tra-cuu-phuong-tien-vi-pham.html',
+    'vào trang csgt.vn của Cục CSGT, nhập biển số',
+    'https://www.csgt.vn',
+    'https://csgt.bocongan.gov.vn/tin-tuc',
+    'https://bocongan.gov.vn/tin-tuc-su-kien',
+    'Khai thuế tại https://gdt.gov.vn hoặc https://thuedientu.gdt.gov.vn/etaxnnt/Request',
+    'https://baohiemxahoi.gov.vn/tintuc/Pages/default.aspx',
+    'Cài VssID: https://vssid.baohiemxahoi.gov.vn',
+    'https://dichvucong.baohiemxahoi.gov.vn',
+  ])('%s', (text) => {
+    const found = analyseLinks(text);
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.official, f.host).toBe(true);
+      expect(f.findings).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['csgt-vn.online', 'lookalike-brand-token'],
+    ['csgt.vn.com', 'lookalike-brand-token'],
+    ['https://phatnguoi-csgt.vn/tra-cuu', 'lookalike-brand-token'],
+    ['csgt.com', 'lookalike-brand-token'],
+    ['bocongan-gov.com', 'lookalike-brand-token'],
+    ['bocongan.vn', 'lookalike-brand-token'],
+    ['gdt-gov.vn.com', 'lookalike-brand-token'],
+    ['baohiemxahoi-vn.com', 'lookalike-brand-token'],
+    ['vssid-bhxh.com', 'lookalike-brand-token'],
+  ])('%s is still a lookalike', (text, reasonId) => {
+    const [f] = analyseLinks(text);
+    expect(f.official).toBe(false);
+    expect(f.findings.map((r) => r.reason)).toContain(reasonId);
+  });
+
+  it('csgt.vn is listed as a gov domain', () => {
+    expect(OFFICIAL_DOMAINS.find((o) => o.domain === 'csgt.vn')?.kind).toBe('gov');
+    expect(isOfficialHost('www.csgt.vn')).toBe(true);
+    expect(isOfficialHost('csgt.vn.evil.com')).toBe(false);
+  });
+});
