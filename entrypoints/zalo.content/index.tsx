@@ -6,9 +6,8 @@ import { createController } from '@/lib/overlay/controller';
 import { FEATURES } from '@/lib/overlay/features';
 import { runFeatures } from '@/lib/overlay/run-features';
 import { translate, type Lang, type Translate } from '@/lib/i18n';
-import { unwrap } from '@/lib/messages/router';
 import { tabRequestSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
-import { createRouter } from '@/lib/messages/router';
+import { createRouter, unwrap } from '@/lib/messages/router';
 import { whenReady } from '@/lib/zalo';
 import { createLogQueue } from '@/lib/overlay/log-queue';
 
@@ -60,12 +59,10 @@ export default defineContentScript({
     });
     ui.mount();
 
+    // Features register handlers for popup requests; the first one that answers wins.
     const tabHandlers: ((req: TabRequest) => unknown)[] = [];
-    const tabRouter = createRouter(tabRequestSchema, {
-      'tab.status': (req) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined),
-      'tab.openPanel': (req) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined),
-      'tab.openPicker': (req) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined),
-    });
+    const answer = (req: TabRequest) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined);
+    const tabRouter = createRouter(tabRequestSchema, { 'tab.status': answer, 'tab.openPanel': answer, 'tab.openPicker': answer });
     const onMessage = (message: unknown) => {
       const type = (message as { type?: unknown } | null)?.type;
       if (typeof type !== 'string' || !type.startsWith('tab.')) return undefined;
