@@ -136,9 +136,11 @@ export function ReportsView() {
       const names: string[] = [];
       for (const g of chosen) {
         const chain = await loadGroupChain(db, g.threadId);
-        // Stored entries, unchanged: their hashes must verify at the xã (snapshot text is not part of the chain).
+        // Stored entries, unchanged, so their hashes verify at the xã; message texts travel beside them
+        // and are checked against each entry's textHash (unless the export drops text).
         const bundle = makeBundle({
           entries: chain.stored,
+          texts: chain.snapshots,
           period: p,
           place: g.place,
           group: { threadId: g.threadId, name: g.name },

@@ -14,6 +14,8 @@ export type GroupChain = {
   threadId: string;
   stored: LogEntry[];
   display: LogEntry[];
+  /** Message texts kept beside the chain (verifiable against each entry's textHash). */
+  snapshots: { seq: number; text: string; salt: string }[];
 };
 
 export async function loadGroupChain(db: GuardDb, threadId: string): Promise<GroupChain> {
@@ -23,7 +25,7 @@ export async function loadGroupChain(db: GuardDb, threadId: string): Promise<Gro
     const t = text.get(e.seq);
     return t === undefined ? e : { ...e, text: t };
   });
-  return { threadId, stored: entries, display };
+  return { threadId, stored: entries, display, snapshots };
 }
 
 export type ReportEntries = {

@@ -1,11 +1,13 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
 import { entryHash } from '../log/chain';
+import { snapshotHash } from '../log/snapshot';
 import { GENESIS_HASH, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
 import { formatVnDateTime, periodFilter, periodSchema, samePeriod, toVnIso, type Period } from './period';
 import {
   REDACTABLE_FIELDS,
   isRedacting,
+  maskNumbers,
   redactEntries,
   redactionOptionsSchema,
   stripExportMarkers,
@@ -55,6 +57,14 @@ export const bundleSchema = z.object({
   /** Options used for this export; null = nothing redacted. */
   redaction: redactionOptionsSchema.nullable(),
   entries: z.array(exportEntrySchema),
+  /**
+   * Message texts kept beside the chain (the log stores only their salted hash, so retention can
+   * drop them). Each is checked against its entry's textHash; `redacted` ones (numbers masked for
+   * this export) can only be matched to their entry. Absent when the export drops message text.
+   */
+  texts: z
+    .array(z.object({ seq: z.number().int().positive(), text: z.string(), salt: z.string(), redacted: z.literal(true).optional() }))
+    .default([]),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
 
@@ -67,6 +77,8 @@ export type MakeBundleInput = {
   exporter: { adminName: string; extensionVersion: string };
   redaction?: RedactionOptions;
   exportedAt?: Date;
+  /** Snapshot texts from the log's side table (lib/log readChain), by seq. */
+  texts?: readonly { seq: number; text: string; salt: string }[];
 };
 
 /**
@@ -104,6 +116,16 @@ export function makeBundle(input: MakeBundleInput): Bundle {
   const entries: ExportEntry[] = redaction ? redactEntries(segment, redaction) : segment;
   const first = segment[0];
   const last = segment.at(-1);
+  const inSegment = new Set(segment.filter((e) => e.textHash).map((e) => e.seq));
+  const texts = redaction?.dropText
+    ? []
+    : (input.texts ?? [])
+        .filter((t) => inSegment.has(t.seq))
+        .map((t) =>
+          redaction?.maskNumbers && maskNumbers(t.text) !== t.text
+            ? { seq: t.seq, text: maskNumbers(t.text), salt: t.salt, redacted: true as const }
+            : { seq: t.seq, text: t.text, salt: t.salt },
+        );
   return {
     format: BUNDLE_FORMAT,
     schemaVersion: BUNDLE_SCHEMA_VERSION,
@@ -121,6 +143,7 @@ export function makeBundle(input: MakeBundleInput): Bundle {
     },
     redaction,
     entries,
+    texts,
   };
 }
 
@@ -196,7 +219,7 @@ export function parseBundle(json: string | unknown): ParseBundleResult {
   return { ok: true, bundle: parsed.data };
 }
 
-export const CHECK_IDS = ['schema', 'chain-id', 'seq', 'anchor', 'links', 'hashes', 'head', 'period', 'expected-period', 'redaction'] as const;
+export const CHECK_IDS = ['schema', 'chain-id', 'seq', 'anchor', 'links', 'hashes', 'texts', 'head', 'period', 'expected-period', 'redaction'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 export type BundleCheck = { id: CheckId; ok: boolean; message: string };
 export type BundleVerification = {
@@ -345,6 +368,29 @@ export async function verifyBundle(
           ? `Nội dung cả ${entries.length} mục khớp mã băm.`
           : 'Không có nội dung cần kiểm tra.',
   );
+
+  if (bundle.texts.length) {
+    const bySeq = new Map(entries.map((e) => [e.seq, e]));
+    let bad: number | undefined;
+    let checked = 0;
+    for (const t of bundle.texts) {
+      const entry = bySeq.get(t.seq);
+      if (!entry || !entry.textHash) {
+        bad ??= t.seq;
+        continue;
+      }
+      if (t.redacted) continue;
+      checked++;
+      if ((await snapshotHash(t.text, t.salt)) !== entry.textHash) bad ??= t.seq;
+    }
+    add(
+      'texts',
+      bad === undefined,
+      bad !== undefined
+        ? `Nội dung tin nhắn của mục #${bad} đã bị sửa hoặc không thuộc nhật ký này.`
+        : `Nội dung ${checked} tin nhắn khớp mã băm trong nhật ký${checked < bundle.texts.length ? ` (${bundle.texts.length - checked} tin đã che số nên chỉ đối chiếu được số thứ tự)` : ''}.`,
+    );
+  }
 
   const headOk = (last?.hash ?? null) === bundle.chain.headHash;
   add(

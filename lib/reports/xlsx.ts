@@ -139,7 +139,13 @@ export function combinedXlsx(input: CombinedXlsxInput): Uint8Array {
   const rows =
     input.rows ??
     input.bundles.map((bd, i) => villageRow(`#${i + 1}`, bd, summarize(bd.entries, bd.period), { level: bd.redaction ? 'links-only' : 'full' }));
-  const allEntries = input.bundles.flatMap((bd) => bd.entries).sort(exportOrder);
+  // Message texts travel beside the chain in a bundle; show them in the details sheet.
+  const allEntries = input.bundles
+    .flatMap((bd) => {
+      const text = new Map(bd.texts.map((t) => [t.seq, t.text]));
+      return bd.entries.map((e) => (text.has(e.seq) ? { ...e, text: text.get(e.seq) } : e));
+    })
+    .sort(exportOrder);
   const period = input.period ?? input.bundles[0]?.period;
   const xa = input.xa ?? input.bundles[0]?.place.xa ?? '';
   const s = summarize(allEntries, undefined);

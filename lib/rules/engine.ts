@@ -45,6 +45,8 @@ export interface CompiledCategory {
   groupCaps: Record<string, number>;
   combos: ReadonlyArray<{ groups: readonly string[]; bonus: number }>;
   signalWeights: Record<string, number>;
+  /** Minimum summed weight for a term group to count towards a combo. */
+  comboMin: number;
   /** Sum of positive combo bonuses: bounds what combos can add (early exit). */
   comboMax: number;
 }
@@ -125,6 +127,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
       groupCaps: cfg.groupCaps ?? {},
       combos: cfg.combos ?? [],
       signalWeights: cfg.signals ?? {},
+      comboMin: cfg.comboMin ?? 0,
       comboMax: (cfg.combos ?? []).reduce((a, c) => a + Math.max(0, c.bonus), 0),
     });
     cfg.terms.forEach((t: PackTerm) => {
@@ -226,9 +229,13 @@ function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals:
     if (g) groupSum.set(g, (groupSum.get(g) ?? 0) + h.term.weight);
     else free += h.term.weight;
   }
+  // A group supports a combo only with some substance: one filler word ("zalo", "hỗ trợ", 0.1) is not a shape.
+  const present = new Set<string>();
+  for (const g of groups) if ((groupSum.get(g) ?? 0) >= cat.comboMin) present.add(g);
   for (const s of signals) {
     if (s.weight === 0 && s.spans.length === 0) continue;
     groups.add(s.name);
+    present.add(s.name);
     groupSum.set(s.name, (groupSum.get(s.name) ?? 0) + s.weight);
   }
   let score = free;
@@ -236,7 +243,7 @@ function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals:
     const cap = cat.groupCaps[g];
     score += cap !== undefined ? Math.min(v, cap) : v;
   }
-  for (const c of cat.combos) if (c.groups.every((g) => groups.has(g))) score += c.bonus;
+  for (const c of cat.combos) if (c.groups.every((g) => present.has(g))) score += c.bonus;
   return { score, groups };
 }
 

@@ -42,6 +42,8 @@ export const categoryConfigSchema = z.object({
   /** Maximum contribution of one group (stops five weak words adding up to a flag). */
   groupCaps: z.record(z.string(), z.number().nonnegative()).optional(),
   combos: z.array(comboSchema).optional(),
+  /** Minimum summed weight for a term group to count towards a combo (default 0: any hit). */
+  comboMin: z.number().min(0).max(1).optional(),
   /** Weights of the built-in detectors the category module emits (price, phone, link…). */
   signals: z.record(z.string(), z.number().min(-5).max(5)).optional(),
 });

@@ -5,6 +5,9 @@ import { quotedShare } from './quoted';
 /** Groups that support an ad but are not one on their own. */
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
 
+/** Scam groups that dress the scam as a commercial offer. */
+const OFFER_GROUPS: readonly string[] = ['loan', 'job', 'invest', 'recovery', 'illegal'];
+
 export const advertising: CategoryDefinition = {
   id: 'advertising',
   clause: 'III.2(4)',
@@ -22,11 +25,15 @@ export const advertising: CategoryDefinition = {
     const contact = ctx.hasGroup('advertising', 'contact') || ctx.hasGroup('advertising', 'promo') || ctx.phones.length > 0;
     const fee = ctx.prices.length > 0 || ctx.hasGroup('advertising', 'priceword') || ctx.hasGroup('gambling-fortune', 'service');
     const platform = ctx.hasGroup('gambling-fortune', 'betting') && (ctx.hasGroup('advertising', 'promo') || ctx.hasGroup('gambling-fortune', 'bonus'));
-    if ((fortune && (contact || fee)) || (ctx.baseScore('gambling-fortune') >= 1 && platform)) {
-      out.push({ name: 'service', weight: ctx.weight('advertising', 'service', 0.5), spans: [] });
+    // A booking with the master ("mời thầy về làm lễ", "đến thầy") is a paid service even without a price.
+    const booking = ctx.hits('gambling-fortune').some((h) => h.term.group === 'service' && h.term.weight >= 0.4);
+    // Paid tips: lottery/betting with a price and a fee word or a contact ("phí tham gia 1 triệu/tháng, ib").
+    const paidTips = ctx.baseScore('gambling-fortune') >= 1 && ctx.prices.length > 0 && (ctx.hasGroup('advertising', 'priceword') || contact);
+    if ((fortune && (contact || fee)) || (ctx.baseScore('gambling-fortune') >= 1 && platform) || paidTips) {
+      out.push({ name: 'service', weight: ctx.weight('advertising', 'service', 0.5) + (booking || paidTips ? 0.3 : 0), spans: [] });
     }
     // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036).
-    const scamOffer = ['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g));
+    const scamOffer = OFFER_GROUPS.some((g) => ctx.hasGroup('scam', g));
     if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
     return out;
   },
@@ -39,7 +46,7 @@ export const advertising: CategoryDefinition = {
     const substance = ctx.hits('advertising').some((h) => h.term.weight > 0 && !CONTACT_ONLY.has(h.term.group ?? ''));
     if (!substance && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;
     // Phishing bait ("tặng 2.000.000đ, đăng ký nhận tại…") is a scam, not an ad.
-    if (!groups.has('offer') && ctx.baseScore('scam') >= 1 && !['loan', 'job', 'invest', 'recovery'].some((g) => ctx.hasGroup('scam', g))) s -= 1;
+    if (!groups.has('offer') && ctx.baseScore('scam') >= 1 && !OFFER_GROUPS.some((g) => ctx.hasGroup('scam', g))) s -= 1;
     // Selling or passing on leaked records is a leak first ("dữ liệu khách hàng… 500k một file").
     if (ctx.baseScore('classified-info') >= 1 && !ctx.hasGroup('advertising', 'sale')) s -= 0.6;
     // Bookies, tips and betting invitations are gambling only unless something is sold (dev d044–d046).

@@ -15,7 +15,7 @@ export const unverifiedNews: CategoryDefinition = {
     const out: SignalHit[] = [];
     // Clickbait rumours usually point to an unknown site: the link supports a rumour, never makes one.
     const links = ctx.links.filter((l) => l.category === 'strange-link' || l.category === 'unverified-news');
-    if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('unverified-news', 'link', 0), spans: links.map((l) => ({ start: l.start, end: l.end })) });
+    if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('unverified-news', 'link', 0.2), spans: links.map((l) => ({ start: l.start, end: l.end })) });
     return out;
   },
   adjust(ctx, score) {
