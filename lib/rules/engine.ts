@@ -9,7 +9,7 @@ import { SymbolAutomaton } from './matcher';
 import { foldCode, foldString, normalize, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
 import { applyOverrides, type CategoryConfig, type GroupOverrides, type PackTerm, type RulePack } from './pack-schema';
 import { REGISTRY } from './registry';
-import type { CategoryDefinition, CompiledTerm, EvalContext, SignalHit, Span, TermHit } from './types';
+import type { CategoryDefinition, CompiledTerm, EvalContext, GroupSet, SignalHit, Span, TermHit } from './types';
 
 const K_TERM = 0;
 const K_ALLOW = 1;
@@ -47,8 +47,17 @@ export interface CompiledCategory {
   signalWeights: Record<string, number>;
   /** Minimum summed weight for a term group to count towards a combo. */
   comboMin: number;
-  /** Sum of positive combo bonuses: bounds what combos can add (early exit). */
-  comboMax: number;
+  /** Group name → index into the per-category arrays below (term groups, capped groups, combo groups). */
+  groupIndex: Map<string, number>;
+  /** Cap per group index (Infinity when uncapped). */
+  capByIdx: Float64Array;
+  /** Combos as group indices (-1: a group nothing can produce, so the combo never fires). */
+  comboIdx: ReadonlyArray<{ idx: Int32Array; bonus: number }>;
+  /** Group indices the category's detectors may produce from text alone (fast-exit bound). */
+  textSignalIdx: Int32Array;
+  /** Scratch for the flag path and for `baseScore` (cross-category questions), reused across messages. */
+  scratch: Scratch;
+  baseScratch: Scratch;
 }
 
 export interface CompileOptions {
@@ -66,7 +75,23 @@ export interface CompiledRuleset {
   readonly linkOptions: LinkSignalOptions;
   /** Number of category terms compiled (for diagnostics and the benchmark). */
   readonly termCount: number;
+  /** Per term id: the scoring pass that last counted it (a term counts once per category score). */
+  readonly seen: Uint32Array;
 }
+
+const SPACE_CODE = 32;
+const SCORE_EPS = 1e-9;
+/** Longest term (letters, spaces removed) that also gets a compact variant for spaced-out evasions. */
+const COMPACT_MAX = 12;
+/**
+ * Most a category's detectors can add from the text alone (no link, no digit): the named-group, insider and
+ * question/quote detectors emit at most 0.4. Keeps the fast exit an upper bound.
+ */
+const TEXT_SIGNAL_SLACK = 0.4;
+/** Most a text-only category's link signal adds (unverified-news: 0.2 by default; kept generous). */
+const LINK_SIGNAL_SLACK = 0.5;
+/** 'đ' is typed as a letter of its own even when tones are skipped ("đe" for "đề"). */
+const D_BAR = 0x111;
 
 const FOLDSAFE_NEGATIONS = new Set(['khong', 'dung', 'chang']);
 
@@ -107,7 +132,9 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
     if (t.sym.includes(SYM_SPACE)) {
       const keep: number[] = [];
       for (let i = 0; i < t.sym.length; i++) if (t.sym[i] !== SYM_SPACE) keep.push(i);
-      if (keep.length >= 3) push(Uint8Array.from(keep.map((i) => t.sym[i])), keep.map((i) => t.acc[i]).join(''), true);
+      // Spammers space out short key words; long phrases spelt letter by letter do not occur, and every compact
+      // variant adds automaton states (memory and cache misses on every scan).
+      if (keep.length >= 3 && keep.length <= COMPACT_MAX) push(Uint8Array.from(keep.map((i) => t.sym[i])), keep.map((i) => t.acc[i]).join(''), true);
     }
   };
 
@@ -116,7 +143,25 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
   REGISTRY.forEach((def, index) => {
     const cfg: CategoryConfig | undefined = pack.categories[def.id];
     if (!cfg || !cfg.enabled) return;
+    const groupIndex = new Map<string, number>();
+    const idxOf = (g: string): number => {
+      let i = groupIndex.get(g);
+      if (i === undefined) groupIndex.set(g, (i = groupIndex.size));
+      return i;
+    };
+    for (const t of cfg.terms) if (t.group) idxOf(t.group);
+    for (const g of Object.keys(cfg.groupCaps ?? {})) idxOf(g);
+    for (const c of cfg.combos ?? []) for (const g of c.groups) idxOf(g);
+    const textSignalIdx = Int32Array.from((def.textSignals ?? []).filter((g) => groupIndex.has(g)), (g) => groupIndex.get(g) as number);
+    const capByIdx = new Float64Array(groupIndex.size).fill(Infinity);
+    for (const [g, cap] of Object.entries(cfg.groupCaps ?? {})) capByIdx[groupIndex.get(g) as number] = cap;
     categories.push({
+      textSignalIdx,
+      groupIndex,
+      capByIdx,
+      comboIdx: (cfg.combos ?? []).map((c) => ({ idx: Int32Array.from(c.groups, (g) => groupIndex.get(g) as number), bonus: c.bonus })),
+      scratch: newScratch(groupIndex),
+      baseScratch: newScratch(groupIndex),
       def,
       id: def.id,
       index,
@@ -128,7 +173,6 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
       combos: cfg.combos ?? [],
       signalWeights: cfg.signals ?? {},
       comboMin: cfg.comboMin ?? 0,
-      comboMax: (cfg.combos ?? []).reduce((a, c) => a + Math.max(0, c.bonus), 0),
     });
     cfg.terms.forEach((t: PackTerm) => {
       const term: CompiledTerm = {
@@ -137,6 +181,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
         text: t.text,
         weight: t.weight,
         group: t.group ?? null,
+        groupIdx: t.group ? (categories[categories.length - 1].groupIndex.get(t.group) as number) : -1,
         negatable: t.negatable ?? true,
       };
       add(t.text, { kind: K_TERM, term, weight: t.weight, foldSafe: t.foldSafe ?? false, wholeWord: t.wholeWord ?? true });
@@ -162,6 +207,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
     warningThreshold: ctx?.warningThreshold ?? 1,
     linkOptions: { allowDomains: pack.allowDomains, blockDomains: pack.blockDomains, blocklist: options.blocklist },
     termCount: termId,
+    seen: new Uint32Array(termId),
   };
 }
 
@@ -179,11 +225,35 @@ function accept(en: Entry, n: NormalizedText, s: number, e: number): boolean {
   const acc = n.codes;
   const t = en.acc;
   const f = en.fold;
+  let loose = false;
   for (let i = 0; i < t.length; i++) {
     const a = acc[s + i];
     if (a === t[i]) continue;
     // Accentless or partly accented text: only for fold-safe terms, and only by dropping marks.
     if (!en.foldSafe || a !== f[i]) return false;
+    loose = true;
+  }
+  return !loose || looseWordsUnmarked(acc, s, t, f);
+}
+
+/**
+ * Per word of a loose (accent-dropping) match: a text word whose vowels carry marks ("bản", "mới") was typed with
+ * accents, so it must match exactly; only an unmarked word ("ban", "đe" — đ alone is not a tone) may stand for an
+ * accented one. Runs only after a loose match, which is rare.
+ */
+function looseWordsUnmarked(acc: Uint16Array, s: number, t: Uint16Array, f: Uint16Array): boolean {
+  let marked = false;
+  let loose = false;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || f[i] === SPACE_CODE) {
+      if (marked && loose) return false;
+      marked = false;
+      loose = false;
+      continue;
+    }
+    const a = acc[s + i];
+    if (a !== D_BAR && a !== foldCode(a)) marked = true;
+    if (a !== t[i]) loose = true;
   }
   return true;
 }
@@ -211,40 +281,133 @@ function negatedBy(n: NormalizedText, negs: readonly Span[], hit: Span): boolean
   return false;
 }
 
-interface Scored {
-  score: number;
-  groups: Set<string>;
+interface Scratch {
+  sums: Float64Array;
+  /** Bit 1: the group was hit (or a signal of that name fired); bit 2: it counts towards combos. */
+  flags: Uint8Array;
+  /** Signals whose name is in no group table (uncapped, in no combo): kept for `groups.has`. */
+  extras: string[];
+  view: GroupSet;
 }
 
-function scoreCategory(cat: CompiledCategory, hits: readonly TermHit[], signals: readonly SignalHit[]): Scored {
-  const groups = new Set<string>();
-  const groupSum = new Map<string, number>();
-  const seen = new Set<number>();
-  let free = 0;
-  for (const h of hits) {
-    const g = h.term.group;
-    if (g) groups.add(g);
-    if (seen.has(h.term.id)) continue;
-    seen.add(h.term.id);
-    if (g) groupSum.set(g, (groupSum.get(g) ?? 0) + h.term.weight);
-    else free += h.term.weight;
+/** `groups.has` over a scratch: reads the flags of the latest scoring pass (one object per scratch, no closures). */
+class ScratchGroups implements GroupSet {
+  constructor(
+    private readonly index: Map<string, number>,
+    private readonly flags: Uint8Array,
+    private readonly extras: string[],
+  ) {}
+  has(g: string): boolean {
+    const i = this.index.get(g);
+    return i !== undefined ? (this.flags[i] & 1) !== 0 : this.extras.includes(g);
   }
-  // A group supports a combo only with some substance: one filler word ("zalo", "hỗ trợ", 0.1) is not a shape.
-  const present = new Set<string>();
-  for (const g of groups) if ((groupSum.get(g) ?? 0) >= cat.comboMin) present.add(g);
-  for (const s of signals) {
+}
+
+function newScratch(index: Map<string, number>): Scratch {
+  const flags = new Uint8Array(index.size);
+  const extras: string[] = [];
+  return { sums: new Float64Array(index.size), flags, extras, view: new ScratchGroups(index, flags, extras) };
+}
+
+/**
+ * Most a category can score on this message without its detectors' number signals: positive term weights within
+ * group caps, combos whose groups are hit (or may come from a text-only detector, or a link signal when the message
+ * has links), plus the text-only detectors' slack. Uses the category's scratch: nothing is allocated.
+ */
+function upperBound(cat: CompiledCategory, arr: readonly TermHit[], withLinks: boolean): number {
+  const { sums, flags } = cat.scratch;
+  sums.fill(0);
+  flags.fill(0);
+  for (const i of cat.textSignalIdx) flags[i] = 1;
+  let pos = TEXT_SIGNAL_SLACK;
+  if (withLinks) {
+    const li = cat.groupIndex.get('link');
+    if (li !== undefined) flags[li] = 1;
+    pos += LINK_SIGNAL_SLACK;
+  }
+  for (const h of arr) {
+    const w = h.term.weight;
+    const gi = h.term.groupIdx;
+    if (gi >= 0) flags[gi] = 1;
+    if (w <= 0) continue;
+    if (gi >= 0) sums[gi] += w;
+    else pos += w;
+  }
+  const caps = cat.capByIdx;
+  for (let i = 0; i < sums.length; i++) if (sums[i] > 0) pos += sums[i] < caps[i] ? sums[i] : caps[i];
+  for (const c of cat.comboIdx) {
+    if (c.bonus <= 0) continue;
+    let ok = true;
+    for (let j = 0; j < c.idx.length; j++) if (flags[c.idx[j]] === 0) ok = false;
+    if (ok) pos += c.bonus;
+  }
+  return pos;
+}
+
+/** Scoring pass counter for `CompiledRuleset.seen` (avoids a Set per category per message). */
+let stamp = 0;
+
+interface Scored {
+  score: number;
+  groups: GroupSet;
+}
+
+/**
+ * Category score: each term once, group sums within caps, signals, then combos whose groups are all present (a
+ * term group counts for combos only with `comboMin` weight: one filler word, "zalo", 0.1, is not a shape).
+ * Allocation-free: per-category typed scratch and a stamp array instead of Maps/Sets.
+ */
+function scoreCategory(rs: CompiledRuleset, cat: CompiledCategory, hits: readonly TermHit[], signals: readonly SignalHit[], scratch: Scratch): Scored {
+  const { sums, flags, extras } = scratch;
+  sums.fill(0);
+  flags.fill(0);
+  extras.length = 0;
+  if (++stamp === 0xffffffff) {
+    rs.seen.fill(0);
+    stamp = 1;
+  }
+  const seen = rs.seen;
+  let score = 0;
+  for (let k = 0; k < hits.length; k++) {
+    const t = hits[k].term;
+    const gi = t.groupIdx;
+    if (gi >= 0) flags[gi] |= 1;
+    if (seen[t.id] === stamp) continue;
+    seen[t.id] = stamp;
+    if (gi >= 0) sums[gi] += t.weight;
+    else score += t.weight;
+  }
+  const n = flags.length;
+  const min = cat.comboMin;
+  for (let i = 0; i < n; i++) if (flags[i] !== 0 && (min === 0 || sums[i] >= min)) flags[i] |= 2;
+  for (let k = 0; k < signals.length; k++) {
+    const s = signals[k];
     if (s.weight === 0 && s.spans.length === 0) continue;
-    groups.add(s.name);
-    present.add(s.name);
-    groupSum.set(s.name, (groupSum.get(s.name) ?? 0) + s.weight);
+    const gi = cat.groupIndex.get(s.name);
+    if (gi === undefined) {
+      extras.push(s.name);
+      score += s.weight;
+    } else {
+      flags[gi] |= 3;
+      sums[gi] += s.weight;
+    }
   }
-  let score = free;
-  for (const [g, v] of groupSum) {
-    const cap = cat.groupCaps[g];
-    score += cap !== undefined ? Math.min(v, cap) : v;
+  const caps = cat.capByIdx;
+  for (let i = 0; i < n; i++) {
+    const v = sums[i];
+    if (v !== 0) score += v < caps[i] ? v : caps[i];
   }
-  for (const c of cat.combos) if (c.groups.every((g) => present.has(g))) score += c.bonus;
-  return { score, groups };
+  for (const c of cat.comboIdx) {
+    let ok = true;
+    for (let j = 0; j < c.idx.length; j++) {
+      if ((flags[c.idx[j]] & 2) === 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) score += c.bonus;
+  }
+  return { score, groups: scratch.view };
 }
 
 const NO_HITS: readonly TermHit[] = [];
@@ -354,9 +517,8 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
     for (const cat of rs.categories) {
       const arr = byCat.get(cat.id);
       if (!arr || arr.length === 0) continue;
-      let pos = cat.comboMax;
-      for (const h of arr) if (h.term.weight > 0) pos += h.term.weight;
-      if (pos >= cat.threshold) {
+      const pos = upperBound(cat, arr, false);
+      if (pos >= cat.threshold - SCORE_EPS) {
         possible = true;
         break;
       }
@@ -376,12 +538,19 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
       let v = baseCache.get(id);
       if (v === undefined) {
         const c = catById.get(id);
-        v = c ? scoreCategory(c, byCat.get(id) ?? NO_HITS, []).score : 0;
+        v = c ? scoreCategory(rs, c, byCat.get(id) ?? NO_HITS, [], c.baseScratch).score : 0;
         baseCache.set(id, v);
       }
       return v;
     },
-    hasGroup: (id, g) => (byCat.get(id) ?? NO_HITS).some((h) => h.term.group === g),
+    hasGroup: (id, g) => {
+      const c = catById.get(id);
+      const gi = c?.groupIndex.get(g);
+      if (gi === undefined) return false;
+      const arr = byCat.get(id);
+      if (arr) for (let k = 0; k < arr.length; k++) if (arr[k].term.groupIdx === gi) return true;
+      return false;
+    },
     warning,
     warningThreshold: rs.warningThreshold,
     official,
@@ -396,11 +565,16 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   const flags: Flag[] = [];
   for (const cat of rs.categories) {
     const hits = byCat.get(cat.id) ?? NO_HITS;
+    const needs = cat.def.needsHits;
+    if (hits.length === 0 && (needs === 'always' || (needs === 'unless-links' && links.length === 0))) continue;
+    // Categories whose detectors only qualify their own hits: skip them when even the best case stays below.
+    if (needs === 'always' && upperBound(cat, hits, links.length > 0) < cat.threshold - SCORE_EPS) continue;
     const signals = cat.def.signals ? cat.def.signals(ctx) : [];
     if (hits.length === 0 && signals.length === 0) continue;
-    const sc = scoreCategory(cat, hits, signals);
+    const sc = scoreCategory(rs, cat, hits, signals, cat.scratch);
     const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
-    if (score < cat.threshold) continue;
+    // Sums of decimal weights (0.3 + 0.4 + 0.3) land a hair below 1: compare with a tolerance.
+    if (score < cat.threshold - SCORE_EPS) continue;
     const severity: Severity =
       cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(score, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
     const spans: Array<{ start: number; end: number }> = [];

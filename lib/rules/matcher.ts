@@ -7,8 +7,8 @@
 import { ALPHABET_SIZE } from './normalize';
 
 export class SymbolAutomaton {
-  /** delta[state * ALPHABET_SIZE + symbol] → next state (complete DFA). */
-  private readonly delta: Int32Array;
+  /** delta[state * ALPHABET_SIZE + symbol] → next state (complete DFA); 16-bit when it fits (half the cache). */
+  private readonly delta: Uint16Array | Int32Array;
   /** Pattern id ending at this state, or -1. */
   private readonly out: Int32Array;
   /** Next state on the failure chain that ends a pattern (0 = none). */
@@ -80,7 +80,7 @@ export class SymbolAutomaton {
         }
       }
     }
-    this.delta = delta;
+    this.delta = states <= 0xffff ? Uint16Array.from(delta) : delta;
     this.out = out;
     this.dict = dict;
     this.patternLength = lengths;

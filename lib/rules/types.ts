@@ -18,7 +18,14 @@ export interface CompiledTerm {
   text: string;
   weight: number;
   group: string | null;
+  /** Index of `group` in its category's group table (-1 without a group); set by the compiler. */
+  groupIdx: number;
   negatable: boolean;
+}
+
+/** The groups (term groups and signal names) a message hit in one category. */
+export interface GroupSet {
+  has(group: string): boolean;
 }
 
 export interface TermHit extends Span {
@@ -69,10 +76,20 @@ export interface CategoryDefinition {
   defaultSeverity: Severity;
   /** Suggested action per severity; the admin always decides. */
   actions: Record<Severity, SuggestedAction>;
+  /**
+   * Signal names the detectors may emit from text alone (no link, no digit). The engine's fast exit counts a combo
+   * as reachable only if each of its groups is a term group present in the text or one of these.
+   */
+  textSignals?: readonly string[];
+  /**
+   * The category cannot flag without one of its own term hits (its detectors only qualify hits), so the engine
+   * skips it entirely for messages without any: 'always', or 'unless-links' when a link alone may count.
+   */
+  needsHits?: 'always' | 'unless-links';
   /** Detector signals for this category, computed after all term scores are known. */
   signals?(ctx: EvalContext): SignalHit[];
   /** Context adjustment of the final score (warnings, official notices…). */
-  adjust?(ctx: EvalContext, score: number, groups: ReadonlySet<string>): number;
+  adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
   /** Severity from the final score; defaults to the category severity. */
   severityFor?(score: number, threshold: number, base: Severity): Severity;
 }

@@ -8,6 +8,7 @@ export const abusiveLanguage: CategoryDefinition = {
   explanation: 'Tin nhắn dùng ngôn từ thiếu văn hóa, chửi bới hoặc xúc phạm thành viên, cán bộ.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'remind', high: 'delete' },
+  needsHits: 'always',
   severityFor(score, threshold) {
     if (score >= threshold * 2.5) return 'high';
     return score >= threshold * 1.5 ? 'medium' : 'low';

@@ -15,6 +15,7 @@ export const advertising: CategoryDefinition = {
   explanation: 'Tin nhắn quảng cáo bán hàng, rao vặt hoặc chào mời dịch vụ cá nhân, trái quy chế nhóm.',
   defaultSeverity: 'low',
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
+  textSignals: ['service', 'offer'],
   signals(ctx) {
     const out: SignalHit[] = [];
     if (ctx.prices.length > 0) out.push({ name: 'price', weight: ctx.weight('advertising', 'price', 0.5), spans: ctx.prices.map((s) => ctx.original(s)) });
@@ -39,7 +40,7 @@ export const advertising: CategoryDefinition = {
   },
   adjust(ctx, score, groups) {
     let s = score;
-    if (quotedShare(ctx, 'advertising') >= 0.6) s = s * 0.4;
+    if (s >= 1 && quotedShare(ctx, 'advertising') >= 0.6) s = s * 0.4;
     if (ctx.official >= 1) s -= 0.6;
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.

@@ -1,5 +1,6 @@
 /** III.2(1) – state secrets, classified or unpublished internal documents. */
-import type { CategoryDefinition } from '../types';
+import type { CategoryDefinition, SignalHit } from '../types';
+import { hasInsider } from './insider';
 
 // Asking how to get one's own record ("xin bản sao… ở đâu ạ?") is not a leak.
 const HOW_TO = /(?:ở đâu|thế nào|như nào|ra sao|chỉ em|chỉ giúp|hướng dẫn)[^.!\n]*\?/u;
@@ -11,6 +12,15 @@ export const classifiedInfo: CategoryDefinition = {
   explanation: 'Tin nhắn có thể làm lộ tài liệu mật, bí mật nhà nước hoặc văn bản nội bộ chưa công bố.',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  needsHits: 'always',
+  textSignals: ['leak'],
+  signals(ctx) {
+    const out: SignalHit[] = [];
+    // Only worth the regex when something secret or a protected record is mentioned.
+    const relevant = ctx.hasGroup('classified-info', 'secret') || ctx.hasGroup('classified-info', 'leak');
+    if (relevant && hasInsider(ctx.text.acc)) out.push({ name: 'leak', weight: ctx.weight('classified-info', 'insider', 0.4), spans: [] });
+    return out;
+  },
   adjust(ctx, score) {
     let s = score;
     // Reminders not to share secret documents ("tuyệt đối không chụp… bà con thấy ai đăng thì báo").

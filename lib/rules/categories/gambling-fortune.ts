@@ -1,10 +1,25 @@
 /** III.2(4) – lottery (lô đề), betting, casinos, fortune-telling offered as a service. */
-import type { CategoryDefinition, SignalHit } from '../types';
+import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
 
+// (Plain, non-unicode regex over the normalised text, whose words are separated by single spaces: 4× faster.)
 // A number pick: "ghi cho tôi 100 điểm con 39", "bao bộ con 68", "đánh 2 con 01 với 61", "nuôi lô 27".
-const PICK = /(?<![\p{L}])(?:đánh|danh|ghi|ôm|nuôi|bao|chốt|vào|theo|dồn|sổ|về|ve)\s+(?:[\p{L}\d]+\s+){0,3}(?:con|cặp|số|lô|đề|lo|de)\s+\d{2}(?!\d)|\d+\s?điểm\s+(?:con\s+)?\d{2}(?!\d)|(?<![\p{L}])(?:đánh|danh|ghi|chốt|chot)\s+\d{2}(?!\d)(?!\s?(?:phút|giờ|điểm|tuổi|người|ngày|km|kg|cái|lần|triệu|tr|k|nghìn|ngàn))|(?<![\p{L}])(?:đầu|dau)\s?\d\s+(?:đít|dit|đuôi|duoi)\s?\d(?!\d)/u;
+const PICK = /(?:^| )(?:(?:đánh|danh|ghi|ôm|nuôi|bao|chốt|vào|theo|dồn|sổ|về|ve) (?:[^ ]+ ){0,3}(?:con|cặp|số|lô|đề|lo|de) \d\d(?!\d)|\d+ ?điểm (?:con )?\d\d(?!\d)|(?:đánh|danh|ghi|chốt|chot) \d\d(?!\d)(?! ?(?:phút|giờ|điểm|tuổi|người|ngày|km|kg|cái|lần|triệu|tr|k|nghìn|ngàn))|(?:đầu|dau) ?\d (?:đít|dit|đuôi|duoi) ?\d(?!\d))/;
+
+/** Cheap gate before the PICK regex: a gambling word, or one of the words a pick is written with. */
+function mayPick(ctx: EvalContext): boolean {
+  if (ctx.hits('gambling-fortune').length > 0) return true;
+  const a = ctx.text.acc;
+  if (a.includes('điểm') || a.includes('đít') || a.includes('dit ') || a.includes('đánh ') || a.includes('danh ')) return true;
+  // "… con 39": the word "con" right before a two-digit number.
+  for (let i = a.indexOf('con '); i >= 0; i = a.indexOf('con ', i + 4)) {
+    const c1 = a.charCodeAt(i + 4);
+    const c2 = a.charCodeAt(i + 5);
+    if (c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57) return true;
+  }
+  return false;
+}
 
 export const gamblingFortune: CategoryDefinition = {
   id: 'gambling-fortune',
@@ -17,7 +32,7 @@ export const gamblingFortune: CategoryDefinition = {
     const out: SignalHit[] = [];
     const links = ctx.links.filter((l) => l.category === 'gambling-fortune').map((l) => ({ start: l.start, end: l.end }));
     if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('gambling-fortune', 'link', 1), spans: links });
-    if (ctx.text.hasDigit && PICK.test(ctx.text.acc)) out.push({ name: 'lottery', weight: ctx.weight('gambling-fortune', 'pick', 1), spans: [] });
+    if (ctx.text.hasDigit && mayPick(ctx) && PICK.test(ctx.text.acc)) out.push({ name: 'lottery', weight: ctx.weight('gambling-fortune', 'pick', 1), spans: [] });
     // Lottery number picks ("39 - 93") only count next to lottery words.
     if (ctx.hasGroup('gambling-fortune', 'lottery')) {
       const nums = ctx.text.acc.match(TWO_DIGITS);

@@ -3,9 +3,9 @@ import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 
 // "chuyển/đóng/nộp/mượn … 6 triệu", "ck 500k": a money request with an amount, wherever the wording varies.
-const TRANSFER = /(?<![\p{L}])(?:chuyển|chuyen|ck|gửi|nộp|nop|đóng|dong|nạp|nap|bắn|mượn|muon)\s+(?:[\p{L}]+\s+){0,3}\d[\d.,]*\s?(?:k|tr|triệu|trieu|nghìn|ngàn|đ|đồng|củ)(?![\p{L}])/u;
+const TRANSFER = /(?:^| )(?:chuyển|chuyen|ck|gửi|nộp|nop|đóng|dong|nạp|nap|bắn|mượn|muon) (?:[^ ]+ ){0,3}\d[\d.,]* ?(?:k|tr|triệu|trieu|nghìn|ngàn|đ|đồng|củ)(?![a-zà-ỹđ])/;
 // Salaries or returns far above village wages ("lương 70 triệu/tháng").
-const BIG_PAY = /(?<![\p{L}])(?:lương|thu nhập|lãi|hoa hồng)\s+(?:từ\s+|lên tới\s+|lên đến\s+)?\d{2,3}\s?(?:triệu|tr)(?![\p{L}])/u;
+const BIG_PAY = /(?:^| )(?:lương|thu nhập|lãi|hoa hồng) (?:từ |lên tới |lên đến )?\d{2,3} ?(?:triệu|tr)(?![a-zà-ỹđ])/;
 
 /** Authorities are named by warnings too ("công an không bao giờ…"): not evidence of a quoted pitch. */
 const AUTHORITY: ReadonlySet<string> = new Set(['impersonation', 'urgency']);
@@ -17,6 +17,7 @@ export const scam: CategoryDefinition = {
   explanation: 'Tin nhắn có dấu hiệu lừa đảo, chiếm đoạt tài sản (yêu cầu chuyển tiền, mã OTP, mạo danh cơ quan hoặc dụ nhận thưởng).',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  needsHits: 'unless-links',
   signals(ctx) {
     const out: SignalHit[] = [];
     const strange = ctx.links.filter((l) => l.category === 'strange-link');
@@ -40,7 +41,8 @@ export const scam: CategoryDefinition = {
     if (ctx.prices.length > 0 && (asks || offer || ctx.hasGroup('scam', 'lure'))) {
       out.push({ name: 'money', weight: ctx.weight('scam', 'money', 0.2), spans: ctx.prices.map((s) => ctx.original(s)) });
     }
-    if (ctx.text.hasDigit) {
+    // Both need an amount, which the price detector has already found.
+    if (ctx.prices.length > 0) {
       const acc = ctx.text.acc;
       if (TRANSFER.test(acc)) out.push({ name: 'request', weight: ctx.weight('scam', 'transfer', 0.3), spans: [] });
       if (BIG_PAY.test(acc)) out.push({ name: 'job', weight: ctx.weight('scam', 'big-pay', 0.3), spans: [] });
@@ -51,7 +53,7 @@ export const scam: CategoryDefinition = {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
     if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
-    if (quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
+    if (score >= 1 && quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
     // or a request for codes/money they are information, not fraud.
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');

@@ -12,6 +12,8 @@ export const sensitiveTopic: CategoryDefinition = {
   explanation: 'Tin nhắn bình luận về chính trị, tôn giáo hoặc sắc tộc trái quy định pháp luật (kích động, xuyên tạc, gây chia rẽ).',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  needsHits: 'always',
+  textSignals: ['target'],
   signals(ctx) {
     const out: SignalHit[] = [];
     // Only worth looking when something derogatory is said at all.

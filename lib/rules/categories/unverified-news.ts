@@ -1,5 +1,6 @@
 /** III.2(1) – unverified news, rumours, fake alarms and chain messages. */
 import type { CategoryDefinition, SignalHit } from '../types';
+import { hasInsider } from './insider';
 
 // A member ASKING whether a rumour is true does not spread it as fact ("có ai biết thật không ạ?").
 const QUESTION = /(?:có ai|ai biết|ai kiểm chứng|có đúng|đúng không|thật không|phải không|không ạ|hay lại|có thật|thật hả|chưa ạ|không vậy|không mọi người|không mn)[^.!\n]*\?|\?[^.!\n]*(?:ai biết|chỉ em|giúp em)/u;
@@ -11,11 +12,17 @@ export const unverifiedNews: CategoryDefinition = {
   explanation: 'Tin nhắn lan truyền tin đồn, tin chưa kiểm chứng hoặc tin giả gây hoang mang.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
+  needsHits: 'always',
+  textSignals: ['hearsay'],
   signals(ctx) {
     const out: SignalHit[] = [];
     // Clickbait rumours usually point to an unknown site: the link supports a rumour, never makes one.
-    const links = ctx.links.filter((l) => l.category === 'strange-link' || l.category === 'unverified-news');
+    const links = ctx.links.filter((l) => l.category === 'strange-link');
     if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('unverified-news', 'link', 0.2), spans: links.map((l) => ({ start: l.start, end: l.end })) });
+    // A claimed inside source ("người nhà em làm ở EVN") for an alarming claim.
+    if (ctx.hasGroup('unverified-news', 'alarm') && !ctx.hasGroup('unverified-news', 'hearsay') && hasInsider(ctx.text.acc)) {
+      out.push({ name: 'hearsay', weight: ctx.weight('unverified-news', 'insider', 0.4), spans: [] });
+    }
     return out;
   },
   adjust(ctx, score) {

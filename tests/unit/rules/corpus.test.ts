@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '@/lib/rules/categories';
 import { compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
 import { evaluate, parseLabelled } from '@/lib/rules/evaluate';
 
@@ -29,32 +29,70 @@ describe.each([
   });
 });
 
-// The large corpus written by a colleague. Targets: recall ≥ 0.9 per category, precision ≥ 0.85, clean FP ≤ 2%.
-// Measured: recall strange-link 0.98, scam 0.95, advertising 0.89, gambling 0.91, sensitive 1.0, abusive 1.0,
-// unverified 0.91, classified 0.96; precision ≥ 0.90 everywhere; clean FP 1.9% (6/317).
+// The large corpus written by a colleague. Targets (met): recall ≥ 0.9 and precision ≥ 0.9 per category, clean FP ≤ 2%.
+// Measured: recall link 0.98, scam 0.95, ads 0.93, gambling 0.96, sensitive 1.0, abusive 1.0, unverified 0.98,
+// classified 0.96; precision ≥ 0.92 everywhere; clean FP 0.6% (2/317).
 // Never tune rules to single lines of this file (and never to tests/corpus/holdout.jsonl at all).
 const LABELLED = resolve(repo, 'tests/corpus/labelled.jsonl');
-const RECALL_FLOOR: Record<string, number> = {
-  'strange-link': 0.9,
-  scam: 0.9,
-  // Not yet at target: 0.894 measured (scam-vs-offer and bookie-vs-seller borderlines); floor just below it.
-  advertising: 0.88,
-  'gambling-fortune': 0.9,
-  'sensitive-topic': 0.9,
-  'abusive-language': 0.9,
-  'unverified-news': 0.9,
-  'classified-info': 0.9,
-};
 describe('tests/corpus/labelled.jsonl', () => {
-  it.skipIf(!existsSync(LABELLED))('meets the targets: recall ≥ 0.9 (advertising floor 0.88), precision ≥ 0.85, clean FP ≤ 2%', () => {
+  it.skipIf(!existsSync(LABELLED))('meets the targets: recall ≥ 0.9, precision ≥ 0.9, clean FP ≤ 2%', () => {
     const r = evaluate(load(LABELLED), rs);
     const misses = r.misses.map((m) => `${m.kind} ${m.category} ${m.id}: ${m.text}`).join('\n');
     expect(r.cleanFpRate, misses).toBeLessThanOrEqual(0.02);
     for (const c of CATEGORY_IDS) {
       const s = r.perCategory[c];
       if (s.support < 10) continue;
-      expect(s.recall, c).toBeGreaterThanOrEqual(RECALL_FLOOR[c]);
-      expect(s.precision, c).toBeGreaterThanOrEqual(0.85);
+      expect(s.recall, c).toBeGreaterThanOrEqual(0.9);
+      expect(s.precision, c).toBeGreaterThanOrEqual(0.9);
     }
   });
+});
+
+interface Floors {
+  cleanFp: number;
+  recall: Record<CategoryId, number>;
+  precision: Record<CategoryId, number>;
+}
+
+function checkFloors(path: string, f: Floors): void {
+  const r = evaluate(load(path), rs);
+  const misses = r.misses.map((m) => `${m.kind} ${m.category} ${m.id}`).join(' ');
+  expect(r.cleanFpRate, 'clean FP').toBeLessThanOrEqual(f.cleanFp);
+  for (const c of CATEGORY_IDS) {
+    const s = r.perCategory[c];
+    expect(s.recall, `${c} recall (${misses})`).toBeGreaterThanOrEqual(f.recall[c]);
+    expect(s.precision, `${c} precision (${misses})`).toBeGreaterThanOrEqual(f.precision[c]);
+  }
+}
+
+// Fresh development corpus written after the engine (same guideline, new wording). Read its misses to find
+// general shapes, not single lines. REGRESSION FLOORS just below the figures measured at the last tuning:
+// extra-measured: 606 lines, clean FP 3.2%, recall strange-link 1.00, scam 0.97, advertising 0.93, gambling-fortune 0.98,
+//   sensitive-topic 0.97, abusive-language 0.98, unverified-news 0.97, classified-info 0.91; precision
+//   strange-link 0.94, scam 0.90, advertising 0.87, gambling-fortune 0.98, sensitive-topic 0.98,
+//   abusive-language 0.92, unverified-news 0.98, classified-info 0.96
+const EXTRA = resolve(repo, 'tests/corpus/extra.jsonl');
+const EXTRA_FLOORS: Floors = {
+  cleanFp: 0.06,
+  recall: { 'strange-link': 0.98, 'scam': 0.94, 'advertising': 0.90, 'gambling-fortune': 0.95, 'sensitive-topic': 0.94, 'abusive-language': 0.95, 'unverified-news': 0.94, 'classified-info': 0.89 },
+  precision: { 'strange-link': 0.92, 'scam': 0.87, 'advertising': 0.84, 'gambling-fortune': 0.95, 'sensitive-topic': 0.96, 'abusive-language': 0.90, 'unverified-news': 0.96, 'classified-info': 0.94 },
+};
+describe('tests/corpus/extra.jsonl', () => {
+  it.skipIf(!existsSync(EXTRA))('stays at or above its regression floors', () => checkFloors(EXTRA, EXTRA_FLOORS));
+});
+
+// Held-out corpus: NEVER read, never tuned on; only its score is looked at. REGRESSION FLOORS just below the
+// final measured figures, not targets (the goal stays recall/precision ≥ 0.9 on unseen text):
+// holdout-measured: 309 lines, clean FP 3.6%, recall strange-link 0.94, scam 0.82, advertising 0.70, gambling-fortune 0.88,
+//   sensitive-topic 0.70, abusive-language 0.85, unverified-news 0.74, classified-info 0.71; precision
+//   strange-link 1.00, scam 0.82, advertising 0.75, gambling-fortune 1.00, sensitive-topic 1.00,
+//   abusive-language 1.00, unverified-news 1.00, classified-info 0.94
+const HOLDOUT = resolve(repo, 'tests/corpus/holdout.jsonl');
+const HOLDOUT_FLOORS: Floors = {
+  cleanFp: 0.05,
+  recall: { 'strange-link': 0.92, 'scam': 0.80, 'advertising': 0.69, 'gambling-fortune': 0.87, 'sensitive-topic': 0.68, 'abusive-language': 0.84, 'unverified-news': 0.72, 'classified-info': 0.70 },
+  precision: { 'strange-link': 0.99, 'scam': 0.80, 'advertising': 0.74, 'gambling-fortune': 0.99, 'sensitive-topic': 0.99, 'abusive-language': 0.99, 'unverified-news': 0.99, 'classified-info': 0.92 },
+};
+describe('tests/corpus/holdout.jsonl (score only)', () => {
+  it.skipIf(!existsSync(HOLDOUT))('stays at or above its regression floors', () => checkFloors(HOLDOUT, HOLDOUT_FLOORS));
 });
