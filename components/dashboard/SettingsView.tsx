@@ -53,9 +53,36 @@ function useFieldError() {
   };
 }
 
+/** Message and invalid-field state of a settings form: one place that turns a parse error into both. */
+function useFormStatus() {
+  const describe = useFieldError();
+  const [msg, setMsg] = useState<Msg>(null);
+  const [badField, setBadField] = useState<string | null>(null);
+  return {
+    msg,
+    setMsg,
+    describe,
+    reset() {
+      setMsg(null);
+      setBadField(null);
+    },
+    rejected(path: string, error: string) {
+      const d = describe(path, error);
+      setBadField(d.field);
+      setMsg({ ok: false, text: d.text });
+    },
+    saved(text: string) {
+      setBadField(null);
+      setMsg({ ok: true, text });
+    },
+    bad: (f: string) => (badField === f || badField?.startsWith(`${f}.`) ? true : undefined),
+  };
+}
+
 function GlobalForm() {
   const { db, t, tl, settings, setSettings } = useDash();
-  const describe = useFieldError();
+  const status = useFormStatus();
+  const { msg, bad } = status;
   const [adminName, setAdminName] = useState(settings.adminName);
   const [language, setLanguage] = useState(settings.language);
   const [retention, setRetention] = useState(String(settings.retentionDays));
@@ -64,8 +91,6 @@ function GlobalForm() {
   const [steps, setSteps] = useState<LadderStep[]>([...settings.ladder.steps]);
   const [immediate, setImmediate] = useState<CategoryId[]>([...settings.ladder.immediateCategories]);
   const [window, setWindow] = useState(String(settings.ladder.strikeWindowDays));
-  const [msg, setMsg] = useState<Msg>(null);
-  const [badField, setBadField] = useState<string | null>(null);
 
   const save = async () => {
     const candidate = {
@@ -76,19 +101,12 @@ function GlobalForm() {
       ladder: { steps, immediateCategories: immediate, strikeWindowDays: parseWhole(window) ?? window },
     };
     const parsed = parseGlobalSettings(candidate);
-    if (!parsed.ok) {
-      const d = describe(parsed.path, parsed.error);
-      setBadField(d.field);
-      setMsg({ ok: false, text: d.text });
-      return;
-    }
-    setBadField(null);
+    if (!parsed.ok) return status.rejected(parsed.path, parsed.error);
     const saved = await saveGlobalSettings(db, parsed.value);
     setSettings(saved);
-    setMsg({ ok: true, text: t('set.saved') });
+    status.saved(t('set.saved'));
   };
 
-  const bad = (f: string) => (badField === f || badField?.startsWith(`${f}.`) ? true : undefined);
   return (
     <form onSubmit={(e) => { e.preventDefault(); void save(); }} aria-labelledby="set-global-h" data-testid="global-form">
       <h3 id="set-global-h">{t('set.global')}</h3>
@@ -217,15 +235,13 @@ function toForm(g: GroupSettings): GroupForm {
 
 function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => void }) {
   const { db, t, tl, doc, now } = useDash();
-  const describe = useFieldError();
+  const status = useFormStatus();
+  const { msg, bad, describe } = status;
   const [current, setCurrent] = useState<GroupSettings | null>(null);
   const [form, setForm] = useState<GroupForm | null>(null);
-  const [msg, setMsg] = useState<Msg>(null);
-  const [badField, setBadField] = useState<string | null>(null);
 
   useEffect(() => {
-    setMsg(null);
-    setBadField(null);
+    status.reset();
     loadGroupSettings(db, group.threadId).then((g) => {
       // A group known only from the log starts from its name and place in the log.
       const base = group.configured ? g : { ...defaultGroupSettings(group.threadId, group.name), ...group.place };
@@ -264,17 +280,11 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
       },
     };
     const parsed = parseGroupSettings(candidate);
-    if (!parsed.ok) {
-      const d = describe(parsed.path, parsed.error);
-      setBadField(d.field);
-      setMsg({ ok: false, text: d.text });
-      return;
-    }
-    setBadField(null);
+    if (!parsed.ok) return status.rejected(parsed.path, parsed.error);
     const saved = await saveGroupSettings(db, parsed.value);
     setCurrent(saved);
     setForm(toForm(saved));
-    setMsg({ ok: true, text: t('set.saved') });
+    status.saved(t('set.saved'));
     onSaved();
   };
 
@@ -286,17 +296,16 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
     if (!file) return;
     const parsed = parseGroupPack(await file.text());
     if (!parsed.ok) {
-      setMsg({ ok: false, text: t('grp.packFailed', { error: describe(parsed.path, parsed.error).text }) });
+      status.setMsg({ ok: false, text: t('grp.packFailed', { error: describe(parsed.path, parsed.error).text }) });
       return;
     }
     const r = await applyGroupPack(db, group.threadId, parsed.pack, now());
     setCurrent(r.group);
     setForm(toForm(r.group));
-    setMsg({ ok: true, text: t('grp.packDone', { packs: r.rulePacks, added: r.samplesAdded, skipped: r.samplesSkipped }) });
+    status.saved(t('grp.packDone', { packs: r.rulePacks, added: r.samplesAdded, skipped: r.samplesSkipped }));
     onSaved();
   };
 
-  const bad = (f: string) => (badField === f || badField?.startsWith(`${f}.`) ? true : undefined);
   return (
     <form onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={t('grp.editor', { name: group.name })} data-testid="group-form">
       <div className="grid2">
