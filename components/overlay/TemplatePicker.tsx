@@ -157,7 +157,14 @@ export function TemplatePicker() {
             <pre className="zgg-preview" data-testid="zgg-preview">
               {preview?.text ?? ''}
             </pre>
-            {preview && !preview.ok && <p className="zgg-warn">{t('picker.missing', { fields: preview.missing.join(', ') })}</p>}
+            {preview && !preview.ok && (
+              <p className="zgg-warn" data-testid="zgg-picker-missing">
+                {t('picker.missing', {
+                  // Field labels, not variable names: "Giờ, Ngày", not "gio, ngay".
+                  fields: preview.missing.map((n) => selected.variables.find((v) => v.name === n)?.label ?? n).join(', '),
+                })}
+              </p>
+            )}
             <div className="zgg-actions">
               <button
                 type="button"
