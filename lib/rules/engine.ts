@@ -18,6 +18,51 @@ const K_OFFICIAL = 3;
 const K_NEG = 4;
 const K_NOTNEG = 5;
 
+const F_FOLDSAFE = 1;
+const F_WHOLEWORD = 2;
+const F_COMPACT = 4;
+
+interface FlatEntries {
+  entStart: Int32Array;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  /** Offset of the entry's codes in `acc` / `fold` (length = pattern length). */
+  off: Int32Array;
+  acc: Uint16Array;
+  fold: Uint16Array;
+  /** Entry objects in flat order (read only for accepted candidates). */
+  list: Entry[];
+}
+
+function flatten(entries: readonly Entry[][]): FlatEntries {
+  const entStart = new Int32Array(entries.length + 1);
+  const list: Entry[] = [];
+  let codes = 0;
+  for (let p = 0; p < entries.length; p++) {
+    entStart[p] = list.length;
+    for (const en of entries[p]) {
+      list.push(en);
+      codes += en.acc.length;
+    }
+  }
+  entStart[entries.length] = list.length;
+  const kind = new Uint8Array(list.length);
+  const flags = new Uint8Array(list.length);
+  const off = new Int32Array(list.length);
+  const acc = new Uint16Array(codes);
+  const fold = new Uint16Array(codes);
+  let o = 0;
+  list.forEach((en, k) => {
+    kind[k] = en.kind;
+    flags[k] = (en.foldSafe ? F_FOLDSAFE : 0) | (en.wholeWord ? F_WHOLEWORD : 0) | (en.compact ? F_COMPACT : 0);
+    off[k] = o;
+    acc.set(en.acc, o);
+    fold.set(en.fold, o);
+    o += en.acc.length;
+  });
+  return { entStart, kind, flags, off, acc, fold, list };
+}
+
 interface Entry {
   kind: number;
   term: CompiledTerm | null;
@@ -38,6 +83,8 @@ export interface CompiledCategory {
   def: CategoryDefinition;
   id: CategoryId;
   index: number;
+  /** Position in `CompiledRuleset.categories` (per-message caches are arrays indexed by it). */
+  pos: number;
   clause: string;
   explanation: string;
   threshold: number;
@@ -69,8 +116,16 @@ export interface CompiledRuleset {
   readonly pack: RulePack;
   /** Enabled categories in registry (display) order. */
   readonly categories: readonly CompiledCategory[];
+  /** Enabled categories by id (built once here, not per message). */
+  readonly catById: ReadonlyMap<CategoryId, CompiledCategory>;
   readonly automaton: SymbolAutomaton;
   readonly entries: ReadonlyArray<readonly Entry[]>;
+  /**
+   * The same entries flattened into typed arrays (pattern p owns entries entStart[p]..entStart[p+1]) so rejecting a
+   * candidate reads a few compact arrays instead of scattered objects: most candidates are rejected, and the
+   * object reads were cache misses.
+   */
+  readonly flat: FlatEntries;
   readonly warningThreshold: number;
   readonly linkOptions: LinkSignalOptions;
   /** Number of category terms compiled (for diagnostics and the benchmark). */
@@ -165,6 +220,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
       def,
       id: def.id,
       index,
+      pos: categories.length,
       clause: cfg.clause,
       explanation: cfg.explanation || def.explanation,
       threshold: cfg.threshold ?? 1,
@@ -202,8 +258,10 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
   return {
     pack,
     categories,
+    catById: new Map(categories.map((c) => [c.id, c])),
     automaton: new SymbolAutomaton(patterns),
     entries,
+    flat: flatten(entries),
     warningThreshold: ctx?.warningThreshold ?? 1,
     linkOptions: { allowDomains: pack.allowDomains, blockDomains: pack.blockDomains, blocklist: options.blocklist },
     termCount: termId,
@@ -211,29 +269,37 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
   };
 }
 
-/** Is the text at [s, e) an acceptable occurrence of the entry? (boundaries + accent compatibility) */
-function accept(en: Entry, n: NormalizedText, s: number, e: number): boolean {
+/**
+ * Is the text at [s, e) an acceptable occurrence of flat entry k? (boundaries + accent compatibility; the
+ * entry's codes have the pattern's length, e - s)
+ */
+function accept(fe: FlatEntries, k: number, n: NormalizedText, s: number, e: number): boolean {
   const sym = n.sym;
-  if (en.compact) {
+  const fl = fe.flags[k];
+  if ((fl & F_COMPACT) !== 0) {
     const j = n.joined;
     if (!j) return false;
     for (let i = s; i < e; i++) if (j[i] === 0) return false;
-  } else if (en.wholeWord) {
+  } else if ((fl & F_WHOLEWORD) !== 0) {
     if (s > 0 && sym[s - 1] > SYM_SPACE) return false;
     if (e < sym.length && sym[e] > SYM_SPACE) return false;
   }
   const acc = n.codes;
-  const t = en.acc;
-  const f = en.fold;
+  const t = fe.acc;
+  const f = fe.fold;
+  const o = fe.off[k] - s;
+  const foldSafe = (fl & F_FOLDSAFE) !== 0;
   let loose = false;
-  for (let i = 0; i < t.length; i++) {
-    const a = acc[s + i];
-    if (a === t[i]) continue;
+  for (let i = s; i < e; i++) {
+    const a = acc[i];
+    if (a === t[o + i]) continue;
     // Accentless or partly accented text: only for fold-safe terms, and only by dropping marks.
-    if (!en.foldSafe || a !== f[i]) return false;
+    if (!foldSafe || a !== f[o + i]) return false;
     loose = true;
   }
-  return !loose || looseWordsUnmarked(acc, s, t, f);
+  if (!loose) return true;
+  const en = fe.list[k];
+  return looseWordsUnmarked(acc, s, en.acc, en.fold);
 }
 
 /**
@@ -422,11 +488,64 @@ let matchBuf: Int32Array = new Int32Array(256);
 export function countTermHits(text: string, rs: CompiledRuleset): number {
   const n = normalize(text);
   let hits = 0;
+  const fe = rs.flat;
   rs.automaton.scan(n.sym, (p, s, e) => {
-    const list = rs.entries[p];
-    for (let k = 0; k < list.length; k++) if (list[k].kind === K_TERM && accept(list[k], n, s, e)) hits++;
+    for (let k = fe.entStart[p]; k < fe.entStart[p + 1]; k++) if (fe.kind[k] === K_TERM && accept(fe, k, n, s, e)) hits++;
   });
   return hits;
+}
+
+/**
+ * Per-message evaluation context: one object with methods instead of a literal with closures, and cached base
+ * scores in a small array keyed by category position (no Maps built per message).
+ */
+class MessageContext implements EvalContext {
+  readonly warningThreshold: number;
+  readonly prices: readonly Span[];
+  readonly phones: readonly Span[];
+  readonly accounts: readonly Span[];
+  private base: Float64Array | null = null;
+  constructor(
+    private readonly rs: CompiledRuleset,
+    readonly text: NormalizedText,
+    private readonly byCat: Map<CategoryId, TermHit[]>,
+    readonly negated: readonly TermHit[],
+    readonly warning: number,
+    readonly official: number,
+    nums: NumberSignals,
+    readonly links: readonly LinkSignal[],
+  ) {
+    this.warningThreshold = rs.warningThreshold;
+    this.prices = nums.prices;
+    this.phones = nums.phones;
+    this.accounts = nums.accounts;
+  }
+  hits(id: CategoryId): readonly TermHit[] {
+    return this.byCat.get(id) ?? NO_HITS;
+  }
+  baseScore(id: CategoryId): number {
+    const c = this.rs.catById.get(id);
+    if (!c) return 0;
+    const base = (this.base ??= new Float64Array(this.rs.categories.length).fill(NaN));
+    const k = c.pos;
+    let v = base[k];
+    if (v !== v) base[k] = v = scoreCategory(this.rs, c, this.byCat.get(id) ?? NO_HITS, [], c.baseScratch).score;
+    return v;
+  }
+  hasGroup(id: CategoryId, g: string): boolean {
+    const c = this.rs.catById.get(id);
+    const gi = c?.groupIndex.get(g);
+    if (gi === undefined) return false;
+    const arr = this.byCat.get(id);
+    if (arr) for (let k = 0; k < arr.length; k++) if (arr[k].term.groupIdx === gi) return true;
+    return false;
+  }
+  weight(id: CategoryId, name: string, fallback: number): number {
+    return this.rs.catById.get(id)?.signalWeights[name] ?? fallback;
+  }
+  original(sp: Span): { start: number; end: number } {
+    return { start: this.text.start[sp.start], end: this.text.end[sp.end - 1] };
+  }
 }
 
 /**
@@ -440,9 +559,10 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   let allow: Span[] | null = null;
   let negs: Span[] | null = null;
   let notNegs: Span[] | null = null;
-  const warningSeen = new Map<string, number>();
-  const officialSeen = new Map<string, number>();
-  const entries = rs.entries;
+  // Context words count once per text (last weight wins); most messages have none, so the maps are lazy.
+  let warningSeen: Map<string, number> | null = null;
+  let officialSeen: Map<string, number> | null = null;
+  const fe = rs.flat;
 
   const scanned = rs.automaton.scanInto(n.sym, matchBuf);
   matchBuf = scanned.buf;
@@ -451,10 +571,10 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
     const p = matchBuf[2 * m];
     const e = matchBuf[2 * m + 1];
     const s = e - plen[p];
-    const list = entries[p];
-    for (let k = 0; k < list.length; k++) {
-      const en = list[k];
-      if (!accept(en, n, s, e)) continue;
+    const end = fe.entStart[p + 1];
+    for (let k = fe.entStart[p]; k < end; k++) {
+      if (!accept(fe, k, n, s, e)) continue;
+      const en = fe.list[k];
       switch (en.kind) {
         case K_TERM: {
           const t = en.term as CompiledTerm;
@@ -467,10 +587,10 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
           (allow ??= []).push({ start: s, end: e });
           break;
         case K_WARNING:
-          warningSeen.set(en.key, en.weight);
+          (warningSeen ??= new Map()).set(en.key, en.weight);
           break;
         case K_OFFICIAL:
-          officialSeen.set(en.key, en.weight);
+          (officialSeen ??= new Map()).set(en.key, en.weight);
           break;
         case K_NEG:
           (negs ??= []).push({ start: s, end: e });
@@ -502,12 +622,12 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   }
 
   let warning = 0;
-  for (const w of warningSeen.values()) warning += w;
+  if (warningSeen) for (const w of warningSeen.values()) warning += w;
   // Negated requests ("không cung cấp OTP", "đừng chuyển tiền") read as advice.
   // Only refused requests count: "chưa nhận tiền hỗ trợ" is not advice.
   for (const h of negated) if (h.term.category === 'scam' && (h.term.group === 'request' || h.term.group === 'fee')) warning += 0.5;
   let official = 0;
-  for (const w of officialSeen.values()) official += w;
+  if (officialSeen) for (const w of officialSeen.values()) official += w;
 
   const links: LinkSignal[] = linkSignals(text, rs.linkOptions);
   // Fast exit (most clean messages): without links or digits no detector signal can fire, so a category
@@ -527,41 +647,7 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   }
   const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
 
-  const baseCache = new Map<CategoryId, number>();
-  const catById = new Map<CategoryId, CompiledCategory>();
-  for (const c of rs.categories) catById.set(c.id, c);
-  const ctx: EvalContext = {
-    text: n,
-    hits: (id) => byCat.get(id) ?? NO_HITS,
-    negated,
-    baseScore: (id) => {
-      let v = baseCache.get(id);
-      if (v === undefined) {
-        const c = catById.get(id);
-        v = c ? scoreCategory(rs, c, byCat.get(id) ?? NO_HITS, [], c.baseScratch).score : 0;
-        baseCache.set(id, v);
-      }
-      return v;
-    },
-    hasGroup: (id, g) => {
-      const c = catById.get(id);
-      const gi = c?.groupIndex.get(g);
-      if (gi === undefined) return false;
-      const arr = byCat.get(id);
-      if (arr) for (let k = 0; k < arr.length; k++) if (arr[k].term.groupIdx === gi) return true;
-      return false;
-    },
-    warning,
-    warningThreshold: rs.warningThreshold,
-    official,
-    prices: nums.prices,
-    phones: nums.phones,
-    accounts: nums.accounts,
-    links,
-    weight: (id, name, fallback) => catById.get(id)?.signalWeights[name] ?? fallback,
-    original: (sp) => ({ start: n.start[sp.start], end: n.end[sp.end - 1] }),
-  };
-
+  const ctx = new MessageContext(rs, n, byCat, negated, warning, official, nums, links);
   const flags: Flag[] = [];
   for (const cat of rs.categories) {
     const hits = byCat.get(cat.id) ?? NO_HITS;

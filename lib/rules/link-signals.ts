@@ -91,9 +91,22 @@ function hostOf(url: string): string {
   return host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
 }
 
+function cleanDomain(domain: string): string {
+  return domain.toLowerCase().replace(/^\*\./, '').replace(/^www\./, '');
+}
+
 function domainMatches(host: string, domain: string): boolean {
-  const d = domain.toLowerCase().replace(/^\*\./, '').replace(/^www\./, '');
+  const d = cleanDomain(domain);
   return host === d || host.endsWith('.' + d);
+}
+
+/** TRUSTED, cleaned once (and with the leading dot for suffix tests): checked for every non-official link. */
+const TRUSTED_CLEAN: readonly string[] = TRUSTED.map(cleanDomain);
+const TRUSTED_DOTTED: readonly string[] = TRUSTED_CLEAN.map((d) => '.' + d);
+
+function isTrusted(host: string): boolean {
+  for (let i = 0; i < TRUSTED_CLEAN.length; i++) if (host === TRUSTED_CLEAN[i] || host.endsWith(TRUSTED_DOTTED[i])) return true;
+  return false;
 }
 
 function signal(
@@ -179,7 +192,7 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
         if (f.findings.length === 0) continue;
       }
       // Well-known sites (the real csgt.vn, postmart.vn…) are neither unknown nor lookalikes of themselves.
-      if (TRUSTED.some((d) => domainMatches(f.host, d)) && !f.findings.some((r) => r.reason.startsWith('block'))) continue;
+      if (isTrusted(f.host) && !f.findings.some((r) => r.reason.startsWith('block'))) continue;
       if (f.findings.length === 0) {
         out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', 'Đường link tới trang không phải nguồn chính thống.'));
         continue;
