@@ -22,6 +22,7 @@ async function main() {
   await serviceWorker(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto('https://chat.zalo.me/?scenario=default&readyDelay=500');
+  await page.bringToFront(); // the install tab would leave Zalo in the background
   await page.locator('[data-testid="zgg-status-chip"]').waitFor({ timeout: 15000 });
   // A few incoming messages, as a village group would see them.
   await page.evaluate(() => {

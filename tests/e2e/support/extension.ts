@@ -106,4 +106,7 @@ export const expect = test.expect;
 export async function openReplica(page: Page, params: Record<string, string> = {}): Promise<void> {
   const qs = new URLSearchParams({ readyDelay: '300', ...params }).toString();
   await page.goto(`https://chat.zalo.me/?${qs}`);
+  // The extension opens its settings tab on install; keep Zalo in front like an admin would, since a
+  // background tab gets no animation frames (the watcher batches on them and pauses while hidden).
+  await page.bringToFront();
 }
