@@ -1,9 +1,10 @@
 /** III.2(5) – uncivil language: profanity (incl. teencode), insults to members or officials. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition } from '../types';
 
 export const abusiveLanguage: CategoryDefinition = {
   id: 'abusive-language',
-  clause: 'III.2(5)',
+  clause: CATEGORY_CLAUSE['abusive-language'],
   label: 'Ngôn từ thiếu văn hóa',
   explanation: 'Tin nhắn dùng ngôn từ thiếu văn hóa, chửi bới hoặc xúc phạm thành viên, cán bộ.',
   defaultSeverity: 'medium',

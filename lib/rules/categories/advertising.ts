@@ -1,4 +1,5 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 
@@ -10,7 +11,7 @@ const OFFER_GROUPS: readonly string[] = ['loan', 'job', 'invest', 'recovery', 'i
 
 export const advertising: CategoryDefinition = {
   id: 'advertising',
-  clause: 'III.2(4)',
+  clause: CATEGORY_CLAUSE['advertising'],
   label: 'Quảng cáo, rao vặt',
   explanation: 'Tin nhắn quảng cáo bán hàng, rao vặt hoặc chào mời dịch vụ cá nhân, trái quy chế nhóm.',
   defaultSeverity: 'low',

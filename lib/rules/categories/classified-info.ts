@@ -1,4 +1,5 @@
 /** III.2(1) – state secrets, classified or unpublished internal documents. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { hasInsider } from './insider';
 
@@ -7,7 +8,7 @@ const HOW_TO = /(?:ở đâu|thế nào|như nào|ra sao|chỉ em|chỉ giúp|h�
 
 export const classifiedInfo: CategoryDefinition = {
   id: 'classified-info',
-  clause: 'III.2(1)',
+  clause: CATEGORY_CLAUSE['classified-info'],
   label: 'Bí mật nhà nước',
   explanation: 'Tin nhắn có thể làm lộ tài liệu mật, bí mật nhà nước hoặc văn bản nội bộ chưa công bố.',
   defaultSeverity: 'high',

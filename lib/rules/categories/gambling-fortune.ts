@@ -1,4 +1,5 @@
 /** III.2(4) – lottery (lô đề), betting, casinos, fortune-telling offered as a service. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
@@ -23,7 +24,7 @@ function mayPick(ctx: EvalContext): boolean {
 
 export const gamblingFortune: CategoryDefinition = {
   id: 'gambling-fortune',
-  clause: 'III.2(4)',
+  clause: CATEGORY_CLAUSE['gambling-fortune'],
   label: 'Lô đề, cờ bạc, bói toán',
   explanation: 'Tin nhắn có nội dung lô đề, cá độ, cờ bạc hoặc bói toán, bị cấm trong nhóm.',
   defaultSeverity: 'medium',

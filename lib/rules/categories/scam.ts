@@ -1,4 +1,5 @@
 /** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 
@@ -12,7 +13,7 @@ const AUTHORITY: ReadonlySet<string> = new Set(['impersonation', 'urgency']);
 
 export const scam: CategoryDefinition = {
   id: 'scam',
-  clause: 'III.2(2)',
+  clause: CATEGORY_CLAUSE['scam'],
   label: 'Lừa đảo',
   explanation: 'Tin nhắn có dấu hiệu lừa đảo, chiếm đoạt tài sản (yêu cầu chuyển tiền, mã OTP, mạo danh cơ quan hoặc dụ nhận thưởng).',
   defaultSeverity: 'high',

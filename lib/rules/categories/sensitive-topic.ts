@@ -1,4 +1,5 @@
 /** III.2(3) – political, religious or ethnic commentary against the law (not ordinary mentions). */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 
 // A people or region named as a group: "người Khơ Mú", "dân Bắc", "tụi Nghệ". Case matters (proper noun), so
@@ -7,7 +8,7 @@ const NAMED_GROUP = /(?<![\p{L}])(?:[Nn]gười|[Dd]ân|[Bb]ọn|[Tt]ụi|[Ll]ũ
 
 export const sensitiveTopic: CategoryDefinition = {
   id: 'sensitive-topic',
-  clause: 'III.2(3)',
+  clause: CATEGORY_CLAUSE['sensitive-topic'],
   label: 'Chính trị, tôn giáo, sắc tộc',
   explanation: 'Tin nhắn bình luận về chính trị, tôn giáo hoặc sắc tộc trái quy định pháp luật (kích động, xuyên tạc, gây chia rẽ).',
   defaultSeverity: 'high',

@@ -1,4 +1,5 @@
 /** III.2(2) – strange links: shorteners, raw IPs, lookalike domains, blocklisted hosts, downloads. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryId } from '../categories';
 import type { CategoryDefinition, SignalHit } from '../types';
 
@@ -6,7 +7,7 @@ const SUSPICIOUS_CONTEXT: readonly CategoryId[] = ['scam', 'gambling-fortune', '
 
 export const strangeLink: CategoryDefinition = {
   id: 'strange-link',
-  clause: 'III.2(2)',
+  clause: CATEGORY_CLAUSE['strange-link'],
   label: 'Link lạ',
   explanation: 'Tin nhắn có đường link lạ hoặc giả mạo, có thể dẫn tới trang lừa đảo hoặc mã độc.',
   defaultSeverity: 'high',

@@ -1,4 +1,5 @@
 /** III.2(1) – unverified news, rumours, fake alarms and chain messages. */
+import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { hasInsider } from './insider';
 
@@ -7,7 +8,7 @@ const QUESTION = /(?:có ai|ai biết|ai kiểm chứng|có đúng|đúng không
 
 export const unverifiedNews: CategoryDefinition = {
   id: 'unverified-news',
-  clause: 'III.2(1)',
+  clause: CATEGORY_CLAUSE['unverified-news'],
   label: 'Tin chưa kiểm chứng',
   explanation: 'Tin nhắn lan truyền tin đồn, tin chưa kiểm chứng hoặc tin giả gây hoang mang.',
   defaultSeverity: 'medium',

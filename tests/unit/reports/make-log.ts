@@ -1,3 +1,4 @@
+import { CATEGORY_CLAUSE } from '../../../lib/regulation/clauses';
 import { linkEntry } from '../../../lib/log/chain';
 import type { LogAction, LogBody, LogEntry, Place } from '../../../lib/log/schema';
 import type { CategoryId, Severity } from '../../../lib/rules/categories';
@@ -67,16 +68,7 @@ const MESSAGES: Record<CategoryId, { text: string; evidence: string[]; severity:
 };
 
 const CATEGORIES = Object.keys(MESSAGES) as CategoryId[];
-const CLAUSES: Record<CategoryId, string> = {
-  'unverified-news': 'III.2(1)',
-  'classified-info': 'III.2(1)',
-  'strange-link': 'III.2(2)',
-  scam: 'III.2(2)',
-  'sensitive-topic': 'III.2(3)',
-  advertising: 'III.2(4)',
-  'gambling-fortune': 'III.2(4)',
-  'abusive-language': 'III.2(5)',
-};
+const CLAUSES: Record<CategoryId, string> = CATEGORY_CLAUSE;
 const FOLLOW_UPS: LogAction[] = ['remind', 'remind', 'deleted', 'warn', 'dismissed', 'propose-removal', 'removed', 'note'];
 const NOTICES = [
   'Lịch tiếp công dân tháng này: sáng thứ Hai, thứ Năm tại nhà văn hóa thôn',
