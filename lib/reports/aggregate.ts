@@ -12,15 +12,8 @@ export const CHAIN_STATUS_VI: Record<ChainStatus, string> = {
   'links-only': 'Liên kết đúng; nội dung đã che bớt',
 };
 
-/** One line of the xã table: one village group for one period. */
-export type VillageRow = {
-  file: string;
-  thon: string;
-  xa: string;
-  tinh: string;
-  group: string;
-  threadId: string;
-  period: string;
+/** What the xã counts, per village row and in the totals. */
+type Counts = {
   entries: number;
   flags: number;
   byCategory: Record<CategoryId, number>;
@@ -29,6 +22,17 @@ export type VillageRow = {
   pinned: number;
   notices: number;
   polls: number;
+};
+
+/** One line of the xã table: one village group for one period. */
+export type VillageRow = Counts & {
+  file: string;
+  thon: string;
+  xa: string;
+  tinh: string;
+  group: string;
+  threadId: string;
+  period: string;
   members: number;
   admin: string;
   exportedAt: string;
@@ -54,20 +58,12 @@ export type RejectedFile = {
 };
 export type FileResult = AcceptedFile | RejectedFile;
 
-export type AggregateTotals = {
+export type AggregateTotals = Counts & {
   files: number;
   accepted: number;
   rejected: number;
   villages: number;
   groups: number;
-  entries: number;
-  flags: number;
-  byCategory: Record<CategoryId, number>;
-  byAction: Record<LogAction, number>;
-  openFlags: number;
-  pinned: number;
-  notices: number;
-  polls: number;
   flagsPerWeek: WeekCount[];
   redactedFiles: number;
 };
