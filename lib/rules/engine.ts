@@ -6,7 +6,7 @@ import type { Flag } from './flag';
 import { detectNumbers, type NumberSignals } from './detectors';
 import { linkSignals, type Blocklist, type LinkSignal, type LinkSignalOptions } from './link-signals';
 import { SymbolAutomaton } from './matcher';
-import { foldCode, foldString, normalize, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
+import { foldCode, foldString, normalize, normalizeTransient, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
 import { applyOverrides, type CategoryConfig, type GroupOverrides, type PackTerm, type RulePack } from './pack-schema';
 import { REGISTRY } from './registry';
 import type { CategoryDefinition, CompiledTerm, EvalContext, GroupSet, SignalHit, Span, TermHit } from './types';
@@ -486,7 +486,7 @@ let matchBuf: Int32Array = new Int32Array(256);
  * Used by the benchmark to compare like with like against a naive indexOf search.
  */
 export function countTermHits(text: string, rs: CompiledRuleset): number {
-  const n = normalize(text);
+  const n = normalizeTransient(text);
   let hits = 0;
   const fe = rs.flat;
   rs.automaton.scan(n.sym, (p, s, e) => {
@@ -554,7 +554,7 @@ class MessageContext implements EvalContext {
  */
 export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const n = normalize(text);
+  const n = normalizeTransient(text);
   const byCat = new Map<CategoryId, TermHit[]>();
   let allow: Span[] | null = null;
   let negs: Span[] | null = null;

@@ -1,11 +1,11 @@
 import type { Feature } from './types';
 import { readPinnedBar } from '../../zalo';
-import { foldVietnamese } from '../fold';
+import { foldText } from '../../moderation/normalize';
 
 const RULES_MARKERS = ['noi quy', 'quy che'];
 
 export function looksLikeRules(text: string): boolean {
-  const folded = foldVietnamese(text);
+  const folded = foldText(text);
   return RULES_MARKERS.some((m) => folded.includes(m));
 }
 

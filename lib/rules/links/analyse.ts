@@ -232,31 +232,34 @@ export function analyseExtracted(links: readonly ExtractedLink[], opts: AnalyseO
 function analyseOne(link: ExtractedLink, allow: string[], block: string[], blocklist: AnalyseOptions['blocklist']): LinkFinding {
   const p = parseHost(link.host);
   const official = !p.isIp && isOfficialHost(link.host);
-  const base = { ...link, registrableDomain: p.domain, official };
+  // Built field by field: object spread of an interface-typed value is several times slower on this hot path.
+  const result = (findings: LinkReason[]): LinkFinding => ({
+    start: link.start,
+    end: link.end,
+    url: link.url,
+    host: link.host,
+    registrableDomain: p.domain,
+    official,
+    findings,
+  });
   const allowLen = longestDomainMatch(link.host, allow);
   const blockLen = longestDomainMatch(link.host, block);
   // Group overrides: the more specific entry wins; a tie goes to "block" (safer).
   if (blockLen > 0 && blockLen >= allowLen) {
-    return {
-      ...base,
-      findings: [reason('group-blocked', 'strange-link', 'high', `Tên miền ${link.host} nằm trong danh sách chặn riêng của nhóm.`)],
-    };
+    return result([reason('group-blocked', 'strange-link', 'high', `Tên miền ${link.host} nằm trong danh sách chặn riêng của nhóm.`)]);
   }
-  if (allowLen > 0) return { ...base, findings: [] };
+  if (allowLen > 0) return result([]);
 
   let url: URL;
   try {
     url = new URL(link.url);
   } catch {
-    return { ...base, findings: [] };
+    return result([]);
   }
   if (official) {
     // Official domains are never flagged by heuristics nor by list hits; only invites to other groups count.
     const inv = INVITES.find((i) => isSameOrSubdomain(link.host, i.host) && i.path.test(url.pathname));
-    return {
-      ...base,
-      findings: inv ? [reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${link.host}), không phải nhóm của thôn.`)] : [],
-    };
+    return result(inv ? [reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${link.host}), không phải nhóm của thôn.`)] : []);
   }
   const findings: LinkReason[] = [];
   if (blocklist) {
@@ -264,7 +267,7 @@ function analyseOne(link: ExtractedLink, allow: string[], block: string[], block
     if (hit) findings.push(...blocklistReasons(link.host, hit));
   }
   findings.push(...heuristicReasons(link, p, url));
-  return { ...base, findings: dedupe(findings) };
+  return result(dedupe(findings));
 }
 
 function dedupe(rs: LinkReason[]): LinkReason[] {
