@@ -16,13 +16,20 @@ export interface BadgeInfo {
   onOpen: () => void;
 }
 
+/** One constructed sheet per document, shared by every badge (a sheet per badge cost a CSS parse per flag). */
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
 function styleShadow(shadow: ShadowRoot, doc: Document): void {
   const Sheet = doc.defaultView?.CSSStyleSheet;
   try {
     // Constructed sheets are not subject to the page's style-src CSP.
     if (Sheet && 'adoptedStyleSheets' in shadow) {
-      const sheet = new Sheet();
-      sheet.replaceSync(BADGE_CSS);
+      let sheet = sheets.get(doc);
+      if (!sheet) {
+        sheet = new Sheet();
+        sheet.replaceSync(BADGE_CSS);
+        sheets.set(doc, sheet);
+      }
       shadow.adoptedStyleSheets = [sheet];
       return;
     }

@@ -1,5 +1,8 @@
 import type { Feature } from './types';
 
+/** Delay before the toolbar badge follows the flag count. */
+export const BADGE_DELAY_MS = 150;
+
 /** Answers the popup: status of this tab, open the panel or the template picker. */
 export const tabBridgeFeature: Feature = {
   id: 'tab-bridge',
@@ -25,14 +28,24 @@ export const tabBridgeFeature: Feature = {
           return true;
       }
     });
+    // The toolbar count goes to the background in its own task, at most a few times a second: a burst of
+    // flags is one message, and the cross-process send stays out of the slices that check bubbles.
     let last = -1;
-    const unsubscribe = store.subscribe(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const publish = () => {
+      timer = null;
       const s = store.get();
       const open = s.flagged.filter((f) => f.threadId === s.thread?.id && f.status === 'open').length;
       if (open !== last) {
         last = open;
         setBadgeCount(open);
       }
+    };
+    const unsubscribe = store.subscribe(() => {
+      timer ??= setTimeout(publish, BADGE_DELAY_MS);
+    });
+    signal.addEventListener('abort', () => {
+      if (timer) clearTimeout(timer);
     });
     signal.addEventListener('abort', unsubscribe);
   },

@@ -272,9 +272,24 @@ function editChunks(rw: Rewritten): [number, number][] {
   return chunks.sort((a, b) => a[0] - b[0]);
 }
 
+/**
+ * The last message's links: the content script asks the background about a message's hosts and then checks the
+ * same text, so the second extraction (linkify is the costly step) is a lookup.
+ */
+let memoText: string | null = null;
+let memoLinks: readonly ExtractedLink[] = [];
+
 /** Every link in a message, in order, with UTF-16 offsets into the original text. */
 export function extractLinks(text: string): ExtractedLink[] {
   if (!text) return [];
+  if (text === memoText) return memoLinks.map((l) => ({ ...l }));
+  const links = findLinks(text);
+  memoText = text;
+  memoLinks = links.map((l) => ({ ...l }));
+  return links;
+}
+
+function findLinks(text: string): ExtractedLink[] {
   const chunks = linkyChunks(text);
   const obfuscated = OBFUSCATION_TEST.test(text);
   // Most chat messages have no link-like token at all: skip every costly step.

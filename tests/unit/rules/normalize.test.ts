@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldString, normalize } from '@/lib/rules/normalize';
+import { foldString, normalize, normalizeTransient } from '@/lib/rules/normalize';
 
 describe('normalize: views and evasions', () => {
   it.each([
@@ -69,5 +69,27 @@ describe('normalize: views and evasions', () => {
 
   it('foldString folds without evasion handling', () => {
     expect(foldString('Đề NGHỊ')).toBe('de nghi');
+  });
+});
+
+describe('normalizeTransient: same result as normalize, in reused buffers', () => {
+  it.each(['Nhận ghi l.ô đ.ề, ib mk nha 0968123456', 'ck gấp vào stk vcb-hotro.xyz', 'Kính mời bà con dự họp thôn'])('%s', (text) => {
+    const owned = normalize(text);
+    const t = normalizeTransient(text);
+    expect(t.acc).toBe(owned.acc);
+    expect(t.fold).toBe(owned.fold);
+    expect(Array.from(t.sym)).toEqual(Array.from(owned.sym));
+    expect(Array.from(t.start)).toEqual(Array.from(owned.start));
+    expect(Array.from(t.end)).toEqual(Array.from(owned.end));
+    expect(t.joined === null ? null : Array.from(t.joined)).toEqual(owned.joined === null ? null : Array.from(owned.joined));
+    expect(t.hasDigit).toBe(owned.hasDigit);
+  });
+
+  it('normalize results stay intact when a transient call reuses the buffers', () => {
+    const owned = normalize('lô đề hôm nay');
+    const before = Array.from(owned.sym);
+    normalizeTransient('một câu khác hoàn toàn, dài hơn nhiều so với câu trước');
+    expect(Array.from(owned.sym)).toEqual(before);
+    expect(owned.acc).toBe('lô đề hôm nay');
   });
 });
