@@ -108,3 +108,17 @@ describe('pack comboMin', () => {
     expect(scoreOf(compileRuleset(loose))).toBeGreaterThan(scoreOf(strict));
   });
 });
+
+describe('accentless "dung" is a negation only on its own', () => {
+  it.each([
+    // "su dung" (sử dụng), "noi dung", "ung dung": the "dung" inside must not read as "đừng" and cancel the leak
+    ['classified-info', 'file quy hoach su dung dat chua phe duyet day, nha ai can xem thi de lai email em gui'],
+    ['classified-info', 'noi dung cuoc hop kin chua cong bo, em chup duoc ban nhap gui moi nguoi xem truoc'],
+  ] as Array<[CategoryId, string]>)('%s: %s', (cat, text) => {
+    expect(cats(text)).toContain(cat);
+  });
+
+  it('a standalone "dung" still negates: an accentless warning stays clean', () => {
+    expect(cats('Ba con dung cung cap ma OTP cho ai, dung bam link la')).toEqual([]);
+  });
+});
