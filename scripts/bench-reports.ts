@@ -44,8 +44,12 @@ export async function benchReports(): Promise<Record<string, number>> {
   r['verifyChain 100k entries, sequential (ms)'] = verifyMs;
 
   {
+    // Same-run baseline: serialising the same entries with the engine's native JSON.stringify.
+    const [, jsonMs] = await time(() => JSON.stringify(big), RUNS);
+    r['baseline: JSON.stringify 100k entries (ms)'] = jsonMs;
     const [csv, csvMs] = await time(() => entriesToCsv(big), RUNS);
     r['CSV 100k entries (ms)'] = csvMs;
+    r['CSV / JSON.stringify'] = Math.round((csvMs / Math.max(1, jsonMs)) * 100) / 100;
     r['CSV size (MB)'] = Math.round(new TextEncoder().encode(csv).length / 1e5) / 10;
   }
 

@@ -81,16 +81,34 @@ describe('tests/corpus/extra.jsonl', () => {
   it.skipIf(!existsSync(EXTRA))('stays at or above its regression floors', () => checkFloors(EXTRA, EXTRA_FLOORS));
 });
 
+// Third corpus, by writers who never saw the rules. Scored BEFORE any tuning (the honest unseen figure):
+//   clean FP 5.8%; recall strange-link 0.95, scam 0.90, advertising 0.85, gambling-fortune 0.67, sensitive-topic 0.62,
+//   abusive-language 0.83, unverified-news 0.33, classified-info 0.54.
+// Then used for development (general shapes only). REGRESSION FLOORS just below the figures after tuning:
+// fresh-measured: 533 lines, clean FP 2.7%, recall strange-link 0.95, scam 0.90, advertising 0.95, gambling-fortune 0.93,
+//   sensitive-topic 0.95, abusive-language 0.98, unverified-news 0.87, classified-info 0.92; precision
+//   strange-link 1.00, scam 0.87, advertising 0.89, gambling-fortune 0.98, sensitive-topic 1.00,
+//   abusive-language 0.95, unverified-news 1.00, classified-info 0.97
+const FRESH = resolve(repo, 'tests/corpus/fresh.jsonl');
+const FRESH_FLOORS: Floors = {
+  cleanFp: 0.04,
+  recall: { 'strange-link': 0.93, 'scam': 0.88, 'advertising': 0.93, 'gambling-fortune': 0.91, 'sensitive-topic': 0.93, 'abusive-language': 0.95, 'unverified-news': 0.85, 'classified-info': 0.89 },
+  precision: { 'strange-link': 0.98, 'scam': 0.85, 'advertising': 0.87, 'gambling-fortune': 0.95, 'sensitive-topic': 0.98, 'abusive-language': 0.93, 'unverified-news': 0.98, 'classified-info': 0.95 },
+};
+describe('tests/corpus/fresh.jsonl', () => {
+  it.skipIf(!existsSync(FRESH))('stays at or above its regression floors', () => checkFloors(FRESH, FRESH_FLOORS));
+});
+
 // Held-out corpus: NEVER read, never tuned on; only its score is looked at. REGRESSION FLOORS just below the
 // final measured figures, not targets (the goal stays recall/precision ≥ 0.9 on unseen text):
 // holdout-measured: 309 lines, clean FP 3.6%, recall strange-link 0.94, scam 0.82, advertising 0.70, gambling-fortune 0.88,
-//   sensitive-topic 0.70, abusive-language 0.85, unverified-news 0.74, classified-info 0.71; precision
+//   sensitive-topic 0.74, abusive-language 0.85, unverified-news 0.74, classified-info 0.81; precision
 //   strange-link 1.00, scam 0.82, advertising 0.75, gambling-fortune 1.00, sensitive-topic 1.00,
 //   abusive-language 1.00, unverified-news 1.00, classified-info 0.94
 const HOLDOUT = resolve(repo, 'tests/corpus/holdout.jsonl');
 const HOLDOUT_FLOORS: Floors = {
   cleanFp: 0.05,
-  recall: { 'strange-link': 0.92, 'scam': 0.80, 'advertising': 0.69, 'gambling-fortune': 0.87, 'sensitive-topic': 0.68, 'abusive-language': 0.84, 'unverified-news': 0.72, 'classified-info': 0.70 },
+  recall: { 'strange-link': 0.92, 'scam': 0.80, 'advertising': 0.69, 'gambling-fortune': 0.87, 'sensitive-topic': 0.72, 'abusive-language': 0.84, 'unverified-news': 0.72, 'classified-info': 0.79 },
   precision: { 'strange-link': 0.99, 'scam': 0.80, 'advertising': 0.74, 'gambling-fortune': 0.99, 'sensitive-topic': 0.99, 'abusive-language': 0.99, 'unverified-news': 0.99, 'classified-info': 0.92 },
 };
 describe('tests/corpus/holdout.jsonl (score only)', () => {
