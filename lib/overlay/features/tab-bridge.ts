@@ -45,8 +45,8 @@ export const tabBridgeFeature: Feature = {
       timer ??= setTimeout(publish, BADGE_DELAY_MS);
     });
     signal.addEventListener('abort', () => {
+      unsubscribe();
       if (timer) clearTimeout(timer);
     });
-    signal.addEventListener('abort', unsubscribe);
   },
 };

@@ -133,3 +133,16 @@ describe('extractLinks: linkify only runs on link-like chunks', () => {
     expect(extractLinks(text)).toEqual([]);
   });
 });
+
+describe('extractLinks: the last message is remembered', () => {
+  it('a second call on the same text gives the same links, and a caller changing its copy changes nothing', () => {
+    const text = 'Xác minh tại vcb-xacminh.com hoặc bit.ly/3abc ngay';
+    const first = extractLinks(text);
+    first[0]!.host = 'changed.example';
+    first.pop();
+    const second = extractLinks(text);
+    expect(second.map((l) => l.host)).toEqual(['vcb-xacminh.com', 'bit.ly']);
+    expect(extractLinks('tin khác, không có link')).toEqual([]);
+    expect(extractLinks(text).map((l) => [l.start, l.end])).toEqual(second.map((l) => [l.start, l.end]));
+  });
+});
