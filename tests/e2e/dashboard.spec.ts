@@ -131,6 +131,8 @@ test('reports: XLSX and CSV download, A4 printout opens', async ({ context, exte
 
 test('xã view: two good bundles accepted, a bad one rejected with its reason', async ({ context, extensionId }) => {
   const page = await context.newPage();
+  // The period check compares with today: pin the page's clock inside November 2026, the bundles' month.
+  await page.clock.setFixedTime(new Date('2026-11-20T10:00:00+07:00'));
   await openDashboard(page, extensionId, 'xa');
   const period = monthPeriod(2026, 11);
   const exporter = { adminName: 'Trần Văn Bình', extensionVersion: '0.1.0' };
@@ -162,14 +164,12 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
   await expect(page.getByTestId('xa-table')).toContainText('Đoài');
 
   // The xã expects last month's reports: these November files are refused with a reason, then
-  // accepted again for "this month" (the test clock is the real one: skip if run outside Nov 2026).
-  if (new Date().toISOString().startsWith('2026-11')) {
-    await page.getByTestId('xa-period').selectOption('last-month');
-    await expect(page.locator('[data-status=accepted]')).toHaveCount(0);
-    await expect(page.locator('[data-status=rejected]')).toHaveCount(3);
-    await page.getByTestId('xa-period').selectOption('this-month');
-    await expect(page.locator('[data-status=accepted]')).toHaveCount(2);
-  }
+  // accepted again for "this month".
+  await page.getByTestId('xa-period').selectOption('last-month');
+  await expect(page.locator('[data-status=accepted]')).toHaveCount(0);
+  await expect(page.locator('[data-status=rejected]')).toHaveCount(3);
+  await page.getByTestId('xa-period').selectOption('this-month');
+  await expect(page.locator('[data-status=accepted]')).toHaveCount(2);
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xa-xlsx').click()]);
   expect(dl.suggestedFilename()).toMatch(/^tong-hop-xa-an-binh-thang-11-2026\.xlsx$/);

@@ -75,13 +75,17 @@ test.describe('notice templates on the replica', () => {
     await openPicker(zalo);
     const picker = zalo.getByTestId('zgg-picker');
     await picker.locator('[data-template="binh-chon-ngay-su-kien"]').click();
+    // Dates relative to today (Vietnam time): a poll deadline in the past is refused, as it should be.
+    const inDays = (n: number) => new Date(Date.now() + 7 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
+    const shown = (iso: string) => iso.split('-').reverse().join('/');
+    const [day1, day2, day3] = [inDays(10), inDays(11), inDays(17)];
     const fill: Record<string, string> = {
       su_kien: 'Ngày hội Đại đoàn kết',
       dia_diem: 'Nhà văn hóa thôn',
-      ngay_1: '2026-12-05',
-      ngay_2: '2026-12-06',
-      ngay_3: '2026-12-12',
-      han_chot: '2026-12-01',
+      ngay_1: day1,
+      ngay_2: day2,
+      ngay_3: day3,
+      han_chot: inDays(5),
     };
     for (const [name, value] of Object.entries(fill)) {
       const input = picker.locator(`input[data-var="${name}"]`);
@@ -93,9 +97,9 @@ test.describe('notice templates on the replica', () => {
     const options = dialog.locator('input[placeholder*="Lựa chọn"]');
     await expect(options).toHaveCount(3);
     expect(await options.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
-      expect.stringContaining('05/12/2026'),
-      expect.stringContaining('06/12/2026'),
-      expect.stringContaining('12/12/2026'),
+      expect.stringContaining(shown(day1)),
+      expect.stringContaining(shown(day2)),
+      expect.stringContaining(shown(day3)),
     ]);
     await expect(dialog.locator('[contenteditable="true"]').first()).toContainText('Ngày hội Đại đoàn kết');
     expect((await replicaState(zalo)).poll).toBeNull(); // not created: "Tạo" is the admin's click
