@@ -9,6 +9,8 @@ import { SymbolAutomaton } from './matcher';
 import { foldCode, foldString, normalize, normalizeTransient, SYM_BREAK, SYM_SPACE, type NormalizedText } from './normalize';
 import { applyOverrides, type CategoryConfig, type GroupOverrides, type PackTerm, type RulePack } from './pack-schema';
 import { REGISTRY } from './registry';
+import { defaultCompiledModel } from './default-model';
+import { modelProbabilities, topTokens, type CompiledModel } from './model/compile';
 import type { CategoryDefinition, CompiledTerm, EvalContext, GroupSet, SignalHit, Span, TermHit } from './types';
 
 const K_TERM = 0;
@@ -110,6 +112,8 @@ export interface CompiledCategory {
 export interface CompileOptions {
   blocklist?: Blocklist;
   overrides?: GroupOverrides;
+  /** The linear model that backs the rules: the bundled one when omitted, none with `null`. */
+  model?: CompiledModel | null;
 }
 
 export interface CompiledRuleset {
@@ -132,6 +136,9 @@ export interface CompiledRuleset {
   readonly termCount: number;
   /** Per term id: the scoring pass that last counted it (a term counts once per category score). */
   readonly seen: Uint32Array;
+  readonly model: CompiledModel | null;
+  /** Per enabled category (by `pos`): its index in the model, -1 when the model does not cover it. */
+  readonly modelIndex: Int32Array;
 }
 
 const SPACE_CODE = 32;
@@ -162,6 +169,7 @@ function trimSpaces(n: NormalizedText): { sym: Uint8Array; acc: string } | null 
 /** Compile a pack (plus optional per-group overrides) once; reuse the result for every message. */
 export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): CompiledRuleset {
   const pack = applyOverrides(packIn, options.overrides);
+  const model = options.model === undefined ? defaultCompiledModel() : options.model;
   const patternIds = new Map<string, number>();
   const patterns: Uint8Array[] = [];
   const entries: Entry[][] = [];
@@ -266,6 +274,8 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
     linkOptions: { allowDomains: pack.allowDomains, blockDomains: pack.blockDomains, blocklist: options.blocklist },
     termCount: termId,
     seen: new Uint32Array(termId),
+    model,
+    modelIndex: Int32Array.from(categories, (c) => (model ? model.indexOf(c.id) : -1)),
   };
 }
 
@@ -514,6 +524,8 @@ class MessageContext implements EvalContext {
     readonly official: number,
     nums: NumberSignals,
     readonly links: readonly LinkSignal[],
+    /** Spans of the group's allowed terms (normalised coordinates). */
+    readonly allowed: readonly Span[] = [],
   ) {
     this.warningThreshold = rs.warningThreshold;
     this.prices = nums.prices;
@@ -630,9 +642,12 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   if (officialSeen) for (const w of officialSeen.values()) official += w;
 
   const links: LinkSignal[] = linkSignals(text, rs.linkOptions);
+  const model = rs.model;
+  const probs = model ? modelProbabilities(n, model) : null;
   // Fast exit (most clean messages): without links or digits no detector signal can fire, so a category
-  // flags only if its positive term weights plus every combo bonus could reach its threshold.
-  if (links.length === 0 && !n.hasDigit) {
+  // flags only if its positive term weights plus every combo bonus could reach its threshold, or the model
+  // is confident about it.
+  if (links.length === 0 && !n.hasDigit && !modelAbove(rs, probs)) {
     let possible = false;
     for (const cat of rs.categories) {
       const arr = byCat.get(cat.id);
@@ -647,50 +662,102 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   }
   const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
 
-  const ctx = new MessageContext(rs, n, byCat, negated, warning, official, nums, links);
+  const ctx = new MessageContext(rs, n, byCat, negated, warning, official, nums, links, allowSpans);
   const flags: Flag[] = [];
   for (const cat of rs.categories) {
-    const hits = byCat.get(cat.id) ?? NO_HITS;
-    const needs = cat.def.needsHits;
-    if (hits.length === 0 && (needs === 'always' || (needs === 'unless-links' && links.length === 0))) continue;
-    // Categories whose detectors only qualify their own hits: skip them when even the best case stays below.
-    if (needs === 'always' && upperBound(cat, hits, links.length > 0) < cat.threshold - SCORE_EPS) continue;
-    const signals = cat.def.signals ? cat.def.signals(ctx) : [];
-    if (hits.length === 0 && signals.length === 0) continue;
-    const sc = scoreCategory(rs, cat, hits, signals, cat.scratch);
-    const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
-    // Sums of decimal weights (0.3 + 0.4 + 0.3) land a hair below 1: compare with a tolerance.
-    if (score < cat.threshold - SCORE_EPS) continue;
-    const severity: Severity =
-      cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(score, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
-    const spans: Array<{ start: number; end: number }> = [];
-    let best: TermHit | null = null;
-    for (const h of hits) {
-      // Zero-weight helper words ("liên hệ" for fortune services) support a combo but are not evidence.
-      if (h.term.weight <= 0) continue;
-      spans.push(ctx.original(h));
-      if (!best || h.term.weight > best.term.weight) best = h;
-    }
-    let bestSignal: SignalHit | null = null;
-    for (const s of signals) {
-      if (s.weight <= 0) continue;
-      for (const sp of s.spans) spans.push(sp);
-      if (!bestSignal || s.weight > bestSignal.weight) bestSignal = s;
-    }
-    const ruleId =
-      best && (!bestSignal || best.term.weight >= bestSignal.weight) ? `${cat.id}:${best.term.text}` : `${cat.id}:${bestSignal?.name ?? 'score'}`;
-    flags.push({
-      category: cat.id,
-      clause: cat.clause,
-      severity,
-      action: cat.def.actions[severity],
-      evidence: mergeSpans(spans).map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
-      explanation: cat.explanation,
-      ruleId,
-      score: Math.round(score * 100) / 100,
-    });
+    const flag = ruleFlag(rs, cat, ctx, text, links.length > 0) ?? modelFlag(rs, cat, ctx, text, probs);
+    if (flag) flags.push(flag);
   }
   return flags;
+}
+
+/** The flag the rules give `cat` on this message, or null when its score stays below the threshold. */
+function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, text: string, withLinks: boolean): Flag | null {
+  const hits = ctx.hits(cat.id);
+  const needs = cat.def.needsHits;
+  if (hits.length === 0 && (needs === 'always' || (needs === 'unless-links' && !withLinks))) return null;
+  // Categories whose detectors only qualify their own hits: skip them when even the best case stays below.
+  if (needs === 'always' && upperBound(cat, hits, withLinks) < cat.threshold - SCORE_EPS) return null;
+  const signals = cat.def.signals ? cat.def.signals(ctx) : [];
+  if (hits.length === 0 && signals.length === 0) return null;
+  const sc = scoreCategory(rs, cat, hits, signals, cat.scratch);
+  const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
+  // Sums of decimal weights (0.3 + 0.4 + 0.3) land a hair below 1: compare with a tolerance.
+  if (score < cat.threshold - SCORE_EPS) return null;
+  const severity: Severity =
+    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(score, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
+  const spans: Array<{ start: number; end: number }> = [];
+  let best: TermHit | null = null;
+  for (const h of hits) {
+    // Zero-weight helper words ("liên hệ" for fortune services) support a combo but are not evidence.
+    if (h.term.weight <= 0) continue;
+    spans.push(ctx.original(h));
+    if (!best || h.term.weight > best.term.weight) best = h;
+  }
+  let bestSignal: SignalHit | null = null;
+  for (const s of signals) {
+    if (s.weight <= 0) continue;
+    for (const sp of s.spans) spans.push(sp);
+    if (!bestSignal || s.weight > bestSignal.weight) bestSignal = s;
+  }
+  const ruleId =
+    best && (!bestSignal || best.term.weight >= bestSignal.weight) ? `${cat.id}:${best.term.text}` : `${cat.id}:${bestSignal?.name ?? 'score'}`;
+  return {
+    category: cat.id,
+    clause: cat.clause,
+    severity,
+    action: cat.def.actions[severity],
+    evidence: mergeSpans(spans).map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
+    explanation: cat.explanation,
+    ruleId,
+    score: Math.round(score * 100) / 100,
+  };
+}
+
+const MODEL_EXPLANATION = 'Tin nhắn giống các tin vi phạm loại này mà hệ thống đã học từ những tin được gán nhãn; quản trị viên nên đọc kỹ trước khi xử lý.';
+
+/** Does the model alone put some enabled category over its threshold? */
+function modelAbove(rs: CompiledRuleset, probs: Float64Array | null): boolean {
+  if (!probs || !rs.model) return false;
+  for (let k = 0; k < rs.categories.length; k++) {
+    const mi = rs.modelIndex[k]!;
+    if (mi >= 0 && probs[mi]! >= rs.model.threshold) return true;
+  }
+  return false;
+}
+
+/**
+ * A flag from the model where the rules stayed below their threshold. Never inside a warning about scams or an
+ * official notice (the hard negatives the rules already reason about); evidence is the words that weighed most.
+ */
+function modelFlag(
+  rs: CompiledRuleset,
+  cat: CompiledCategory,
+  ctx: MessageContext,
+  text: string,
+  probs: Float64Array | null,
+): Flag | null {
+  const model = rs.model;
+  const mi = rs.modelIndex[cat.pos]!;
+  if (!model || !probs || mi < 0) return null;
+  const p = probs[mi]!;
+  if (p < model.threshold || ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
+  const severity: Severity =
+    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(cat.threshold, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
+  // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
+  const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
+  if (words.length === 0) return null;
+  const spans = mergeSpans(words.map((t) => ctx.original(t)));
+  return {
+    category: cat.id,
+    clause: cat.clause,
+    severity,
+    action: cat.def.actions[severity],
+    evidence: spans.map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
+    explanation: MODEL_EXPLANATION,
+    ruleId: `${cat.id}:model`,
+    score: Math.round(p * 100) / 100,
+  };
 }
 
 function mergeSpans(spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {

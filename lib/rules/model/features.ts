@@ -1,0 +1,107 @@
+/**
+ * Word features for the linear model, read off the normaliser's symbol view (folded letters and digits, the same
+ * view the automaton scans): every word, a digit run as its length ("#9" for 9+ digits, a phone number), and every
+ * pair of neighbouring words ("lo_de"). Scoring works on 32-bit hashes of those strings so a message allocates no
+ * strings; `modelTokens` spells them out (training, evidence).
+ */
+import { SYM_SPACE, type NormalizedText } from '../normalize';
+
+export interface ModelToken {
+  feature: string;
+  start: number;
+  end: number;
+}
+
+const FIRST_DIGIT = 28;
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+const HASH = 35; // '#'
+
+function isDigitRun(sym: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (sym[i] < FIRST_DIGIT) return false;
+  return true;
+}
+
+/** Char code of a symbol: a–z for letters, 0–9 for digits. */
+function symChar(s: number): number {
+  return s < FIRST_DIGIT ? s + 95 : s + 20;
+}
+
+/** FNV-1a of the word [a, b) as its feature string would read (one pass; a digit run reads "#<length>"). */
+function wordHash(sym: Uint8Array, a: number, b: number): number {
+  let h = HASH_SEED;
+  let digits = true;
+  for (let i = a; i < b; i++) {
+    const s = sym[i];
+    if (s < FIRST_DIGIT) digits = false;
+    h = Math.imul(h ^ symChar(s), HASH_PRIME);
+  }
+  if (!digits) return h;
+  h = Math.imul(HASH_SEED ^ HASH, HASH_PRIME);
+  return Math.imul(h ^ (48 + Math.min(b - a, 9)), HASH_PRIME);
+}
+
+function pairHash(h1: number, h2: number): number {
+  return Math.imul((h1 ^ Math.imul(h2, 0x9e3779b1)) + 0x7f4a7c15, 0x85ebca6b) ^ (h2 >>> 13);
+}
+
+function stringHash(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), HASH_PRIME);
+  return h;
+}
+
+/** Hash of a feature string as the tokeniser computes it ("lo" → word hash, "lo_de" → pair hash). */
+export function featureHash(feature: string): number {
+  const cut = feature.indexOf('_');
+  return cut < 0 ? stringHash(feature) : pairHash(stringHash(feature.slice(0, cut)), stringHash(feature.slice(cut + 1)));
+}
+
+/** Calls `fn` with the hash of every feature of the message, in text order; no allocation. */
+export function forEachFeatureHash(n: NormalizedText, fn: (hash: number) => void): void {
+  const sym = n.sym;
+  let prev = 0;
+  let hasPrev = false;
+  for (let i = 0; i < sym.length; ) {
+    if (sym[i] <= SYM_SPACE) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < sym.length && sym[j] > SYM_SPACE) j++;
+    const h = wordHash(sym, i, j);
+    fn(h);
+    if (hasPrev) fn(pairHash(prev, h));
+    prev = h;
+    hasPrev = true;
+    i = j;
+  }
+}
+
+function wordText(sym: Uint8Array, a: number, b: number): string {
+  if (isDigitRun(sym, a, b)) return `#${Math.min(b - a, 9)}`;
+  let s = '';
+  for (let i = a; i < b; i++) s += String.fromCharCode(symChar(sym[i]));
+  return s;
+}
+
+/** Features of one message with their spans (normalised coordinates), in text order. */
+export function modelTokens(n: NormalizedText): ModelToken[] {
+  const sym = n.sym;
+  const out: ModelToken[] = [];
+  let prev: ModelToken | null = null;
+  for (let i = 0; i < sym.length; ) {
+    if (sym[i] <= SYM_SPACE) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < sym.length && sym[j] > SYM_SPACE) j++;
+    const word: ModelToken = { feature: wordText(sym, i, j), start: i, end: j };
+    out.push(word);
+    if (prev) out.push({ feature: `${prev.feature}_${word.feature}`, start: prev.start, end: j });
+    prev = word;
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * The linear model that backs the rules (data, never code): one logistic regression per category over word and
+ * word-pair features, trained offline by scripts/train-model.ts on the labelled corpora. Weights are int8 with a
+ * per-category scale, base64-encoded, in the order of `features`.
+ */
+import * as z from 'zod';
+import { CATEGORY_IDS } from '../categories';
+
+export const MODEL_FORMAT = 'zalo-group-guard/model';
+
+const categoryModelSchema = z.object({
+  bias: z.number().finite(),
+  scale: z.number().positive().finite(),
+  weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected'),
+});
+
+export const modelSchema = z
+  .object({
+    format: z.literal(MODEL_FORMAT),
+    schema: z.literal(1),
+    version: z.string().min(1),
+    /** Probability from which the model alone flags a category the rules left below their threshold. */
+    threshold: z.number().min(0.05).max(0.99),
+    trainedOn: z.array(z.string()),
+    /** Feature names separated by single spaces; weight k of every category belongs to feature k. */
+    features: z.string(),
+    categories: z.partialRecord(z.enum(CATEGORY_IDS), categoryModelSchema),
+  })
+  .superRefine((m, ctx) => {
+    const count = m.features === '' ? 0 : m.features.split(' ').length;
+    for (const [id, c] of Object.entries(m.categories)) {
+      const bytes = c ? Math.floor((c.weights.length * 3) / 4) - (c.weights.match(/=+$/)?.[0].length ?? 0) : 0;
+      if (bytes !== count) ctx.addIssue({ code: 'custom', path: ['categories', id, 'weights'], message: `${bytes} weights for ${count} features` });
+    }
+  });
+
+export type LinearModel = z.infer<typeof modelSchema>;
+
+export type ParseModelResult = { ok: true; model: LinearModel } | { ok: false; error: string };
+
+/** Validates a model; the error names the failing field ("categories.scam.weights: …"). */
+export function parseModel(input: unknown): ParseModelResult {
+  const r = modelSchema.safeParse(input);
+  if (r.success) return { ok: true, model: r.data };
+  const issue = r.error.issues[0]!;
+  return { ok: false, error: `${issue.path.join('.') || '(model)'}: ${issue.message}` };
+}

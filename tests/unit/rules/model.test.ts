@@ -1,0 +1,121 @@
+/**
+ * The linear model that backs the rules: its file format, the features it reads, how its flags look in
+ * checkMessage, and that the shipped file is exactly what training on the development corpora gives.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rules/index';
+import { DEFAULT_MODEL } from '@/lib/rules/default-model';
+import { compileModel, modelProbabilities } from '@/lib/rules/model/compile';
+import { featureHash, forEachFeatureHash, modelTokens } from '@/lib/rules/model/features';
+import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
+import { MODEL_FILE, serialiseModel, trainModel } from '@/scripts/train-model';
+
+const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
+
+/** A two-feature model: "tien_ao" (crypto) pushes scam up; "ho_tro" (help) pushes it down. */
+function tinyModel(over: Partial<LinearModel> = {}): LinearModel {
+  return {
+    format: MODEL_FORMAT,
+    schema: 1,
+    version: 'test',
+    threshold: 0.5,
+    trainedOn: [],
+    features: 'ho_tro tien_ao',
+    categories: { scam: { bias: -3, scale: 0.05, weights: b64([-100, 127]) } },
+    ...over,
+  };
+}
+
+describe('model file format', () => {
+  it('the bundled model is valid and covers every category but strange-link', () => {
+    expect(parseModel(DEFAULT_MODEL).ok).toBe(true);
+    expect(Object.keys(DEFAULT_MODEL.categories).sort()).toEqual(
+      ['abusive-language', 'advertising', 'classified-info', 'gambling-fortune', 'scam', 'sensitive-topic', 'unverified-news'],
+    );
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['wrong format', { ...tinyModel(), format: 'other' }, /^format:/],
+    ['threshold out of range', tinyModel({ threshold: 1.5 }), /^threshold:/],
+    ['weights not base64', tinyModel({ categories: { scam: { bias: 0, scale: 1, weights: 'not base64!' } } }), /^categories\.scam\.weights:/],
+    ['one weight short', tinyModel({ categories: { scam: { bias: 0, scale: 1, weights: b64([1]) } } }), /^categories\.scam\.weights: 1 weights for 2 features/],
+    ['unknown category', tinyModel({ categories: { lottery: { bias: 0, scale: 1, weights: b64([1, 2]) } } as never }), /^categories/],
+    ['negative scale', tinyModel({ categories: { scam: { bias: 0, scale: -1, weights: b64([1, 2]) } } }), /^categories\.scam\.scale:/],
+    ['not an object', 'model', /^\(model\)/],
+  ])('rejects %s, naming the field', (_name, input, error) => {
+    const r = parseModel(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
+
+describe('model features', () => {
+  it.each<[string, string[]]>([
+    ['Lô đề hôm nay', ['lo', 'de', 'lo_de', 'hom', 'de_hom', 'nay', 'hom_nay']],
+    ['gọi 0968 123 456', ['goi', '#4', 'goi_#4', '#3', '#4_#3', '#3', '#3_#3']],
+    ['ck 500k', ['chuyen', 'khoan', 'chuyen_khoan', '500k', 'khoan_500k']],
+  ])('%s → %j', (text, features) => {
+    expect(modelTokens(normalize(text)).map((t) => t.feature)).toEqual(features);
+  });
+
+  it.each(['Nhận ghi l.ô đ.ề, ib mk nha 0968123456', 'Bà con không bấm link lạ!', 'mn ơi cho hỏi thẻ bhyt 2026'])(
+    'scoring hashes are the hashes of the spelled-out features: %s',
+    (text) => {
+      const n = normalize(text);
+      const hashes: number[] = [];
+      forEachFeatureHash(n, (h) => hashes.push(h));
+      expect(hashes).toEqual(modelTokens(n).map((t) => featureHash(t.feature)));
+    },
+  );
+
+  it('a feature counts once per message, as in training', () => {
+    const cm = compileModel(tinyModel());
+    const once = modelProbabilities(normalize('tiền ảo'), cm)[0]!;
+    const twice = modelProbabilities(normalize('tiền ảo, tiền ảo'), cm)[0]!;
+    expect(twice).toBeCloseTo(once, 10);
+    expect(once).toBeCloseTo(1 / (1 + Math.exp(-(-3 + 127 * 0.05))), 5);
+  });
+});
+
+describe('model flags in checkMessage', () => {
+  const model = compileModel(tinyModel());
+  const text = 'Đầu tư tiền ảo cùng nhóm mình nhé';
+
+  it('flags what the rules leave below their threshold, with the words that weighed most as evidence', () => {
+    expect(checkMessage(text, compileRuleset(DEFAULT_PACK, { model: null }))).toEqual([]);
+    const [flag, ...rest] = checkMessage(text, compileRuleset(DEFAULT_PACK, { model }));
+    expect(rest).toEqual([]);
+    expect(flag).toMatchObject({ category: 'scam', clause: 'III.2(2)', ruleId: 'scam:model' });
+    expect(flag!.explanation).toMatch(/đã học/);
+    expect(flag!.evidence).toEqual([{ start: 7, end: 14, text: 'tiền ảo' }]);
+    expect(flag!.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    ['a warning about scams', 'Cảnh giác: kẻ gian rủ đầu tư tiền ảo, bà con đừng tin'],
+    ['an official notice', 'UBND xã thông báo: tuyên truyền về rủi ro tiền ảo tại nhà văn hóa'],
+    ['words that pull the other way', 'tiền ảo hỗ trợ'],
+  ])('stays quiet in %s', (_name, t) => {
+    expect(checkMessage(t, compileRuleset(DEFAULT_PACK, { model })).map((f) => f.category)).not.toContain('scam');
+  });
+
+  it('a category the group disabled gets no model flag either', () => {
+    const rs = compileRuleset(DEFAULT_PACK, { model, overrides: { disabledCategories: ['scam'] } });
+    expect(checkMessage(text, rs)).toEqual([]);
+  });
+});
+
+describe('the shipped model', () => {
+  it('is exactly what training on the development corpora gives (run npm run train-model after changing them)', () => {
+    expect(serialiseModel(trainModel())).toBe(readFileSync(MODEL_FILE, 'utf8'));
+  });
+});
+
+describe('model flags respect the group', () => {
+  it('no model flag when the group allowed the words that weighed most', () => {
+    const model = compileModel(tinyModel());
+    const rs = compileRuleset(DEFAULT_PACK, { model, overrides: { allowedTerms: ['tiền ảo'] } });
+    expect(checkMessage('Đầu tư tiền ảo cùng nhóm mình nhé', rs)).toEqual([]);
+  });
+});
