@@ -684,8 +684,6 @@ function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContex
   const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
   // Sums of decimal weights (0.3 + 0.4 + 0.3) land a hair below 1: compare with a tolerance.
   if (score < cat.threshold - SCORE_EPS) return null;
-  const severity: Severity =
-    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(score, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
   const spans: Array<{ start: number; end: number }> = [];
   let best: TermHit | null = null;
   for (const h of hits) {
@@ -702,13 +700,28 @@ function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContex
   }
   const ruleId =
     best && (!bestSignal || best.term.weight >= bestSignal.weight) ? `${cat.id}:${best.term.text}` : `${cat.id}:${bestSignal?.name ?? 'score'}`;
+  return makeFlag(cat, text, spans, cat.explanation, ruleId, score, score);
+}
+
+/** A category's flag: severity from the category (or its pack override), evidence in original offsets. */
+function makeFlag(
+  cat: CompiledCategory,
+  text: string,
+  spans: Array<{ start: number; end: number }>,
+  explanation: string,
+  ruleId: string,
+  score: number,
+  severityScore: number,
+): Flag {
+  const severity: Severity =
+    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(severityScore, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
   return {
     category: cat.id,
     clause: cat.clause,
     severity,
     action: cat.def.actions[severity],
     evidence: mergeSpans(spans).map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
-    explanation: cat.explanation,
+    explanation,
     ruleId,
     score: Math.round(score * 100) / 100,
   };
@@ -742,22 +755,11 @@ function modelFlag(
   if (!model || !probs || mi < 0) return null;
   const p = probs[mi]!;
   if (p < model.threshold || ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
-  const severity: Severity =
-    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(cat.threshold, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
   const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
   if (words.length === 0) return null;
-  const spans = mergeSpans(words.map((t) => ctx.original(t)));
-  return {
-    category: cat.id,
-    clause: cat.clause,
-    severity,
-    action: cat.def.actions[severity],
-    evidence: spans.map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
-    explanation: MODEL_EXPLANATION,
-    ruleId: `${cat.id}:model`,
-    score: Math.round(p * 100) / 100,
-  };
+  // Severity as for a score just at the threshold: the model never raises a flag above the lowest step.
+  return makeFlag(cat, text, words.map((t) => ctx.original(t)), MODEL_EXPLANATION, `${cat.id}:model`, p, cat.threshold);
 }
 
 function mergeSpans(spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {

@@ -43,7 +43,7 @@ class HashTable {
     for (;;) {
       i &= this.mask;
       const k = this.cells[i * 3]!;
-      if (k === key || k === 0) return i * 3;
+      if (k === key || k === EMPTY) return i * 3;
       i++;
     }
   }

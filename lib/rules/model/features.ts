@@ -57,11 +57,8 @@ export function featureHash(feature: string): number {
   return cut < 0 ? stringHash(feature) : pairHash(stringHash(feature.slice(0, cut)), stringHash(feature.slice(cut + 1)));
 }
 
-/** Calls `fn` with the hash of every feature of the message, in text order; no allocation. */
-export function forEachFeatureHash(n: NormalizedText, fn: (hash: number) => void): void {
-  const sym = n.sym;
-  let prev = 0;
-  let hasPrev = false;
+/** Calls `fn(a, b)` for every word [a, b) of the symbol view: a run of letters and digits. */
+function forEachWord(sym: Uint8Array, fn: (a: number, b: number) => void): void {
   for (let i = 0; i < sym.length; ) {
     if (sym[i] <= SYM_SPACE) {
       i++;
@@ -69,13 +66,23 @@ export function forEachFeatureHash(n: NormalizedText, fn: (hash: number) => void
     }
     let j = i + 1;
     while (j < sym.length && sym[j] > SYM_SPACE) j++;
-    const h = wordHash(sym, i, j);
+    fn(i, j);
+    i = j;
+  }
+}
+
+/** Calls `fn` with the hash of every feature of the message, in text order; no allocation. */
+export function forEachFeatureHash(n: NormalizedText, fn: (hash: number) => void): void {
+  const sym = n.sym;
+  let prev = 0;
+  let hasPrev = false;
+  forEachWord(sym, (a, b) => {
+    const h = wordHash(sym, a, b);
     fn(h);
     if (hasPrev) fn(pairHash(prev, h));
     prev = h;
     hasPrev = true;
-    i = j;
-  }
+  });
 }
 
 function wordText(sym: Uint8Array, a: number, b: number): string {
@@ -90,18 +97,11 @@ export function modelTokens(n: NormalizedText): ModelToken[] {
   const sym = n.sym;
   const out: ModelToken[] = [];
   let prev: ModelToken | null = null;
-  for (let i = 0; i < sym.length; ) {
-    if (sym[i] <= SYM_SPACE) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < sym.length && sym[j] > SYM_SPACE) j++;
-    const word: ModelToken = { feature: wordText(sym, i, j), start: i, end: j };
+  forEachWord(sym, (a, b) => {
+    const word: ModelToken = { feature: wordText(sym, a, b), start: a, end: b };
     out.push(word);
-    if (prev) out.push({ feature: `${prev.feature}_${word.feature}`, start: prev.start, end: j });
+    if (prev) out.push({ feature: `${prev.feature}_${word.feature}`, start: prev.start, end: b });
     prev = word;
-    i = j;
-  }
+  });
   return out;
 }
