@@ -111,3 +111,16 @@ describe('entriesToCsv', () => {
     }
   });
 });
+
+describe('csvField quotes exactly what needs quoting', () => {
+  const QUOTES_NEEDED = /[",\r\n]|^\s|\s$/;
+  it.each(['', 'plain', 'a,b', 'say "hi"', 'line\nbreak', 'cr\rhere', ' lead', 'trail ', '\tTab', 'nbsp\u00a0', '\u3000ideo', 'mid dle', 'Nguyễn Văn A', '=1+1', "it's"])(
+    '%j',
+    (cell) => {
+      const out = csvField(cell);
+      expect(out.startsWith('"')).toBe(QUOTES_NEEDED.test(cell));
+      if (QUOTES_NEEDED.test(cell)) expect(out).toBe(`"${cell.replace(/"/g, '""')}"`);
+      else expect(out).toBe(cell);
+    },
+  );
+});
