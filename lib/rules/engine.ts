@@ -755,6 +755,9 @@ function modelFlag(
   if (!model || !probs || mi < 0) return null;
   const p = probs[mi]!;
   if (p < model.threshold || ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
+  // Categories that never flag without a word of their own (sensitive, abusive, rumours, leaks) keep that rule for
+  // the model too: a short everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone.
+  if (cat.def.needsHits === 'always' && ctx.hits(cat.id).length === 0) return null;
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
   const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
   if (words.length === 0) return null;

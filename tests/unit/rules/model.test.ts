@@ -119,3 +119,15 @@ describe('model flags respect the group', () => {
     expect(checkMessage('Đầu tư tiền ảo cùng nhóm mình nhé', rs)).toEqual([]);
   });
 });
+
+describe('model flags need a rule word in categories that never flag without one', () => {
+  it('a short everyday complaint the model weighs as abusive stays clean', () => {
+    const model = compileModel(
+      tinyModel({ features: 'chan chan_that', categories: { 'abusive-language': { bias: 0, scale: 0.05, weights: b64([60, 60]) } } }),
+    );
+    const rs = compileRuleset(DEFAULT_PACK, { model });
+    expect(checkMessage('Lại mất điện à, chán thật', rs)).toEqual([]);
+    // With a word of its own (an insult the rules know but score too low alone), the model may add the flag.
+    expect(checkMessage('Lại mất điện à, chán thật, đồ ăn hại', rs).map((f) => f.category)).toContain('abusive-language');
+  });
+});
