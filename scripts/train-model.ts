@@ -32,14 +32,17 @@ interface Row {
   expect: string[];
 }
 
-function loadRows(root: string): Row[] {
+/** Every training line, and how many each file gave (recorded in the model's `trainedOn`). */
+function loadRows(root: string): { rows: Row[]; counts: number[] } {
   const rows: Row[] = [];
-  for (const f of TRAINING_FILES) {
+  const counts = TRAINING_FILES.map((f) => {
+    const before = rows.length;
     for (const line of readFileSync(resolve(root, f), 'utf8').split('\n')) {
       if (line.trim()) rows.push(JSON.parse(line) as Row);
     }
-  }
-  return rows;
+    return rows.length - before;
+  });
+  return { rows, counts };
 }
 
 function featureSet(text: string): string[] {
@@ -53,7 +56,7 @@ function toBase64(bytes: Int8Array): string {
 }
 
 export function trainModel(root = ROOT): LinearModel {
-  const rows = loadRows(root);
+  const { rows, counts } = loadRows(root);
   const docs = rows.map((r) => featureSet(r.text));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d) df.set(f, (df.get(f) ?? 0) + 1);
@@ -105,7 +108,7 @@ export function trainModel(root = ROOT): LinearModel {
     schema: 1,
     version: '1.0.0',
     threshold: THRESHOLD,
-    trainedOn: TRAINING_FILES.map((f) => `${f} (${readFileSync(resolve(root, f), 'utf8').split('\n').filter((l) => l.trim()).length})`),
+    trainedOn: TRAINING_FILES.map((f, i) => `${f} (${counts[i]})`),
     features: features.join(' '),
     categories,
   };

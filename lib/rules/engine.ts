@@ -647,7 +647,7 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   // Fast exit (most clean messages): without links or digits no detector signal can fire, so a category
   // flags only if its positive term weights plus every combo bonus could reach its threshold, or the model
   // is confident about it.
-  if (links.length === 0 && !n.hasDigit && !modelAbove(rs, probs)) {
+  if (links.length === 0 && !n.hasDigit && !modelAbove(rs, probs, byCat)) {
     let possible = false;
     for (const cat of rs.categories) {
       const arr = byCat.get(cat.id);
@@ -729,14 +729,20 @@ function makeFlag(
 
 const MODEL_EXPLANATION = 'Tin nhắn giống các tin vi phạm loại này mà hệ thống đã học từ những tin được gán nhãn; quản trị viên nên đọc kỹ trước khi xử lý.';
 
-/** Does the model alone put some enabled category over its threshold? */
-function modelAbove(rs: CompiledRuleset, probs: Float64Array | null): boolean {
-  if (!probs || !rs.model) return false;
-  for (let k = 0; k < rs.categories.length; k++) {
-    const mi = rs.modelIndex[k]!;
-    if (mi >= 0 && probs[mi]! >= rs.model.threshold) return true;
-  }
-  return false;
+/**
+ * May the model flag `cat` on this message: covered, over its threshold, and — for categories that never flag
+ * without a word of their own (sensitive, abusive, rumours, leaks) — with such a word, as the rules require: a short
+ * everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone.
+ */
+function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64Array | null, hitCount: number): boolean {
+  const mi = rs.modelIndex[cat.pos]!;
+  if (!rs.model || !probs || mi < 0 || probs[mi]! < rs.model.threshold) return false;
+  return !(cat.def.needsHits === 'always' && hitCount === 0);
+}
+
+/** Does the model alone put some enabled category over its threshold (the fast exit must not skip it)? */
+function modelAbove(rs: CompiledRuleset, probs: Float64Array | null, byCat: ReadonlyMap<CategoryId, TermHit[]>): boolean {
+  return rs.categories.some((cat) => modelMayFlag(rs, cat, probs, byCat.get(cat.id)?.length ?? 0));
 }
 
 /**
@@ -751,13 +757,10 @@ function modelFlag(
   probs: Float64Array | null,
 ): Flag | null {
   const model = rs.model;
+  if (!model || !probs || !modelMayFlag(rs, cat, probs, ctx.hits(cat.id).length)) return null;
+  if (ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
   const mi = rs.modelIndex[cat.pos]!;
-  if (!model || !probs || mi < 0) return null;
   const p = probs[mi]!;
-  if (p < model.threshold || ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
-  // Categories that never flag without a word of their own (sensitive, abusive, rumours, leaks) keep that rule for
-  // the model too: a short everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone.
-  if (cat.def.needsHits === 'always' && ctx.hits(cat.id).length === 0) return null;
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
   const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
   if (words.length === 0) return null;

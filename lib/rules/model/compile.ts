@@ -4,9 +4,7 @@ import { featureHash, forEachFeatureHash, modelTokens, type ModelToken } from '.
 import type { LinearModel } from './schema';
 
 export interface CompiledModel {
-  /** Categories the model covers, in CATEGORY_IDS order. */
-  readonly categories: readonly CategoryId[];
-  /** Category id → index into `categories` (-1 when not covered). */
+  /** Category id → its slot in the model's per-category arrays (-1 when the model does not cover it). */
   readonly indexOf: (id: CategoryId) => number;
   /** Weight of feature hash `h` for category `ci` (0 when the feature is unknown). */
   weight(h: number, ci: number): number;
@@ -14,8 +12,6 @@ export interface CompiledModel {
   accumulate(n: NormalizedText, z: Float64Array): void;
   readonly bias: Float64Array;
   readonly threshold: number;
-  /** Number of distinct feature hashes in the table. */
-  readonly size: number;
 }
 
 const EMPTY = 0;
@@ -81,7 +77,6 @@ export function compileModel(model: LinearModel): CompiledModel {
   });
   const index = new Map(categories.map((c, i) => [c, i] as const));
   return {
-    categories,
     indexOf: (id) => index.get(id) ?? -1,
     weight(h, ci) {
       const r = cells[table.cell(h) + 1]!;
@@ -104,7 +99,6 @@ export function compileModel(model: LinearModel): CompiledModel {
     },
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
     threshold: model.threshold,
-    size: rows,
   };
 }
 
