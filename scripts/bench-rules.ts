@@ -8,6 +8,7 @@
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { countTermHits } from '../lib/rules/engine';
@@ -26,6 +27,11 @@ export const SAMPLES = [
   'mn oi cho hoi cai the bhyt ho gia dinh nam nay dong bao nhieu 1 nguoi the a, nha e 4 nguoi, cam on ca nha nhieu',
   'Đề nghị các hộ chăn nuôi tiêm phòng lở mồm long móng cho trâu bò trước ngày 15, lô đất đấu giá đã có kết quả.',
 ];
+
+const ROOT = resolve(import.meta.dirname ?? '.', '..');
+
+/** A node process that reads the JSONL, parses every line and writes one output line per record, nothing else. */
+const IO_ONLY_SCRIPT = `const fs=require('fs');const out=[];for(const l of fs.readFileSync(process.argv[1],'utf8').split('\\n')){if(!l)continue;const r=JSON.parse(l);out.push(JSON.stringify({id:r.id,flags:[]}))}fs.writeFileSync('/dev/null',out.join('\\n')+'\\n')`;
 
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e3; // µs
@@ -163,11 +169,23 @@ export async function benchRules(opts: { cliLines?: number; minMs?: number } = {
   for (let i = 0; i < lines; i++) body += JSON.stringify({ id: `m${i}`, text: `${SAMPLES[i % SAMPLES.length]} #${i}` }) + '\n';
   writeFileSync(inFile, body);
   const copyMs = await timeAsync(() => copyJsonl(inFile, join(dir, 'copy.jsonl')));
-  const cliMs = await timeAsync(async () => {
+  const pipeline = (check: Parameters<typeof classifyStream>[2]) => async () => {
     const out = createWriteStream(join(dir, 'out.jsonl'));
-    await classifyStream(createReadStream(inFile), out, rs, () => undefined);
+    await classifyStream(createReadStream(inFile), out, check, () => undefined);
     await new Promise<void>((r) => out.end(() => r()));
-  });
+  };
+  const cliMs = await timeAsync(pipeline(rs));
+  // The same pipeline with a checker that flags nothing: reading, parsing and writing the JSONL alone.
+  const ioMs = await timeAsync(pipeline(() => []));
+  // Whole processes, as a rule author runs them: the CLI (start-up, blocklist, compile, 20k lines) against a node
+  // process that reads, parses and writes the same file.
+  const run = (args: string[]) => () => {
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+    return Promise.resolve();
+  };
+  const cliProcMs = await timeAsync(run(['scripts/cli.mjs', 'classify', inFile]));
+  const ioProcMs = await timeAsync(run(['-e', IO_ONLY_SCRIPT, inFile]));
   rmSync(dir, { recursive: true, force: true });
 
   return {
@@ -192,6 +210,11 @@ export async function benchRules(opts: { cliLines?: number; minMs?: number } = {
     cliMs,
     copyMs,
     cliOverCopy: cliMs / copyMs,
+    ioMs,
+    cliOverIo: cliMs / ioMs,
+    cliProcMs,
+    ioProcMs,
+    cliProcOverIo: cliProcMs / ioProcMs,
   };
 }
 
@@ -216,6 +239,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       [`classify ${r.cliLines} lines (ms)`, r.cliMs.toFixed(0)],
       [`plain read+write ${r.cliLines} lines (ms)`, r.copyMs.toFixed(0)],
       ['  classify / read+write', r.cliOverCopy.toFixed(2) + '×'],
+      [`read+parse+write ${r.cliLines} lines, CLI code without checks (ms)`, r.ioMs.toFixed(0)],
+      ['  classify / read+parse+write', r.cliOverIo.toFixed(2) + '×'],
+      [`process: npm run classify (node scripts/cli.mjs) (ms)`, r.cliProcMs.toFixed(0)],
+      [`process: node read+parse+write (ms)`, r.ioProcMs.toFixed(0)],
+      ['  process ratio', r.cliProcOverIo.toFixed(2) + '×'],
     ];
     const w = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);

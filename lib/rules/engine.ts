@@ -177,10 +177,17 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
   const add = (text: string, entry: Omit<Entry, 'acc' | 'fold' | 'compact' | 'key'>) => {
     const t = trimSpaces(normalize(text));
     if (!t) return;
+    // Plain loops: this runs for ~10,000 terms on every start of the CLI and of the service worker, cold.
     const push = (sym: Uint8Array, accText: string, compact: boolean) => {
-      const acc = Uint16Array.from(accText, (c) => c.charCodeAt(0));
-      const fold = acc.map((c) => foldCode(c));
-      const key = String.fromCharCode.apply(null, Array.from(sym));
+      const acc = new Uint16Array(accText.length);
+      const fold = new Uint16Array(accText.length);
+      for (let i = 0; i < accText.length; i++) {
+        const c = accText.charCodeAt(i);
+        acc[i] = c;
+        fold[i] = foldCode(c);
+      }
+      let key = '';
+      for (let i = 0; i < sym.length; i++) key += String.fromCharCode(sym[i]);
       let id = patternIds.get(key);
       if (id === undefined) {
         id = patterns.length;
@@ -188,7 +195,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
         patterns.push(sym);
         entries.push([]);
       }
-      entries[id].push({ ...entry, acc, fold, compact, key: accText });
+      entries[id].push({ kind: entry.kind, term: entry.term, weight: entry.weight, foldSafe: entry.foldSafe, wholeWord: entry.wholeWord, acc, fold, compact, key: accText });
     };
     push(t.sym, t.acc, false);
     // Compact variant for evasions that space out every letter ("l ô đ ề" → "lôđề").

@@ -226,10 +226,16 @@ function decodeSafe(s: string): string {
 export function analyseExtracted(links: readonly ExtractedLink[], opts: AnalyseOptions = {}): LinkFinding[] {
   const allow = cleanDomainList(opts.allowDomains);
   const block = cleanDomainList(opts.blockDomains);
-  return links.map((link) => analyseOne(link, allow, block, opts.blocklist));
+  const out: LinkFinding[] = [];
+  for (const link of links) {
+    const f = analyseOne(link, allow, block, opts.blocklist);
+    if (f) out.push(f);
+  }
+  return out;
 }
 
-function analyseOne(link: ExtractedLink, allow: string[], block: string[], blocklist: AnalyseOptions['blocklist']): LinkFinding {
+/** The finding for one link; null for a weak match ("xong.Moi") that no list names. */
+function analyseOne(link: ExtractedLink, allow: string[], block: string[], blocklist: AnalyseOptions['blocklist']): LinkFinding | null {
   const p = parseHost(link.host);
   const official = !p.isIp && isOfficialHost(link.host);
   // Built field by field: object spread of an interface-typed value is several times slower on this hot path.
@@ -248,7 +254,11 @@ function analyseOne(link: ExtractedLink, allow: string[], block: string[], block
   if (blockLen > 0 && blockLen >= allowLen) {
     return result([reason('group-blocked', 'strange-link', 'high', `Tên miền ${link.host} nằm trong danh sách chặn riêng của nhóm.`)]);
   }
-  if (allowLen > 0) return result([]);
+  if (allowLen > 0) return link.weak ? null : result([]);
+  if (link.weak) {
+    const hit = blocklist ? listed(blocklist, link) : null;
+    return hit ? result(dedupe(blocklistReasons(link.host, hit))) : null;
+  }
 
   let url: URL;
   try {
@@ -263,11 +273,16 @@ function analyseOne(link: ExtractedLink, allow: string[], block: string[], block
   }
   const findings: LinkReason[] = [];
   if (blocklist) {
-    const hit = blocklist instanceof HostBlocklist ? blocklist.lookupUrl(link.url) : blocklist.lookup(link.host);
+    const hit = listed(blocklist, link);
     if (hit) findings.push(...blocklistReasons(link.host, hit));
   }
   findings.push(...heuristicReasons(link, p, url));
   return result(dedupe(findings));
+}
+
+/** The list entry for the link: by URL for our own lists (they hold "host/path" entries), else by host. */
+function listed(blocklist: NonNullable<AnalyseOptions['blocklist']>, link: ExtractedLink): (BlocklistHit & { kind?: BlocklistKind }) | null {
+  return blocklist instanceof HostBlocklist ? blocklist.lookupUrl(link.url) : blocklist.lookup(link.host);
 }
 
 function dedupe(rs: LinkReason[]): LinkReason[] {

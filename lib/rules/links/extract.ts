@@ -103,19 +103,20 @@ function toLink(m: RawMatch, text: string): ExtractedLink | null {
   if (!host) return null;
   const p = parseHost(host);
   if (!p.isIp && (!p.isIcann || !p.icannDomain)) return null;
+  let weak = false;
   if (bare && !p.isIp) {
     const hasPath = /[/?#:]/.test(value);
     const labels = value.split(/[/?#:]/)[0].split('.');
     if (!hasPath && !/^www\./i.test(value) && labels.length === 2) {
       const tld = labels[1];
-      // "xong.Moi nguoi": sentence end without a space.
-      if (SYLLABLE_TLDS.has(tld.toLowerCase()) && /^[a-z]+$/i.test(labels[0])) return null;
+      // "xong.Moi nguoi": sentence end without a space (kept as weak: "kubet.co" is on the gambling list).
+      if (SYLLABLE_TLDS.has(tld.toLowerCase()) && /^[a-z]+$/i.test(labels[0])) weak = true;
       if (/^[A-Z][a-z]+$/.test(tld) && tld.toLowerCase() !== 'com') return null;
       // "cái này.vn": one Vietnamese syllable (a single vowel group) before a TLD is a typo, not a site.
       if (NON_ASCII_RE.test(labels[0]) && !/[-\d]/.test(labels[0]) && fold(labels[0]).match(/[aeiouy]+/g)?.length === 1) return null;
     }
   }
-  return { start, end: m.end, url: url.href, host };
+  return weak ? { start, end: m.end, url: url.href, host, weak } : { start, end: m.end, url: url.href, host };
 }
 
 // --- Obfuscation: "vietcombank[.]com", "hxxp://", "abc . xyz", "abc.comnhé" ---------------------------

@@ -18,6 +18,11 @@ export interface ExtractedLink {
   url: string;
   /** Lowercase ASCII (punycode) hostname, no trailing dot. */
   host: string;
+  /**
+   * A bare "word.tld" whose TLD is also a Vietnamese syllable ("xong.Moi", "kubet.co"): usually a sentence end
+   * typed without a space, so it counts as a link only when a blocklist or the group's block list names the host.
+   */
+  weak?: boolean;
 }
 
 export interface LinkFinding extends ExtractedLink {

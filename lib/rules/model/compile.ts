@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
-import { featureHash, forEachFeatureHash, modelTokens, type ModelToken } from './features';
+import { featureHash, featureHashes, modelTokens, type ModelToken } from './features';
 import type { LinearModel } from './schema';
 
 export interface CompiledModel {
@@ -88,14 +88,28 @@ export function compileModel(model: LinearModel): CompiledModel {
         table.stamp = 1;
       }
       const stamp = table.stamp;
-      forEachFeatureHash(n, (h) => {
-        const at = table.cell(h);
+      const { hashes, count } = featureHashes(n);
+      const mask = table.mask;
+      for (let q = 0; q < count; q++) {
+        // table.cell inlined: the probe loop is the model's whole cost per message.
+        const key = hashes[q] | 1;
+        let i = Math.imul(key, 0x9e3779b1) >>> 0;
+        let at: number;
+        for (;;) {
+          i &= mask;
+          const k = cells[i * 3]!;
+          if (k === key || k === EMPTY) {
+            at = i * 3;
+            break;
+          }
+          i++;
+        }
         const r = cells[at + 1]!;
-        if (r < 0 || cells[at + 2] === stamp) return;
+        if (r < 0 || cells[at + 2] === stamp) continue;
         cells[at + 2] = stamp;
         const base = r * nc;
         for (let c = 0; c < nc; c++) z[c] += matrix[base + c]!;
-      });
+      }
     },
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
     threshold: model.threshold,

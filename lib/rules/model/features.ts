@@ -71,18 +71,35 @@ function forEachWord(sym: Uint8Array, fn: (a: number, b: number) => void): void 
   }
 }
 
-/** Calls `fn` with the hash of every feature of the message, in text order; no allocation. */
-export function forEachFeatureHash(n: NormalizedText, fn: (hash: number) => void): void {
+let hashBuf = new Int32Array(256);
+
+/**
+ * The hash of every feature of the message, in text order, written into a buffer the next call reuses: one flat
+ * loop with no callback per word (this runs on every message). Returns the buffer and the number of hashes.
+ */
+export function featureHashes(n: NormalizedText): { hashes: Int32Array; count: number } {
   const sym = n.sym;
+  // A message of L symbols has at most (L + 1) / 2 words, so 2 features per symbol bound the count.
+  if (hashBuf.length < 2 * sym.length + 2) hashBuf = new Int32Array(2 * sym.length + 64);
+  const out = hashBuf;
+  let count = 0;
   let prev = 0;
   let hasPrev = false;
-  forEachWord(sym, (a, b) => {
-    const h = wordHash(sym, a, b);
-    fn(h);
-    if (hasPrev) fn(pairHash(prev, h));
+  for (let i = 0; i < sym.length; ) {
+    if (sym[i] <= SYM_SPACE) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < sym.length && sym[j] > SYM_SPACE) j++;
+    const h = wordHash(sym, i, j);
+    out[count++] = h;
+    if (hasPrev) out[count++] = pairHash(prev, h);
     prev = h;
     hasPrev = true;
-  });
+    i = j;
+  }
+  return { hashes: out, count };
 }
 
 function wordText(sym: Uint8Array, a: number, b: number): string {

@@ -130,6 +130,27 @@ describe('analyseLinks: group allow/block lists and blocklists', () => {
   it('allowDomains beats the blocklist', () => {
     expect(only('http://evil.com', { blocklist: list, allowDomains: ['evil.com'] }).findings).toEqual([]);
   });
+
+  // "word.co", "word.ai": the TLD is also a Vietnamese syllable, so a bare match is usually a sentence typed without
+  // a space ("Xong.Moi nguoi"); it counts as a link only when a list names the host.
+  const syllableTlds = (() => {
+    const r = parseBlocklist('kubet.ai\nbanca.co\n', 'hostsvn-gambling');
+    if (!r.ok) throw new Error(r.error);
+    return r.blocklist;
+  })();
+  it.each<[string, AnalyseOptions, string[] | null]>([
+    ['vào kubet.ai chơi đi', { blocklist: syllableTlds }, ['blocklist/strange-link/high', 'blocklist-gambling/gambling-fortune/high']],
+    ['nạp tiền banca.co nhé', { blocklist: syllableTlds }, ['blocklist/strange-link/high', 'blocklist-gambling/gambling-fortune/high']],
+    ['Xong.Moi nguoi nho di hop', { blocklist: syllableTlds }, null],
+    ['ghé nhà.co gì đâu', { blocklist: syllableTlds }, null],
+    ['trang banca.co', { blockDomains: ['banca.co'] }, ['group-blocked/strange-link/high']],
+    ['trang banca.co', { blocklist: syllableTlds, allowDomains: ['banca.co'] }, null],
+    ['trang banca.co', {}, null],
+  ])('bare syllable-TLD match %s with %j', (text, opts, expected) => {
+    const found = analyseLinks(text, opts);
+    if (expected === null) expect(found).toEqual([]);
+    else expect(reasonsOf(only(text, opts))).toEqual(expected);
+  });
 });
 
 describe('analyseLinks: IDN host written in Vietnamese letters', () => {
