@@ -74,8 +74,8 @@ function forEachWord(sym: Uint8Array, fn: (a: number, b: number) => void): void 
 let hashBuf = new Int32Array(256);
 
 /**
- * The hash of every feature of the message, in text order, written into a buffer the next call reuses: one flat
- * loop with no callback per word (this runs on every message). Returns the buffer and the number of hashes.
+ * The hash of every feature of the message, written into a buffer the next call reuses (this runs on every
+ * message). Returns the buffer and the number of hashes.
  */
 export function featureHashes(n: NormalizedText): { hashes: Int32Array; count: number } {
   const sym = n.sym;
@@ -84,21 +84,13 @@ export function featureHashes(n: NormalizedText): { hashes: Int32Array; count: n
   const out = hashBuf;
   let count = 0;
   let prev = 0;
-  let hasPrev = false;
-  for (let i = 0; i < sym.length; ) {
-    if (sym[i] <= SYM_SPACE) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < sym.length && sym[j] > SYM_SPACE) j++;
-    const h = wordHash(sym, i, j);
+  forEachWord(sym, (a, b) => {
+    const h = wordHash(sym, a, b);
+    const first = count === 0;
     out[count++] = h;
-    if (hasPrev) out[count++] = pairHash(prev, h);
+    if (!first) out[count++] = pairHash(prev, h);
     prev = h;
-    hasPrev = true;
-    i = j;
-  }
+  });
   return { hashes: out, count };
 }
 
