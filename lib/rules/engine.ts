@@ -245,7 +245,9 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
       signalWeights: cfg.signals ?? {},
       comboMin: cfg.comboMin ?? 0,
     });
-    cfg.terms.forEach((t: PackTerm) => {
+    // applyOverrides appends the group's extra terms after the pack's own.
+    const ownTerms = cfg.terms.length - (options.overrides?.extraTerms?.[def.id]?.length ?? 0);
+    cfg.terms.forEach((t: PackTerm, i) => {
       const term: CompiledTerm = {
         id: termId++,
         category: def.id,
@@ -254,6 +256,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
         group: t.group ?? null,
         groupIdx: t.group ? (categories[categories.length - 1].groupIndex.get(t.group) as number) : -1,
         negatable: t.negatable ?? true,
+        fromGroup: i >= ownTerms,
       };
       add(t.text, { kind: K_TERM, term, weight: t.weight, foldSafe: t.foldSafe ?? false, wholeWord: t.wholeWord ?? true });
     });
@@ -672,7 +675,9 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   const ctx = new MessageContext(rs, n, byCat, negated, warning, official, nums, links, allowSpans);
   const flags: Flag[] = [];
   for (const cat of rs.categories) {
-    const flag = ruleFlag(rs, cat, ctx, text, links.length > 0) ?? modelFlag(rs, cat, ctx, text, probs);
+    const rf = ruleFlag(rs, cat, ctx, text, links.length > 0);
+    if (rf && modelVetoes(rs, cat, ctx, probs, rf.score ?? 0)) continue;
+    const flag = rf ?? modelFlag(rs, cat, ctx, text, probs);
     if (flag) flags.push(flag);
   }
   return flags;
@@ -745,6 +750,20 @@ function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64
   const mi = rs.modelIndex[cat.pos]!;
   if (!rs.model || !probs || mi < 0 || probs[mi]! < rs.model.threshold) return false;
   return !(cat.def.needsHits === 'always' && hitCount === 0);
+}
+
+/**
+ * Does the model overrule the rules' flag for `cat`: the score is modest and the model is sure the message is not
+ * one (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a gambling
+ * den). Never when the message has a link (the model does not read links; link analysis does) and never against a
+ * term the group added itself.
+ */
+function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, probs: Float64Array | null, score: number): boolean {
+  const veto = rs.model?.veto;
+  const mi = rs.modelIndex[cat.pos]!;
+  if (!veto || !probs || mi < 0 || ctx.links.length > 0) return false;
+  if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || probs[mi]! >= veto.below) return false;
+  return !ctx.hits(cat.id).some((h) => h.term.fromGroup);
 }
 
 /** Does the model alone put some enabled category over its threshold (the fast exit must not skip it)? */

@@ -46,11 +46,12 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
 
 /**
  * Cheap pre-check so link extraction only runs on messages that may contain a link: "abc.xyz", "://", "www",
- * defanged dots ("[.]", "(.)", "(chấm)", " chấm ") and a dot spaced before a TLD ("abc . online", ". c o m").
+ * a raw IPv4 host ("103.211.4.77/hd"), defanged dots ("[.]", "(.)", "(chấm)", " chấm ") and a dot spaced before a
+ * TLD ("abc . online", ". c o m").
  * A sentence full stop ("thôn. Mai") does not qualify, so ordinary multi-sentence messages skip link analysis.
  */
 const MAYBE_LINK =
-  /[a-z0-9]\.[a-z]|:\/\/|www|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\(ch[aấ]m\)|\s(?:chấm|cham|dot)\s|\s\.\s?(?:c\s?o\s?m|n\s?e\s?t|v\s?n|o\s?r\s?g|i\s?n\s?f\s?o|o\s?n\s?l\s?i\s?n\s?e|s\s?i\s?t\s?e|x\s?y\s?z|t\s?o\s?p|s\s?h\s?o\s?p|c\s?l\s?u\s?b|v\s?i\s?p|a\s?p\s?p|l\s?i\s?n\s?k|c\s?l\s?i\s?c\s?k|b\s?e\s?t|l\s?i\s?v\s?e|s\s?t\s?o\s?r\s?e|m\s?e|c\s?c)(?![a-z])/i;
+  /[a-z0-9]\.[a-z]|:\/\/|www|\d\.\d{1,3}\.\d{1,3}\.\d|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\(ch[aấ]m\)|\s(?:chấm|cham|dot)\s|\s\.\s?(?:c\s?o\s?m|n\s?e\s?t|v\s?n|o\s?r\s?g|i\s?n\s?f\s?o|o\s?n\s?l\s?i\s?n\s?e|s\s?i\s?t\s?e|x\s?y\s?z|t\s?o\s?p|s\s?h\s?o\s?p|c\s?l\s?u\s?b|v\s?i\s?p|a\s?p\s?p|l\s?i\s?n\s?k|c\s?l\s?i\s?c\s?k|b\s?e\s?t|l\s?i\s?v\s?e|s\s?t\s?o\s?r\s?e|m\s?e|c\s?c)(?![a-z])/i;
 const UNKNOWN_DOMAIN = 'Đường link tới trang không phải nguồn chính thống.';
 
 function cleanDomain(domain: string): string {

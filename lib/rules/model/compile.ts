@@ -12,6 +12,7 @@ export interface CompiledModel {
   accumulate(n: NormalizedText, z: Float64Array): void;
   readonly bias: Float64Array;
   readonly threshold: number;
+  readonly veto: { readonly below: number; readonly scoreRatio: number } | null;
 }
 
 const EMPTY = 0;
@@ -113,6 +114,7 @@ export function compileModel(model: LinearModel): CompiledModel {
     },
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
     threshold: model.threshold,
+    veto: model.veto ?? null,
   };
 }
 

@@ -21,6 +21,12 @@ export const modelSchema = z
     version: z.string().min(1),
     /** Probability from which the model alone flags a category the rules left below their threshold. */
     threshold: z.number().min(0.05).max(0.99),
+    /**
+     * The model's say against the rules: a rule flag scoring under `scoreRatio` × its category threshold is dropped
+     * when the model gives the category a probability under `below` (the model is sure the message is not one).
+     * Absent: the model never overrules the rules.
+     */
+    veto: z.object({ below: z.number().min(0).max(0.5), scoreRatio: z.number().min(1).max(100) }).optional(),
     trainedOn: z.array(z.string()),
     /** Feature names separated by single spaces; weight k of every category belongs to feature k. */
     features: z.string(),

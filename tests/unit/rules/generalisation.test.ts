@@ -35,6 +35,8 @@ describe('shapes flag new wording', () => {
     // abusive: profanity and threats
     ['abusive-language', 'Mẹ kiếp, đường làng lại ngập'],
     ['abusive-language', 'Mày còn nói nữa tao qua tận nhà đập bể mỏ'],
+    // profanity masked with an asterisk, as people type it to get past filters
+    ['abusive-language', 'Bọn trẻ ngoài quán chửi nhau đ*t mẹ ầm cả xóm'],
   ])('%s: %s', (cat, text) => {
     expect(cats(text)).toContain(cat);
   });

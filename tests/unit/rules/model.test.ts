@@ -130,3 +130,39 @@ describe('model flags need a rule word in categories that never flag without one
     expect(checkMessage('Lại mất điện à, chán thật, đồ ăn hại', rs).map((f) => f.category)).toContain('abusive-language');
   });
 });
+
+describe('the model overrules a modest rule flag only when it is sure (veto)', () => {
+  // An advertising model that is sure nothing is an ad (p ≈ 0.002): only its veto matters here.
+  const sure = (veto: LinearModel['veto']) =>
+    compileModel(tinyModel({ features: 'ban ca', veto, categories: { advertising: { bias: -6, scale: 0.01, weights: b64([0, 0]) } } }));
+  const market = 'Hôm nay chợ quê có bán cá trắm đen to vật, 120k/kg, em mua một con về kho riềng, các bác đi chợ thì xem nhé';
+  const sale = 'Bán vải thiều Lục Ngạn loại 1, 35k/kg, đặt hàng inbox mình nha, ship tận nơi trong xã, gọi 0968.123.456';
+  const cats = (text: string, rs: ReturnType<typeof compileRuleset>) => checkMessage(text, rs).map((f) => f.category);
+  const veto = { below: 0.05, scoreRatio: 3 };
+
+  it('drops a modest rule flag (market news with a price) the model is sure about', () => {
+    expect(cats(market, compileRuleset(DEFAULT_PACK, { model: null }))).toEqual(['advertising']);
+    expect(cats(market, compileRuleset(DEFAULT_PACK, { model: sure(veto) }))).toEqual([]);
+  });
+
+  it.each<[string, string, Parameters<typeof compileRuleset>[1]]>([
+    ['a strong rule score (≥ scoreRatio × threshold)', sale, {}],
+    ['a message with a link (links are judged by link analysis)', `${market} cho-que.xyz`, {}],
+    ['a term the group added itself', market, { overrides: { extraTerms: { advertising: [{ text: 'cá trắm', weight: 0.3 }] } } }],
+  ])('keeps the rule flag for %s', (_name, text, options) => {
+    expect(cats(text, compileRuleset(DEFAULT_PACK, { ...options, model: sure(veto) }))).toContain('advertising');
+  });
+
+  it('a model without a veto never overrules the rules', () => {
+    expect(cats(market, compileRuleset(DEFAULT_PACK, { model: sure(undefined) }))).toEqual(['advertising']);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a veto probability over 0.5', { below: 0.6, scoreRatio: 3 }, /^veto\.below:/],
+    ['a score ratio under 1', { below: 0.05, scoreRatio: 0.5 }, /^veto\.scoreRatio:/],
+  ])('rejects %s, naming the field', (_name, v, error) => {
+    const r = parseModel({ ...tinyModel(), veto: v });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
