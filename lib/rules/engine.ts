@@ -319,7 +319,7 @@ function accept(fe: FlatEntries, k: number, n: NormalizedText, s: number, e: num
   }
   if (!loose) return true;
   const en = fe.list[k];
-  return looseWordsUnmarked(acc, s, en.acc, en.fold);
+  return looseWordsUnmarked(n, s, en.acc, en.fold);
 }
 
 /**
@@ -327,12 +327,15 @@ function accept(fe: FlatEntries, k: number, n: NormalizedText, s: number, e: num
  * accents, so it must match exactly; only an unmarked word ("ban", "đe" — đ alone is not a tone) may stand for an
  * accented one. Runs only after a loose match, which is rare.
  */
-function looseWordsUnmarked(acc: Uint16Array, s: number, t: Uint16Array, f: Uint16Array): boolean {
+function looseWordsUnmarked(n: NormalizedText, s: number, t: Uint16Array, f: Uint16Array): boolean {
+  const acc = n.codes;
   let marked = false;
   let loose = false;
+  let anyMarked = false;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || f[i] === SPACE_CODE) {
       if (marked && loose) return false;
+      if (marked) anyMarked = true;
       marked = false;
       loose = false;
       continue;
@@ -341,7 +344,50 @@ function looseWordsUnmarked(acc: Uint16Array, s: number, t: Uint16Array, f: Uint
     if (a !== D_BAR && a !== foldCode(a)) marked = true;
     if (a !== t[i]) loose = true;
   }
-  return true;
+  // Half the phrase typed with its marks and half without ("do Mặt" for "đồ mặt", "Bản đồ quy" for "đồ quỷ") is
+  // another phrase when the writer types marks everywhere else; evasions drop the marks of every word ("lo de").
+  return !(anyMarked && markedShare(n) >= MIXED_MAX_SHARE);
+}
+
+/**
+ * From this share of marked words on (in a message of at least MIXED_MIN_WORDS words), the writer types marks: a
+ * half-marked phrase is another phrase. Short lines say too little about how their writer types.
+ */
+const MIXED_MAX_SHARE = 0.5;
+const MIXED_MIN_WORDS = 5;
+let shareOf: NormalizedText | null = null;
+let shareVal = 0;
+
+/**
+ * Share of the message's words (2+ letters) that carry a Vietnamese mark, 0 for a short message; computed once per
+ * message, on demand.
+ */
+function markedShare(n: NormalizedText): number {
+  if (shareOf === n) return shareVal;
+  const c = n.codes;
+  let words = 0;
+  let marked = 0;
+  for (let i = 0; i < c.length; ) {
+    if (!isLetterCode(c[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let m = false;
+    for (; j < c.length && isLetterCode(c[j]); j++) if (c[j] !== D_BAR && c[j] !== foldCode(c[j])) m = true;
+    if (j - i >= 2) {
+      words++;
+      if (m) marked++;
+    }
+    i = j;
+  }
+  shareOf = n;
+  shareVal = words >= MIXED_MIN_WORDS ? marked / words : 0;
+  return shareVal;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c > 127 && foldCode(c) !== c) || c === D_BAR;
 }
 
 function contains(outer: Span, inner: Span): boolean {

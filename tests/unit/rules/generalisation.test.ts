@@ -90,6 +90,27 @@ describe('accent check per word', () => {
   ])('%j → %i hit(s)', (text, n) => {
     expect(countTermHits(text, one)).toBe(n);
   });
+
+  // Half a phrase typed with marks and half without is another phrase when the writer types marks everywhere
+  // else ("do Mặt trận" is not "đồ mặt", "bản đồ quy hoạch" is not "đồ quỷ"); evasions drop every mark.
+  const insult = structuredClone(pack);
+  insult.categories.advertising!.terms = [];
+  insult.categories['abusive-language']!.terms = [
+    { text: 'đồ quỷ', weight: 1, foldSafe: true, group: 'insult' },
+    { text: 'đồ mặt dày', weight: 1, foldSafe: true, group: 'insult' },
+  ];
+  const two = compileRuleset(insult);
+  it.each<[string, number]>([
+    ['Bản đồ quy hoạch sử dụng đất của xã đã được công bố trên trang của huyện', 0],
+    ['Gạo cứu trợ do mặt trận xã phát, dày bao, bà con yên tâm', 0],
+    ['Mày đúng là đồ quỷ', 1],
+    ['may dung la do quy', 1],
+    ['thằng này đúng là do mat day', 1],
+    // a short half-marked line (most words unmarked): the writer skips marks, so it may be the insult
+    ['do quỷ, may cut di cho khuat mat', 1],
+  ])('%j → %i hit(s)', (text, n) => {
+    expect(countTermHits(text, two)).toBe(n);
+  });
 });
 
 describe('pack comboMin', () => {
