@@ -3,8 +3,8 @@
  * npm run train-model -- --check exit 1 when the shipped model differs from a fresh training (CI keeps them in step)
  *
  * One logistic regression per category (not strange-link: links are judged by link analysis) over the word and
- * word-pair features of lib/rules/model/features.ts, trained on tests/corpus/{labelled,extra,fresh,fresh3}.jsonl and the
- * dev sample. tests/corpus/fresh2.jsonl and holdout.jsonl are never used: they measure what carries over.
+ * word-pair features of lib/rules/model/features.ts, trained on tests/corpus/{labelled,extra,fresh,fresh3,fresh4,fresh5}.jsonl
+ * and the dev sample. tests/corpus/fresh2.jsonl and holdout.jsonl are never used: they measure what carries over.
  * Deterministic: fixed seed and order, so the same corpora always give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,15 @@ import { MODEL_FORMAT, type LinearModel } from '../lib/rules/model/schema';
 import { normalize } from '../lib/rules/normalize';
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
-export const TRAINING_FILES = ['tests/corpus/labelled.jsonl', 'tests/corpus/extra.jsonl', 'tests/corpus/fresh.jsonl', 'tests/corpus/fresh3.jsonl', 'tests/unit/rules/fixtures/messages.dev.jsonl'];
+export const TRAINING_FILES = [
+  'tests/corpus/labelled.jsonl',
+  'tests/corpus/extra.jsonl',
+  'tests/corpus/fresh.jsonl',
+  'tests/corpus/fresh3.jsonl',
+  'tests/corpus/fresh4.jsonl',
+  'tests/corpus/fresh5.jsonl',
+  'tests/unit/rules/fixtures/messages.dev.jsonl',
+];
 export const MODEL_FILE = 'lib/rules/packs/model-vi.json';
 
 /** Chosen by 5-fold cross-validation on the training files (macro-F1 with the rules, clean FP rate). */
@@ -24,7 +32,14 @@ const L2 = 3e-4;
 const EPOCHS = 30;
 const LEARNING_RATE = 0.5;
 const MIN_DOCS = 2;
-const THRESHOLD = 0.4;
+/**
+ * Where the model adds a flag, and where it overrules a modest rule flag. Chosen on fresh4 and fresh5 while they were
+ * still unseen (a model trained without them): the veto took their clean false-positive rate from 4.7% and 8.5% to
+ * 1.9% and 3.0% for two recall points in two categories; 0.3 instead of 0.4 (the earlier cross-validated value)
+ * raised recall in four categories at the same false-positive rate.
+ */
+const THRESHOLD = 0.3;
+const VETO = { below: 0.05, scoreRatio: 3, maxLift: 2 };
 const MODELLED: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'strange-link');
 
 interface Row {
@@ -108,6 +123,7 @@ export function trainModel(root = ROOT): LinearModel {
     schema: 1,
     version: '1.0.0',
     threshold: THRESHOLD,
+    veto: VETO,
     trainedOn: TRAINING_FILES.map((f, i) => `${f} (${counts[i]})`),
     features: features.join(' '),
     categories,

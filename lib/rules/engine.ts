@@ -799,16 +799,20 @@ function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64
 }
 
 /**
- * Does the model overrule the rules' flag for `cat`: the score is modest and the model is sure the message is not
- * one (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a gambling
- * den). Never when the message has a link (the model does not read links; link analysis does) and never against a
- * term the group added itself.
+ * Does the model overrule the rules' flag for `cat`: the score is modest and the model finds nothing of the category
+ * in the message (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a
+ * gambling den). Never when the message has a link (the model does not read links; link analysis does) and never
+ * against a term the group added itself.
  */
 function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, probs: Float64Array | null, score: number): boolean {
-  const veto = rs.model?.veto;
+  const model = rs.model;
+  const veto = model?.veto;
   const mi = rs.modelIndex[cat.pos]!;
-  if (!veto || !probs || mi < 0 || ctx.links.length > 0) return false;
-  if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || probs[mi]! >= veto.below) return false;
+  if (!model || !veto || !probs || mi < 0 || ctx.links.length > 0) return false;
+  const p = probs[mi]!;
+  if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || p >= veto.below) return false;
+  // Words that lift the category well above its prior are support, however low p stays (a short line).
+  if (Math.log(p / (1 - p)) - model.bias[mi]! >= veto.maxLift) return false;
   return !ctx.hits(cat.id).some((h) => h.term.fromGroup);
 }
 

@@ -12,7 +12,7 @@ export interface CompiledModel {
   accumulate(n: NormalizedText, z: Float64Array): void;
   readonly bias: Float64Array;
   readonly threshold: number;
-  readonly veto: { readonly below: number; readonly scoreRatio: number } | null;
+  readonly veto: { readonly below: number; readonly scoreRatio: number; readonly maxLift: number } | null;
 }
 
 const EMPTY = 0;

@@ -23,10 +23,14 @@ export const modelSchema = z
     threshold: z.number().min(0.05).max(0.99),
     /**
      * The model's say against the rules: a rule flag scoring under `scoreRatio` × its category threshold is dropped
-     * when the model gives the category a probability under `below` (the model is sure the message is not one).
+     * when the model gives the category a probability under `below` and the message's words lifted its log-odds less
+     * than `maxLift` over the category's bias: the model found nothing in the message that looks like the category.
+     * A short leak ("Tài liệu tuyệt mật của huyện đây") stays under `below` but its words lift it far: it stays.
      * Absent: the model never overrules the rules.
      */
-    veto: z.object({ below: z.number().min(0).max(0.5), scoreRatio: z.number().min(1).max(100) }).optional(),
+    veto: z
+      .object({ below: z.number().min(0).max(0.5), scoreRatio: z.number().min(1).max(100), maxLift: z.number().min(0).max(20) })
+      .optional(),
     trainedOn: z.array(z.string()),
     /** Feature names separated by single spaces; weight k of every category belongs to feature k. */
     features: z.string(),

@@ -31,7 +31,7 @@ describe.each([
 
 // The large corpus written by a colleague. Targets (met): recall ≥ 0.9 and precision ≥ 0.9 per category, clean FP ≤ 2%.
 // Measured (rules + model, which is trained on this file among others): recall link 0.98, ads 0.99, every other
-// category 1.00; precision ≥ 0.92 everywhere; clean FP 0.6% (2/317). Rules alone: recall ≥ 0.93, FP 0.6%.
+// category 1.00; precision ≥ 0.98 everywhere; clean FP 0.0%. Rules alone: recall ≥ 0.93, FP 0.6%.
 // Never tune rules to single lines of this file (and never to tests/corpus/holdout.jsonl at all).
 const LABELLED = resolve(repo, 'tests/corpus/labelled.jsonl');
 describe('tests/corpus/labelled.jsonl', () => {
@@ -65,66 +65,67 @@ function checkFloors(path: string, f: Floors): void {
   }
 }
 
-// Later corpora: regression floors just below the figures measured (rules + model), not targets.
+// Later corpora: regression floors just below the figures measured (rules + model), not targets. Figures as
+// "recall/precision" in the order strange-link, scam, advertising, gambling-fortune, sensitive-topic,
+// abusive-language, unverified-news, classified-info. The model is trained on every file here except the two
+// marked score only, so on the others it is measured on text it has seen: the honest figures are the unseen ones
+// recorded when each file arrived, and those of the score-only files.
 const FLOORED: Array<[string, string, Floors]> = [
-  // Fresh development corpus written after the engine (same guideline, new wording). Read its misses to find
-  // general shapes, not single lines. REGRESSION FLOORS just below the figures measured at the last tuning:
-  // extra-measured (rules + model): 606 lines, clean FP 3.2%, recall advertising 0.98, every other category 1.00;
-  //   precision strange-link 0.94, scam 0.90, advertising 0.88, gambling-fortune 0.98, sensitive-topic 0.98,
-  //   abusive-language 0.92, unverified-news 0.98, classified-info 0.97
+  // Second development set, written after the engine existed (same guideline, new wording). Measured: clean FP 0.4%;
+  //   1.00/0.94, 1.00/0.93, 0.98/0.98, 1.00/1.00, 1.00/1.00, 1.00/1.00, 1.00/0.99, 1.00/1.00.
   ['tests/corpus/extra.jsonl', 'tests/corpus/extra.jsonl', {
-    cleanFp: 0.06,
-    recall: { 'strange-link': 0.98, 'scam': 0.94, 'advertising': 0.90, 'gambling-fortune': 0.95, 'sensitive-topic': 0.94, 'abusive-language': 0.95, 'unverified-news': 0.94, 'classified-info': 0.89 },
-    precision: { 'strange-link': 0.92, 'scam': 0.87, 'advertising': 0.84, 'gambling-fortune': 0.95, 'sensitive-topic': 0.96, 'abusive-language': 0.90, 'unverified-news': 0.96, 'classified-info': 0.94 },
+    cleanFp: 0.02,
+    recall: { 'strange-link': 0.97, 'scam': 0.97, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
+    precision: { 'strange-link': 0.92, 'scam': 0.9, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.96, 'classified-info': 0.97 },
   }],
-  // Third corpus, by writers who never saw the rules. Scored BEFORE any tuning (the honest unseen figure):
-  //   clean FP 5.8%; recall strange-link 0.95, scam 0.90, advertising 0.85, gambling-fortune 0.67, sensitive-topic 0.62,
-  //   abusive-language 0.83, unverified-news 0.33, classified-info 0.54.
-  // Then used for development (general shapes only) and as training data of the model. REGRESSION FLOORS just
-  // below the figures now (rules + model):
-  // fresh-measured: 533 lines, clean FP 2.7%, recall strange-link 0.95, every other category 1.00; precision
-  //   strange-link 1.00, scam 0.88, advertising 0.90, gambling-fortune 0.98, sensitive-topic 1.00,
-  //   abusive-language 0.95, unverified-news 1.00, classified-info 0.97
+  // Third set, by writers who never saw the rules. Unseen on arrival: clean FP 5.8%; recall 0.95, 0.90, 0.85, 0.67,
+  //   0.62, 0.83, 0.33, 0.54. Then used for development (general shapes only) and training. Measured: clean FP 0.0%;
+  //   0.98/1.00, 1.00/0.93, 1.00/0.96, 1.00/1.00, 1.00/1.00, 0.98/1.00, 1.00/1.00, 1.00/1.00.
   ['tests/corpus/fresh.jsonl', 'tests/corpus/fresh.jsonl', {
-    cleanFp: 0.04,
-    recall: { 'strange-link': 0.93, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
-    precision: { 'strange-link': 0.98, 'scam': 0.86, 'advertising': 0.88, 'gambling-fortune': 0.95, 'sensitive-topic': 0.98, 'abusive-language': 0.93, 'unverified-news': 0.98, 'classified-info': 0.95 },
+    cleanFp: 0.02,
+    recall: { 'strange-link': 0.95, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.95, 'unverified-news': 0.97, 'classified-info': 0.97 },
+    precision: { 'strange-link': 0.97, 'scam': 0.9, 'advertising': 0.93, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
   }],
-  // Held-out corpus: NEVER read, never tuned on; only its score is looked at. REGRESSION FLOORS just below the
-  // final measured figures, not targets (the goal stays recall/precision ≥ 0.9 on unseen text):
-  // holdout-measured (rules + model): 309 lines, clean FP 3.6%, recall strange-link 0.94, scam 0.91, advertising 0.80,
-  //   gambling-fortune 0.92, sensitive-topic 0.91, abusive-language 0.89, unverified-news 0.78, classified-info 0.90;
-  //   precision strange-link 1.00, scam 0.83, advertising 0.77, gambling-fortune 1.00, sensitive-topic 1.00,
-  //   abusive-language 1.00, unverified-news 1.00, classified-info 0.90
-  //   (rules alone: recall scam 0.82, advertising 0.70, gambling 0.88, sensitive 0.74, abusive 0.85, unverified 0.74,
-  //   classified 0.81; same clean FP)
+  // Held-out corpus: NEVER read, never tuned or trained on; only its score is looked at. Measured: clean FP 1.4%
+  //   (3.6% without the model's veto); 0.94/1.00, 0.88/0.91, 0.77/0.85, 0.92/1.00, 0.91/1.00, 0.89/1.00, 0.83/1.00,
+  //   1.00/1.00. Rules alone: clean FP 3.6%; recall 0.94, 0.82, 0.70, 0.88, 0.74, 0.85, 0.74, 0.81.
   ['tests/corpus/holdout.jsonl (score only)', 'tests/corpus/holdout.jsonl', {
-    cleanFp: 0.05,
-    recall: { 'strange-link': 0.92, 'scam': 0.89, 'advertising': 0.78, 'gambling-fortune': 0.90, 'sensitive-topic': 0.89, 'abusive-language': 0.87, 'unverified-news': 0.76, 'classified-info': 0.88 },
-    precision: { 'strange-link': 0.99, 'scam': 0.81, 'advertising': 0.75, 'gambling-fortune': 0.99, 'sensitive-topic': 0.99, 'abusive-language': 0.99, 'unverified-news': 0.99, 'classified-info': 0.88 },
+    cleanFp: 0.03,
+    recall: { 'strange-link': 0.92, 'scam': 0.86, 'advertising': 0.75, 'gambling-fortune': 0.9, 'sensitive-topic': 0.89, 'abusive-language': 0.87, 'unverified-news': 0.8, 'classified-info': 0.97 },
+    precision: { 'strange-link': 0.99, 'scam': 0.88, 'advertising': 0.83, 'gambling-fortune': 0.99, 'sensitive-topic': 0.99, 'abusive-language': 0.99, 'unverified-news': 0.99, 'classified-info': 0.99 },
   }],
-  // Fourth corpus, score only like the holdout (never tuned on, never trained on). Measured when it arrived, with the
-  // rules tuned on `fresh`: clean FP 5.7%, recall strange-link 0.94, scam 0.81, advertising 0.81, gambling-fortune 0.70,
-  // sensitive-topic 0.57, abusive-language 0.71, unverified-news 0.35, classified-info 0.58.
-  // fresh2-measured (rules + model): 515 lines, clean FP 5.7%, recall strange-link 0.94, scam 0.89, advertising 0.93,
-  //   gambling-fortune 0.83, sensitive-topic 0.75, abusive-language 0.83, unverified-news 0.53, classified-info 0.66;
-  //   precision strange-link 1.00, scam 0.90, advertising 0.87, gambling-fortune 0.93, sensitive-topic 0.91,
-  //   abusive-language 0.92, unverified-news 0.90, classified-info 0.86
+  // Fourth set, score only like the holdout. Unseen on arrival (rules tuned on `fresh`): clean FP 5.7%; recall 0.94,
+  //   0.81, 0.81, 0.70, 0.57, 0.71, 0.35, 0.58. Measured: clean FP 2.8% (6.1% without the veto); 0.97/1.00,
+  //   0.88/0.94, 0.89/0.97, 0.78/0.97, 0.78/0.97, 0.83/0.97, 0.61/0.94, 0.71/0.90.
   ['tests/corpus/fresh2.jsonl (score only)', 'tests/corpus/fresh2.jsonl', {
-    cleanFp: 0.07,
-    recall: { 'strange-link': 0.92, 'scam': 0.87, 'advertising': 0.91, 'gambling-fortune': 0.81, 'sensitive-topic': 0.73, 'abusive-language': 0.80, 'unverified-news': 0.51, 'classified-info': 0.63 },
-    precision: { 'strange-link': 0.99, 'scam': 0.88, 'advertising': 0.85, 'gambling-fortune': 0.90, 'sensitive-topic': 0.88, 'abusive-language': 0.89, 'unverified-news': 0.87, 'classified-info': 0.83 },
+    cleanFp: 0.04,
+    recall: { 'strange-link': 0.95, 'scam': 0.84, 'advertising': 0.87, 'gambling-fortune': 0.76, 'sensitive-topic': 0.75, 'abusive-language': 0.8, 'unverified-news': 0.59, 'classified-info': 0.69 },
+    precision: { 'strange-link': 0.99, 'scam': 0.91, 'advertising': 0.95, 'gambling-fortune': 0.95, 'sensitive-topic': 0.94, 'abusive-language': 0.94, 'unverified-news': 0.91, 'classified-info': 0.87 },
   }],
-  // Fifth corpus (same method). Scored unseen on arrival by rules + model: clean FP 5.6%, recall strange-link 1.00,
-  //   scam 0.85, advertising 0.81, gambling-fortune 0.69, sensitive-topic 0.64, abusive-language 0.76,
-  //   unverified-news 0.42, classified-info 0.66. Then added to the model's training files (not to the rules).
-  // fresh3-measured: 498 lines, clean FP 5.1%, recall scam 0.97, advertising 0.98, sensitive-topic 0.88,
-  //   abusive-language 0.88, unverified-news 0.90, classified-info 0.96, strange-link and gambling 1.00 (the model
-  //   needs a rule word of its own in those four categories); precision ≥ 0.87
+  // Fifth set. Unseen on arrival by rules + model: clean FP 5.6%; recall 1.00, 0.85, 0.81, 0.69, 0.64, 0.76, 0.42,
+  //   0.66. Then trained on. Measured: clean FP 0.0%; 1.00/1.00, 0.97/1.00, 0.98/0.98, 1.00/1.00, 0.88/1.00,
+  //   0.88/1.00, 0.90/1.00, 0.96/1.00.
   ['tests/corpus/fresh3.jsonl', 'tests/corpus/fresh3.jsonl', {
-    cleanFp: 0.07,
+    cleanFp: 0.02,
     recall: { 'strange-link': 0.97, 'scam': 0.94, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.86, 'abusive-language': 0.86, 'unverified-news': 0.88, 'classified-info': 0.94 },
-    precision: { 'strange-link': 0.98, 'scam': 0.89, 'advertising': 0.85, 'gambling-fortune': 0.89, 'sensitive-topic': 0.98, 'abusive-language': 0.93, 'unverified-news': 0.98, 'classified-info': 0.94 },
+    precision: { 'strange-link': 0.97, 'scam': 0.97, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
+  }],
+  // Sixth set, rumours and leaks (few lines of the other categories: their floors are 0). Unseen on arrival: clean
+  //   FP 4.7%; recall sensitive 0.68, unverified 0.51, classified 0.71. Chose the model's veto and threshold (with
+  //   fresh5), then trained on. Measured: clean FP 0.0%; sensitive 0.93/1.00, abusive 1.00/0.90, unverified
+  //   0.88/1.00, classified 0.90/1.00 (strange-link 3 lines, 1.00/0.75).
+  ['tests/corpus/fresh4.jsonl', 'tests/corpus/fresh4.jsonl', {
+    cleanFp: 0.02,
+    recall: { 'strange-link': 0.66, 'scam': 0, 'advertising': 0, 'gambling-fortune': 0, 'sensitive-topic': 0.9, 'abusive-language': 0.88, 'unverified-news': 0.85, 'classified-info': 0.87 },
+    precision: { 'strange-link': 0.7, 'scam': 0, 'advertising': 0, 'gambling-fortune': 0, 'sensitive-topic': 0.97, 'abusive-language': 0.85, 'unverified-news': 0.97, 'classified-info': 0.97 },
+  }],
+  // Seventh set, every category. Unseen on arrival: clean FP 8.5%; recall 0.95, 0.86, 0.85, 0.88, 0.80, 0.94, 0.71,
+  //   0.82. Chose the veto and threshold (with fresh4), then trained on. Measured: clean FP 0.0%; 1.00/1.00,
+  //   1.00/0.96, 1.00/0.94, 1.00/1.00, 0.93/1.00, 1.00/1.00, 0.93/0.97, 1.00/0.97.
+  ['tests/corpus/fresh5.jsonl', 'tests/corpus/fresh5.jsonl', {
+    cleanFp: 0.02,
+    recall: { 'strange-link': 0.97, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.9, 'abusive-language': 0.97, 'unverified-news': 0.9, 'classified-info': 0.97 },
+    precision: { 'strange-link': 0.97, 'scam': 0.94, 'advertising': 0.91, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.95, 'classified-info': 0.94 },
   }],
 ];
 describe.each(FLOORED)('%s', (_title, file, floors) => {

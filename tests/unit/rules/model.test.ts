@@ -138,7 +138,7 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
   const market = 'Hôm nay chợ quê có bán cá trắm đen to vật, 120k/kg, em mua một con về kho riềng, các bác đi chợ thì xem nhé';
   const sale = 'Bán vải thiều Lục Ngạn loại 1, 35k/kg, đặt hàng inbox mình nha, ship tận nơi trong xã, gọi 0968.123.456';
   const cats = (text: string, rs: ReturnType<typeof compileRuleset>) => checkMessage(text, rs).map((f) => f.category);
-  const veto = { below: 0.05, scoreRatio: 3 };
+  const veto = { below: 0.05, scoreRatio: 3, maxLift: 2 };
 
   it('drops a modest rule flag (market news with a price) the model is sure about', () => {
     expect(cats(market, compileRuleset(DEFAULT_PACK, { model: null }))).toEqual(['advertising']);
@@ -153,13 +153,21 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
     expect(cats(text, compileRuleset(DEFAULT_PACK, { ...options, model: sure(veto) }))).toContain('advertising');
   });
 
+  it('keeps the flag when the words lift the category far above its prior, however low the probability stays', () => {
+    // "ban" (bán) lifts the log-odds by 3 (≥ maxLift 2): p = σ(−8 + 3) ≈ 0.007, still under `below`.
+    const lifted = compileModel(
+      tinyModel({ features: 'ban ca', veto, categories: { advertising: { bias: -8, scale: 0.03, weights: b64([100, 0]) } } }),
+    );
+    expect(cats(market, compileRuleset(DEFAULT_PACK, { model: lifted }))).toEqual(['advertising']);
+  });
+
   it('a model without a veto never overrules the rules', () => {
     expect(cats(market, compileRuleset(DEFAULT_PACK, { model: sure(undefined) }))).toEqual(['advertising']);
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a veto probability over 0.5', { below: 0.6, scoreRatio: 3 }, /^veto\.below:/],
-    ['a score ratio under 1', { below: 0.05, scoreRatio: 0.5 }, /^veto\.scoreRatio:/],
+    ['a veto probability over 0.5', { below: 0.6, scoreRatio: 3, maxLift: 2 }, /^veto\.below:/],
+    ['a score ratio under 1', { below: 0.05, scoreRatio: 0.5, maxLift: 2 }, /^veto\.scoreRatio:/],
   ])('rejects %s, naming the field', (_name, v, error) => {
     const r = parseModel({ ...tinyModel(), veto: v });
     expect(r.ok).toBe(false);
