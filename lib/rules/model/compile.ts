@@ -18,29 +18,36 @@ export interface CompiledModel {
 const EMPTY = 0;
 
 /**
- * Open-addressing table of feature hashes in one typed array of (key, row, stamp) triples, so a probe touches one
- * cache line; marking a feature as counted for this message is a stamp, so scoring a message allocates nothing.
+ * Open-addressing table of feature hashes whose slots hold the feature's weights too: [key, stamp, w0 … w(nc-1)] in
+ * one buffer (Int32 view for key and stamp, Float32 view for the weights), so a probe that finds a feature reads its
+ * weights from the same cache line instead of a second array. Marking a feature as counted for this message is a
+ * stamp, so scoring a message allocates nothing.
  */
 class HashTable {
-  /** [key, row, stamp] per slot; key 0 = empty (stored keys are odd), row -1 = none. */
-  readonly cells: Int32Array;
+  /** Int32 view: key (0 = empty; stored keys are odd) and stamp. */
+  readonly ints: Int32Array;
+  /** Float32 view of the same buffer: the weights. */
+  readonly weights: Float32Array;
   readonly mask: number;
+  readonly stride: number;
   stamp = 0;
-  constructor(capacity: number) {
+  constructor(capacity: number, nc: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.cells = new Int32Array(size * 3);
-    for (let i = 0; i < size; i++) this.cells[i * 3 + 1] = -1;
+    this.stride = 2 + nc;
+    const buf = new ArrayBuffer(size * this.stride * 4);
+    this.ints = new Int32Array(buf);
+    this.weights = new Float32Array(buf);
     this.mask = size - 1;
   }
-  /** Cell offset of `h`: where it is, or the empty cell where it would go. */
-  cell(h: number): number {
+  /** Slot offset of `h`: where it is, or the empty slot where it would go. */
+  slot(h: number): number {
     const key = h | 1;
     let i = Math.imul(key, 0x9e3779b1) >>> 0;
     for (;;) {
       i &= this.mask;
-      const k = this.cells[i * 3]!;
-      if (k === key || k === EMPTY) return i * 3;
+      const k = this.ints[i * this.stride]!;
+      if (k === key || k === EMPTY) return i * this.stride;
       i++;
     }
   }
@@ -59,57 +66,50 @@ export function compileModel(model: LinearModel): CompiledModel {
   const nc = categories.length;
   const features = model.features === '' ? [] : model.features.split(' ');
   const weights = categories.map((c) => ({ q: decodeInt8(model.categories[c]!.weights), scale: model.categories[c]!.scale }));
-  const table = new HashTable(features.length);
-  const matrix = new Float32Array(features.length * nc);
-  let rows = 0;
-  const cells = table.cells;
+  const table = new HashTable(features.length, nc);
+  const { ints, weights: w32, stride, mask } = table;
   features.forEach((f, k) => {
     const h = featureHash(f);
-    const at = table.cell(h);
+    const at = table.slot(h);
     // Two features with one hash (rare) simply add up, as they would in a hashed model.
-    if (cells[at + 1]! < 0) {
-      cells[at] = h | 1;
-      cells[at + 1] = rows++;
-    }
-    const base = cells[at + 1]! * nc;
+    ints[at] = h | 1;
     weights.forEach((w, ci) => {
-      matrix[base + ci]! += w.q[k]! * w.scale;
+      w32[at + 2 + ci]! += w.q[k]! * w.scale;
     });
   });
   const index = new Map(categories.map((c, i) => [c, i] as const));
   return {
     indexOf: (id) => index.get(id) ?? -1,
     weight(h, ci) {
-      const r = cells[table.cell(h) + 1]!;
-      return r < 0 ? 0 : matrix[r * nc + ci]!;
+      const at = table.slot(h);
+      return ints[at] === EMPTY ? 0 : w32[at + 2 + ci]!;
     },
     accumulate(n, z) {
       if (++table.stamp === 0x7fffffff) {
-        for (let i = 2; i < cells.length; i += 3) cells[i] = 0;
+        for (let i = 1; i < ints.length; i += stride) ints[i] = 0;
         table.stamp = 1;
       }
       const stamp = table.stamp;
       const { hashes, count } = featureHashes(n);
-      const mask = table.mask;
       for (let q = 0; q < count; q++) {
-        // table.cell inlined: the probe loop is the model's whole cost per message.
-        const key = hashes[q] | 1;
+        // table.slot inlined: the probe loop is the model's whole cost per message.
+        const key = hashes[q]! | 1;
         let i = Math.imul(key, 0x9e3779b1) >>> 0;
         let at: number;
         for (;;) {
           i &= mask;
-          const k = cells[i * 3]!;
-          if (k === key || k === EMPTY) {
-            at = i * 3;
+          at = i * stride;
+          const k = ints[at]!;
+          if (k === key) break;
+          if (k === EMPTY) {
+            at = -1;
             break;
           }
           i++;
         }
-        const r = cells[at + 1]!;
-        if (r < 0 || cells[at + 2] === stamp) continue;
-        cells[at + 2] = stamp;
-        const base = r * nc;
-        for (let c = 0; c < nc; c++) z[c] += matrix[base + c]!;
+        if (at < 0 || ints[at + 1] === stamp) continue;
+        ints[at + 1] = stamp;
+        for (let c = 0; c < nc; c++) z[c] += w32[at + 2 + c]!;
       }
     },
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
