@@ -107,6 +107,8 @@ function toLink(m: RawMatch, text: string): ExtractedLink | null {
   if (bare && !p.isIp) {
     const hasPath = /[/?#:]/.test(value);
     const labels = value.split(/[/?#:]/)[0].split('.');
+    // "0222.3876.xxx", "069.xxx": a phone number with its last digits masked, not the .xxx TLD.
+    if (labels[labels.length - 1].toLowerCase() === 'xxx' && labels.slice(0, -1).every((l) => /^\d+$/.test(l))) return null;
     if (!hasPath && !/^www\./i.test(value) && labels.length === 2) {
       const tld = labels[1];
       // "xong.Moi nguoi": sentence end without a space (kept as weak: "kubet.co" is on the gambling list).

@@ -91,6 +91,7 @@ describe('extractLinks: everyday Vietnamese text is not a link', () => {
     'Kính gửi ông.bà trong thôn',
     'Lịch trực 10.30 – 11.45',
     'Mr.Bean đang chiếu trên tivi',
+    'Số trực trạm y tế ban đêm là 0222.3876.xxx hoặc 069.xxx',
     '',
   ])('%s', (text) => {
     expect(extractLinks(text)).toEqual([]);
