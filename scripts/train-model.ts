@@ -16,7 +16,7 @@ import { modelTokens } from '../lib/rules/model/features';
 import { MODEL_FORMAT, type LinearModel } from '../lib/rules/model/schema';
 import { normalize } from '../lib/rules/normalize';
 import { compileRuleset, DEFAULT_PACK } from '../lib/rules/index';
-import { evaluate, type LabelledMessage } from '../lib/rules/evaluate';
+import { categoryStats, evaluate, type LabelledMessage } from '../lib/rules/evaluate';
 import { compileModel } from '../lib/rules/model/compile';
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
@@ -73,6 +73,20 @@ function loadRows(root: string): { rows: Row[]; counts: number[] } {
   return { rows, counts };
 }
 
+/** Deterministic pseudo-random numbers in [0, 1): the same seed gives the same training and the same folds. */
+function lcg(seed: number): () => number {
+  let x = seed;
+  return () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+/** Fisher–Yates, in place. */
+function shuffle(order: number[], rnd: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
 function featureSet(text: string): string[] {
   return [...new Set(modelTokens(normalize(text)).map((t) => t.feature))];
 }
@@ -98,17 +112,13 @@ function train(rows: readonly Row[], params: TrainParams, trainedOn: string[]): 
   const X = docs.map((d) => d.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
 
   const trained = MODELLED.map((cat) => {
-    let seed = 1;
-    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = lcg(1);
     const w = new Float64Array(vocab.length);
     let b = -2;
     const y = rows.map((r) => (r.expect.includes(cat) ? 1 : 0));
     const order = X.map((_, i) => i);
     for (let ep = 0; ep < params.epochs; ep++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(rnd() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffle(order, rnd);
       const lr = LEARNING_RATE / (1 + ep * 0.2);
       for (const i of order) {
         const xi = X[i]!;
@@ -162,13 +172,8 @@ export interface CvResult {
  */
 export function crossValidate(configs: readonly TrainParams[], folds = 5, root = ROOT): CvResult[] {
   const { rows } = loadRows(root);
-  let seed = 7;
-  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
   const order = rows.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  shuffle(order, lcg(7));
   const foldOf = new Int32Array(rows.length);
   order.forEach((r, k) => (foldOf[r] = k % folds));
   const messages: LabelledMessage[] = rows.map((r, i) => ({ id: String(i), text: r.text, expect: r.expect }));
@@ -181,9 +186,7 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
       models = Array.from({ length: folds }, (_, f) => train(rows.filter((_, i) => foldOf[i] !== f), params, []));
       trained.set(key, models);
     }
-    const tp = new Map<CategoryId, number>(CATEGORY_IDS.map((c) => [c, 0]));
-    const fp = new Map(tp);
-    const fn = new Map(tp);
+    const pooled = Object.fromEntries(CATEGORY_IDS.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<CategoryId, { tp: number; fp: number; fn: number }>;
     let clean = 0;
     let cleanFlagged = 0;
     models.forEach((m, f) => {
@@ -192,21 +195,15 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
       clean += r.clean;
       cleanFlagged += r.cleanFlagged;
       for (const c of CATEGORY_IDS) {
-        tp.set(c, tp.get(c)! + r.perCategory[c].tp);
-        fp.set(c, fp.get(c)! + r.perCategory[c].fp);
-        fn.set(c, fn.get(c)! + r.perCategory[c].fn);
+        pooled[c].tp += r.perCategory[c].tp;
+        pooled[c].fp += r.perCategory[c].fp;
+        pooled[c].fn += r.perCategory[c].fn;
       }
     });
-    const recall = {} as Record<CategoryId, number>;
-    let f1Sum = 0;
-    for (const c of CATEGORY_IDS) {
-      const t = tp.get(c)!;
-      const p = t / Math.max(1, t + fp.get(c)!);
-      const rc = t / Math.max(1, t + fn.get(c)!);
-      recall[c] = rc;
-      f1Sum += p + rc > 0 ? (2 * p * rc) / (p + rc) : 0;
-    }
-    return { params, macroF1: f1Sum / CATEGORY_IDS.length, cleanFpRate: cleanFlagged / Math.max(1, clean), recall };
+    const stats = CATEGORY_IDS.map((c) => categoryStats(pooled[c]));
+    const recall = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, stats[i]!.recall])) as Record<CategoryId, number>;
+    const macroF1 = stats.reduce((sum, s) => sum + s.f1, 0) / CATEGORY_IDS.length;
+    return { params, macroF1, cleanFpRate: cleanFlagged / Math.max(1, clean), recall };
   });
 }
 
@@ -228,14 +225,15 @@ export function serialiseModel(model: LinearModel): string {
   return `${JSON.stringify(model, null, 1)}\n`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--cv')) {
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes('--cv')) {
   for (const r of crossValidate(cvGrid())) {
     const p = r.params;
     const veto = p.veto ? `veto ${p.veto.below}/${p.veto.scoreRatio}/${p.veto.maxLift}` : 'no veto';
     const recall = CATEGORY_IDS.map((c) => `${c.slice(0, 5)} ${r.recall[c].toFixed(2)}`).join(' ');
     process.stdout.write(`l2 ${p.l2} epochs ${p.epochs} threshold ${p.threshold} ${veto}: macro-F1 ${r.macroF1.toFixed(3)}, clean FP ${(r.cleanFpRate * 100).toFixed(1)}%, recall ${recall}\n`);
   }
-} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+} else if (isMain) {
   const text = serialiseModel(trainModel());
   const file = resolve(ROOT, MODEL_FILE);
   if (process.argv.includes('--check')) {

@@ -341,7 +341,7 @@ function looseWordsUnmarked(n: NormalizedText, s: number, t: Uint16Array, f: Uin
       continue;
     }
     const a = acc[s + i];
-    if (a !== D_BAR && a !== foldCode(a)) marked = true;
+    if (isMarked(a)) marked = true;
     if (a !== t[i]) loose = true;
   }
   // Half the phrase typed with its marks and half without ("do Mặt" for "đồ mặt", "Bản đồ quy" for "đồ quỷ") is
@@ -374,7 +374,7 @@ function markedShare(n: NormalizedText): number {
     }
     let j = i;
     let m = false;
-    for (; j < c.length && isLetterCode(c[j]); j++) if (c[j] !== D_BAR && c[j] !== foldCode(c[j])) m = true;
+    for (; j < c.length && isLetterCode(c[j]); j++) if (isMarked(c[j])) m = true;
     if (j - i >= 2) {
       words++;
       if (m) marked++;
@@ -388,6 +388,11 @@ function markedShare(n: NormalizedText): number {
 
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c > 127 && foldCode(c) !== c) || c === D_BAR;
+}
+
+/** A letter with a tone or vowel mark ("ả", "ơ"); 'đ' alone is not one (it is typed even when tones are skipped). */
+function isMarked(c: number): boolean {
+  return c !== D_BAR && c !== foldCode(c);
 }
 
 function contains(outer: Span, inner: Span): boolean {

@@ -73,13 +73,15 @@ export function evaluate(messages: readonly LabelledMessage[], rs: CompiledRules
     }
   }
   const perCategory = {} as Record<CategoryId, CategoryStats>;
-  for (const c of CATEGORY_IDS) {
-    const { tp, fp, fn } = counts[c];
-    const precision = ratio(tp, tp + fp);
-    const recall = ratio(tp, tp + fn);
-    perCategory[c] = { tp, fp, fn, support: tp + fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
-  }
+  for (const c of CATEGORY_IDS) perCategory[c] = categoryStats(counts[c]);
   return { total: messages.length, clean, cleanFlagged, cleanFpRate: clean === 0 ? 0 : cleanFlagged / clean, exact, perCategory, misses };
+}
+
+/** Precision, recall and F1 from a category's counts (also for counts pooled over several evaluations). */
+export function categoryStats({ tp, fp, fn }: { tp: number; fp: number; fn: number }): CategoryStats {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { tp, fp, fn, support: tp + fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
 /** Parse labelled JSONL; bad lines are reported, not thrown. */

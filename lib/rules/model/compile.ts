@@ -67,7 +67,7 @@ export function compileModel(model: LinearModel): CompiledModel {
   const features = model.features === '' ? [] : model.features.split(' ');
   const weights = categories.map((c) => ({ q: decodeInt8(model.categories[c]!.weights), scale: model.categories[c]!.scale }));
   const table = new HashTable(features.length, nc);
-  const { ints, weights: w32, stride, mask } = table;
+  const { ints, weights: w32, stride } = table;
   features.forEach((f, k) => {
     const h = featureHash(f);
     const at = table.slot(h);
@@ -92,22 +92,8 @@ export function compileModel(model: LinearModel): CompiledModel {
       const stamp = table.stamp;
       const { hashes, count } = featureHashes(n);
       for (let q = 0; q < count; q++) {
-        // table.slot inlined: the probe loop is the model's whole cost per message.
-        const key = hashes[q]! | 1;
-        let i = Math.imul(key, 0x9e3779b1) >>> 0;
-        let at: number;
-        for (;;) {
-          i &= mask;
-          at = i * stride;
-          const k = ints[at]!;
-          if (k === key) break;
-          if (k === EMPTY) {
-            at = -1;
-            break;
-          }
-          i++;
-        }
-        if (at < 0 || ints[at + 1] === stamp) continue;
+        const at = table.slot(hashes[q]!);
+        if (ints[at] === EMPTY || ints[at + 1] === stamp) continue;
         ints[at + 1] = stamp;
         for (let c = 0; c < nc; c++) z[c] += w32[at + 2 + c]!;
       }
