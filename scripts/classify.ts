@@ -16,6 +16,11 @@ export interface ClassifyResult {
 
 const EMPTY_FLAGS = '[]';
 
+/** The checker classifyStream takes, for a compiled ruleset. */
+export function checkWith(rs: CompiledRuleset): (text: string) => readonly Flag[] {
+  return (text) => checkMessage(text, rs);
+}
+
 /** One output line, written by hand: category/clause/severity are known-safe ASCII ids, only free text is escaped. */
 function outputLine(id: unknown, text: string, check: (text: string) => readonly Flag[]): string {
   const flags = check(text);
@@ -36,16 +41,15 @@ function outputLine(id: unknown, text: string, check: (text: string) => readonly
 
 /**
  * Stream JSONL from `input` to `output`; errors go to `onError`. Lines are split by hand and output is written in
- * batches. `check` is checkMessage against `rs`, or any other checker (the benchmark passes one that flags nothing
- * to time the reading and writing alone).
+ * batches. `check` is checkMessage against a ruleset (`checkWith`), or any other checker (the benchmark passes one
+ * that flags nothing to time the reading and writing alone).
  */
 export async function classifyStream(
   input: Readable,
   output: Writable,
-  rs: CompiledRuleset | ((text: string) => readonly Flag[]),
+  check: (text: string) => readonly Flag[],
   onError: (msg: string) => void,
 ): Promise<ClassifyResult> {
-  const check = typeof rs === 'function' ? rs : (text: string) => checkMessage(text, rs);
   let lineNo = 0;
   let errors = 0;
   let buf = '';
@@ -119,7 +123,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   }
   const blocklist = process.env.ZGG_NO_BLOCKLIST ? undefined : loadBundledBlocklistSync();
   const rs = compileRuleset(DEFAULT_PACK, { blocklist });
-  const r = await classifyStream(input, process.stdout, rs, (m) => process.stderr.write(m + '\n'));
+  const r = await classifyStream(input, process.stdout, checkWith(rs), (m) => process.stderr.write(m + '\n'));
   return r.errors > 0 ? 1 : 0;
 }
 

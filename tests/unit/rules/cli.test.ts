@@ -1,7 +1,7 @@
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
-import { classifyStream } from '../../../scripts/classify';
+import { checkWith, classifyStream } from '../../../scripts/classify';
 
 const rs = compileRuleset(DEFAULT_PACK);
 
@@ -14,7 +14,7 @@ async function run(input: string): Promise<{ out: string[]; errors: string[]; re
     },
   });
   const errors: string[] = [];
-  const result = await classifyStream(Readable.from([input]), sink, rs, (m) => errors.push(m));
+  const result = await classifyStream(Readable.from([input]), sink, checkWith(rs), (m) => errors.push(m));
   return { out: out.split('\n').filter(Boolean), errors, result };
 }
 
