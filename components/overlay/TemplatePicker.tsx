@@ -29,7 +29,6 @@ export function TemplatePicker() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, query, kind, actions, wanted]);
 
   useEffect(() => {

@@ -1,18 +1,7 @@
 // The extension at run time in Firefox (firefox-esr): the same replica flows the Chromium suite covers,
 // through the polyfilled `browser` API, Firefox's event-page background and its content-script sandbox.
 import type { Page } from 'puppeteer-core';
-import {
-  test,
-  expect,
-  bubbleMarks,
-  extensionPage,
-  marksOf,
-  openReplica,
-  push,
-  readLog,
-  replicaState,
-  textOf,
-} from './support/firefox';
+import { test, expect, bubbleMarks, extensionPage, marksOf, openReplica, push, readLog, replicaState, textOf } from './support/firefox';
 
 const SCAM =
   'Thông báo từ ngân hàng Vietcombank: tài khoản của quý khách bị tạm khóa, xác minh ngay tại vietcombank-xacminh.com và cung cấp mã OTP để mở lại.';
@@ -37,7 +26,7 @@ async function expectAllChecked(page: Page): Promise<void> {
 test('flags: every received bubble is checked, violations carry their categories, pushed ones within 1 s', async ({ zalo, errors }) => {
   await openReplica(zalo);
   await zalo.locator(byTestId('zgg-status-chip')).wait();
-  await expect.poll(async () => (await zalo.$eval(byTestId('zgg-status-chip'), (el) => el.getAttribute('data-health')))).toBe('healthy');
+  await expect.poll(async () => await zalo.$eval(byTestId('zgg-status-chip'), (el) => el.getAttribute('data-health'))).toBe('healthy');
   await expectAllChecked(zalo);
   // The default scenario's history holds violations of every category.
   const history = await bubbleMarks(zalo);
@@ -46,9 +35,9 @@ test('flags: every received bubble is checked, violations carry their categories
   const scam = await push(zalo, { fromUid: 'u-scam', senderName: 'Ngân Hàng VCB', text: SCAM });
   const lottery = await push(zalo, { fromUid: 'u-lo', senderName: 'Số Đẹp', text: LOTTERY });
   const clean = await push(zalo, { fromUid: 'u-ok', senderName: 'Lê Thị Hoa', text: CLEAN });
-  await expect.poll(async () => (await marksOf(zalo, scam))?.flags?.split(' ').sort(), { timeout: 1000 }).toEqual(
-    expect.arrayContaining(['scam', 'strange-link']),
-  );
+  await expect
+    .poll(async () => (await marksOf(zalo, scam))?.flags?.split(' ').sort(), { timeout: 1000 })
+    .toEqual(expect.arrayContaining(['scam', 'strange-link']));
   await expect.poll(async () => (await marksOf(zalo, lottery))?.flags, { timeout: 1000 }).toMatch(/gambling-fortune/);
   await expect.poll(async () => (await marksOf(zalo, clean))?.checked ?? null, { timeout: 1000 }).not.toBeNull();
   expect((await marksOf(zalo, clean))?.flags).toBeNull();
@@ -77,7 +66,12 @@ test('reminder: the card puts a reminder in the composer, never sends it, and th
 
   const dashboard = await extensionPage(firefox);
   await expect
-    .poll(async () => (await readLog(dashboard)).filter((e) => e.messageId === id).map((e) => `${e.kind}:${e.action ?? e.category}`).sort())
+    .poll(async () =>
+      (await readLog(dashboard))
+        .filter((e) => e.messageId === id)
+        .map((e) => `${e.kind}:${e.action ?? e.category}`)
+        .sort(),
+    )
     .toEqual(['action:remind', 'flag:gambling-fortune']);
 
   // The dashboard's log view lists the new entries.
@@ -114,7 +108,5 @@ test('template: a notice is filled, inserted in the composer, sent by the admin 
   expect((await replicaState(zalo)).sent[0]).toContain('Sáng mai cắt điện');
 
   const dashboard = await extensionPage(firefox);
-  await expect
-    .poll(async () => (await readLog(dashboard)).filter((e) => e.kind === 'notice').map((e) => e.templateId))
-    .toEqual(['thong-bao-chung']);
+  await expect.poll(async () => (await readLog(dashboard)).filter((e) => e.kind === 'notice').map((e) => e.templateId)).toEqual(['thong-bao-chung']);
 });

@@ -206,7 +206,7 @@ function findBareIps(text: string): RawMatch[] {
   IPV4_RE.lastIndex = 0;
   for (let m = IPV4_RE.exec(text); m; m = IPV4_RE.exec(text)) {
     if (!validIpv4(m[1], Boolean(m[2] || m[3]))) continue;
-    let value = m[0].replace(/[.,;!?]+$/, '');
+    const value = m[0].replace(/[.,;!?]+$/, '');
     out.push({ start: m.index, end: m.index + value.length, value, href: `http://${value}` });
   }
   return out;
