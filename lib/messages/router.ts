@@ -6,8 +6,6 @@ type Handlers<Req extends { type: string }, Ctx> = {
   [K in Req['type']]: (req: Extract<Req, { type: K }>, ctx: Ctx) => unknown;
 };
 
-export type ResponseOf<H, K extends keyof H> = H[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
-
 /**
  * Validates an incoming message with `schema`, dispatches it and always answers with an Envelope,
  * so a bad or failing request never leaves the sender waiting or throws inside the extension.

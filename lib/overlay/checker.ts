@@ -6,9 +6,7 @@ import type { CategoryId } from '../rules/categories';
 import { CATEGORY_CLAUSE } from '../regulation/clauses';
 import { judgeBySamples, signature, type Signature } from '../moderation/similarity';
 import type { GroupOverrides } from '../settings/schema';
-import type { SessionData } from './session';
-
-export type HostHit = { list: string; matched: string; kind?: string } | null;
+import type { HostHit, SessionData } from '../messages/protocol';
 
 interface Sample {
   kind: 'violation' | 'clean';

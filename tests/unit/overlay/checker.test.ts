@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createContentChecker, similarFlag, toRuleOverrides } from '@/lib/overlay/checker';
 import { defaultGroupSettings, DEFAULT_GLOBAL_SETTINGS } from '@/lib/settings/schema';
 import { signature } from '@/lib/moderation/similarity';
-import type { SessionData } from '@/lib/overlay/session';
+import type { SessionData } from '@/lib/messages/protocol';
 
 const SCAM_REPOST =
   'Chúc mừng bạn đã trúng thưởng chương trình tri ân khách hàng, phần quà trị giá 15 triệu, liên hệ nhận quà trong hôm nay kẻo hết hạn';

@@ -18,7 +18,7 @@ describe('benchReadBubbles', () => {
 
 describe('public API', () => {
   it.each([
-    'SELECTORS', 'validateSelectorTable', 'queryOne', 'queryAll', 'health', 'featureHealth', 'isReady', 'whenReady',
+    'SELECTORS', 'validateSelectorTable', 'queryOne', 'queryAll', 'health', 'areaHealth', 'isReady', 'whenReady',
     'currentThread', 'listBubbles', 'readBubble', 'readBubbleQuote', 'cliMsgIdOf', 'watchBubbles', 'onThreadChange',
     'insertIntoComposer', 'clearComposer', 'findBubbleByText', 'openMessageMenu', 'clickMenuItem', 'pinMessage',
     'readPinnedBar', 'openPollDialog', 'fillPoll', 'openMemberPanel', 'listMembers', 'benchReadBubbles',
