@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
+import { CATEGORY_IDS } from '@/lib/domain/categories';
 import { LOG_ACTIONS, LOG_KINDS } from '@/lib/log/schema';
 import { queryLog, type LogRecord } from '@/lib/log/query';
 import { verifyLog } from '@/lib/log/verify';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useOverlay, useOverlayState } from './context';
 import { CategoryTag } from './CategoryTag';
-import { CATEGORY_IDS, type CategoryId } from '@/lib/rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '@/lib/domain/categories';
 import type { LogEntry } from '@/lib/log/schema';
 import type { MessageKey } from '@/lib/i18n';
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { formatPath } from '../settings/parse';
+import { formatPath } from '../validation';
 import { unwrap } from './router';
 import {
   BACKGROUND_PROTOCOL,
@@ -21,7 +21,7 @@ function checkReply(schema: z.ZodType, type: string, data: unknown): unknown {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`invalid reply to ${type}: ${formatPath(issue?.path ?? [])}: ${issue?.message ?? ''}`);
+  throw new Error(`invalid reply to ${type}: ${formatPath(issue?.path ?? [], '(root)')}: ${issue?.message ?? ''}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
 import { logBodySchema, logEntrySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
-import { CATEGORY_IDS } from '../rules/categories';
+import { CATEGORY_IDS } from '../domain/categories';
 import { globalSettingsSchema, groupSettingsSchema, LADDER_STEPS } from '../settings/schema';
 
 /**

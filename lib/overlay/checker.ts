@@ -2,8 +2,8 @@ import { compileRuleset, checkMessage, DEFAULT_PACK, type CompiledRuleset } from
 import type { GroupOverrides as RuleOverrides } from '../rules/pack-schema';
 import { extractLinks } from '../rules/links';
 import type { Flag } from '../rules/flag';
-import type { CategoryId } from '../rules/categories';
-import { CATEGORY_CLAUSE } from '../regulation/clauses';
+import type { CategoryId } from '../domain/categories';
+import { CATEGORY_CLAUSE } from '../domain/clauses';
 import { judgeBySamples, signature, type Signature } from '../moderation/similarity';
 import type { GroupOverrides } from '../settings/schema';
 import type { HostHit, SessionData } from '../messages/protocol';

@@ -1,7 +1,7 @@
 import { recordError, type OverlayStore, type OverlayState, type FlaggedMessage } from './store';
 import type { Translate, MessageKey } from '../i18n';
 import type { Flag } from '../rules/flag';
-import type { CategoryId } from '../rules/categories';
+import type { CategoryId } from '../domain/categories';
 import type { LogBodyInput } from '../log/schema';
 import type { SessionData } from '../messages/protocol';
 import type { Send } from '../messages/client';

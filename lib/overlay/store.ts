@@ -1,5 +1,5 @@
 import type { Flag } from '../rules/flag';
-import type { CategoryId } from '../rules/categories';
+import type { CategoryId } from '../domain/categories';
 import type { AreaSummary } from '../messages/protocol';
 
 /** One flagged message seen in this tab (this visit). */

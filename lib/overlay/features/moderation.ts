@@ -1,10 +1,10 @@
 import { defineFeature } from '../feature';
 import * as zalo from '../../zalo';
 import type { LogEntry, LogAction } from '../../log/schema';
-import type { CategoryId } from '../../rules/categories';
+import type { CategoryId } from '../../domain/categories';
 import type { MessageKey } from '../../i18n';
 import type { StrikeInfo } from '../../messages/protocol';
-import { clauseText } from '../../regulation/clauses';
+import { clauseText } from '../../domain/clauses';
 import { recordError, type FlaggedMessage } from '../store';
 import { primaryFlag, type InsertOutcome, type OverlayCore } from '../core';
 import { logKeys } from '../keys';

@@ -1,6 +1,6 @@
 import { defineFeature } from '../feature';
 import { readPinnedBar } from '../../zalo';
-import { foldText } from '../../moderation/normalize';
+import { foldText } from '../../domain/text';
 
 const RULES_MARKERS = ['noi quy', 'quy che'];
 
