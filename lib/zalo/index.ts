@@ -57,5 +57,4 @@ export {
   type ComposerFailure,
 } from './composer';
 export * from './actions';
-export { benchReadBubbles, type BenchResult } from './bench';
 export { insertMention } from './mention';

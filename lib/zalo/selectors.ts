@@ -1,5 +1,5 @@
 /**
- * The ONE place that names Zalo Web's DOM (see /work/shared/zalo-web/DOM.md §1, §5.2).
+ * The ONE place that names Zalo Web's DOM (notes in lib/zalo/README.md).
  *
  * Each entry lists CSS candidates best-first: ids, `data-id`, `icon` and `data-translate-*` anchors
  * come before class names, because Zalo renames classes between builds. Numbered custom tags

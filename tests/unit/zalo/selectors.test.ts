@@ -21,7 +21,7 @@ describe('SELECTORS table', () => {
     expect(entry.description.length).toBeGreaterThan(5);
   });
 
-  it('puts the DOM.md anchors first for the high-confidence parts', () => {
+  it('puts the stable anchors (ids, data-id, icon) first for the high-confidence parts', () => {
     expect(SELECTORS.appReady.candidates[0]).toBe('#app-page');
     expect(SELECTORS.messageList.candidates[0]).toBe('#messageViewScroll');
     expect(SELECTORS.bubble.candidates[0]).toBe('[id^="bb_msg_id_"]');
