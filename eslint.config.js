@@ -36,6 +36,11 @@ export default defineConfig([
     },
   },
   {
+    // Playwright reads a fixture's dependencies from its first parameter's destructuring, so `{}` means "none".
+    files: ['tests/e2e/**', 'tests/e2e-firefox/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     // Node scripts (build, bench, CLI); TypeScript files get their globals from the type checker.
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },

@@ -29,6 +29,7 @@ export function TemplatePicker() {
     return () => {
       live = false;
     };
+    // `choose` is recreated every render; it is called here, not a reason to reload the list.
   }, [open, query, kind, actions, wanted]);
 
   useEffect(() => {

@@ -149,7 +149,7 @@ type Fixtures = { firefox: Browser; zalo: Page; errors: string[] };
 
 /** Test fixture: a fresh Firefox profile with the built extension, and a tab routed to the replica. */
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // Playwright requires the fixtures argument to be destructured, even when empty.
   firefox: async ({}, use) => {
     const browser = await launchFirefox();
     try {
