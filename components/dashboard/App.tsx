@@ -44,7 +44,7 @@ export function App(deps: DashboardDeps & { initialHash: string; onHash: (hash: 
   const ctx = useMemo<DashboardCtx>(
     () => ({ ...rest, lang, t: createTDash(lang), tl: createT(lang), settings: settings ?? DEFAULT_GLOBAL_SETTINGS, setSettings }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rest.db, rest.doc, rest.version, lang, settings],
+    [rest.db, rest.trustDb, rest.doc, rest.version, lang, settings],
   );
 
   useEffect(() => {

@@ -5,7 +5,6 @@ import {
   customPeriod,
   deadlineStatus,
   entriesToCsv,
-  makeBundle,
   monthPeriod,
   printableReport,
   quarterPeriod,
@@ -20,12 +19,14 @@ import {
 import { downloadBlob, downloadText, reportFileName } from '@/lib/dashboard/download';
 import { listKnownGroups, unitName, type KnownGroup } from '@/lib/dashboard/groups';
 import { commonPlace, loadGroupChain, reportEntries } from '@/lib/dashboard/report-data';
+import { makeSignedBundle } from '@/lib/trust/export';
 import { useDash } from './context';
+import { KeyPanel } from './KeyPanel';
 
 type Kind = 'month' | 'quarter' | 'custom';
 
 export function ReportsView() {
-  const { db, t, now, doc, settings, version } = useDash();
+  const { db, trustDb, t, now, doc, settings, version } = useDash();
   const today = vnParts(now());
   const [groups, setGroups] = useState<KnownGroup[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -138,16 +139,21 @@ export function ReportsView() {
         const chain = await loadGroupChain(db, g.threadId);
         // Stored entries, unchanged, so their hashes verify at the xã; message texts travel beside them
         // and are checked against each entry's textHash (unless the export drops text).
-        const bundle = makeBundle({
-          entries: chain.stored,
-          texts: chain.snapshots,
-          period: p,
-          place: g.place,
-          group: { threadId: g.threadId, name: g.name },
-          exporter: { adminName: settings.adminName, extensionVersion: version },
-          redaction,
-          exportedAt: now(),
-        });
+        // Signed with this installation's key and naming the previous export, so the xã can check both.
+        const bundle = await makeSignedBundle(
+          trustDb,
+          {
+            entries: chain.stored,
+            texts: chain.snapshots,
+            period: p,
+            place: g.place,
+            group: { threadId: g.threadId, name: g.name },
+            exporter: { adminName: settings.adminName, extensionVersion: version },
+            redaction,
+            exportedAt: now(),
+          },
+          now(),
+        );
         const name = bundleFileName(bundle);
         downloadText(doc, bundleToJson(bundle), name, 'application/json');
         names.push(name);
@@ -326,6 +332,7 @@ export function ReportsView() {
           <iframe ref={frame} title={t('reports.previewTitle')} srcDoc={preview} className="preview__frame" data-testid="print-frame" />
         </div>
       )}
+      <KeyPanel />
     </section>
   );
 }

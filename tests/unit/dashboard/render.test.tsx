@@ -5,6 +5,7 @@ import { GuardDb } from '@/lib/db/db';
 import { appendLog } from '@/lib/log/append';
 import { saveGlobalSettings } from '@/lib/settings/store';
 import { App } from '@/components/dashboard/App';
+import { TrustDb } from '@/lib/trust/store';
 
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -39,6 +40,7 @@ async function mount(db: GuardDb, hash: string) {
     root!.render(
       <App
         db={db}
+        trustDb={new TrustDb(`trust-${db.name}`)}
         doc={document}
         now={() => new Date('2026-11-27T04:00:00Z')}
         version="0.1.0"
