@@ -20,6 +20,8 @@ import { downloadBlob, downloadText, reportFileName } from '@/lib/dashboard/down
 import { listKnownGroups, unitName, type KnownGroup } from '@/lib/dashboard/groups';
 import { commonPlace, loadGroupChain, reportEntries } from '@/lib/dashboard/report-data';
 import { makeSignedBundle } from '@/lib/trust/export';
+import { loadGroupHealth } from '@/lib/health/store';
+import { teamReportFor } from '@/lib/health/team-input';
 import { useDash } from './context';
 import { KeyPanel } from './KeyPanel';
 
@@ -139,7 +141,9 @@ export function ReportsView() {
         const chain = await loadGroupChain(db, g.threadId);
         // Stored entries, unchanged, so their hashes verify at the xã; message texts travel beside them
         // and are checked against each entry's textHash (unless the export drops text).
-        // Signed with this installation's key and naming the previous export, so the xã can check both.
+        const health = await loadGroupHealth(trustDb, g.threadId);
+        // Signed with this installation's key and naming the previous export, so the xã can check both;
+        // the team's report rides along so the xã can total villages.
         const bundle = await makeSignedBundle(
           trustDb,
           {
@@ -151,6 +155,7 @@ export function ReportsView() {
             exporter: { adminName: settings.adminName, extensionVersion: version },
             redaction,
             exportedAt: now(),
+            report: teamReportFor(chain.stored, p, g.place.tinh, health, now()),
           },
           now(),
         );

@@ -249,6 +249,7 @@ export function XaView() {
                         </th>
                       ))}
                       <th scope="col">{t('xa.col.open')}</th>
+                      <th scope="col">{t('xa.col.households')}</th>
                       <th scope="col">{t('xa.col.status')}</th>
                     </tr>
                   </thead>
@@ -265,6 +266,7 @@ export function XaView() {
                           </td>
                         ))}
                         <td className="n">{r.openFlags}</td>
+                        <td className="n">{r.households !== null ? `${r.householdsInGroup ?? 0}/${r.households}` : '—'}</td>
                         <td>{rowStatusVi(r)}</td>
                       </tr>
                     ))}
@@ -283,6 +285,9 @@ export function XaView() {
                         </td>
                       ))}
                       <td className="n">{totals.openFlags}</td>
+                      <td className="n" data-testid="xa-total-households">
+                        {totals.villagesWithRoster ? `${totals.householdsInGroup}/${totals.households}` : '—'}
+                      </td>
                       <td />
                     </tr>
                   </tfoot>

@@ -55,6 +55,10 @@ export type VillageRow = Counts & {
   exportedAt: string;
   chainStatus: ChainStatus;
   signer: SignerStatus;
+  /** From the team report inside the bundle; null when the village sent none. */
+  groupMembers: number | null;
+  households: number | null;
+  householdsInGroup: number | null;
   /** Continuity warnings about this file (history rewritten, entries dropped, periods missing). */
   continuity: string[];
 };
@@ -88,6 +92,10 @@ export type AggregateTotals = Counts & {
   groups: number;
   flagsPerWeek: WeekCount[];
   redactedFiles: number;
+  /** Sums over villages whose bundle carries a household count. */
+  households: number;
+  householdsInGroup: number;
+  villagesWithRoster: number;
 };
 
 export type AggregateResult = {
@@ -159,6 +167,9 @@ export function villageRow(
     exportedAt: bundle.exportedAt,
     chainStatus: verification.level === 'links-only' ? 'links-only' : 'full',
     signer,
+    groupMembers: bundle.report?.members ?? null,
+    households: bundle.report?.households ?? null,
+    householdsInGroup: bundle.report?.householdsInGroup ?? null,
     continuity: [],
   };
 }
@@ -293,6 +304,9 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     polls: 0,
     flagsPerWeek: [],
     redactedFiles: accepted.filter((r) => r.bundle.redaction !== null).length,
+    households: 0,
+    householdsInGroup: 0,
+    villagesWithRoster: 0,
   };
   const weeks = new Map<string, WeekCount>();
   for (const r of accepted) {
@@ -303,6 +317,11 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     totals.pinned += s.pinned;
     totals.notices += s.notices;
     totals.polls += s.polls;
+    if (r.row.households !== null) {
+      totals.households += r.row.households;
+      totals.householdsInGroup += r.row.householdsInGroup ?? 0;
+      totals.villagesWithRoster++;
+    }
     for (const c of CATEGORY_IDS) totals.byCategory[c] += s.byCategory[c];
     for (const a of LOG_ACTIONS) totals.byAction[a] += s.byAction[a];
     for (const w of s.flagsPerWeek) {

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { entryHash } from '../log/chain';
 import { snapshotHash } from '../log/snapshot';
 import { GENESIS_HASH, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
+import { teamReportSchema, type TeamReport } from '../health/team-report';
 import { formatVnDateTime, periodFilter, periodSchema, samePeriod, toVnIso, type Period } from './period';
 import {
   REDACTABLE_FIELDS,
@@ -85,6 +86,8 @@ export const bundleSchema = z.object({
     .default([]),
   /** null: the first export of this group from this installation; absent in version-1 files. */
   previous: previousExportSchema.nullable().optional(),
+  /** The team's work report for the period (lib/health/team-report.ts), so the xã can total villages. */
+  report: teamReportSchema.optional(),
   signature: bundleSignatureSchema.optional(),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
@@ -102,6 +105,7 @@ export type MakeBundleInput = {
   texts?: readonly { seq: number; text: string; salt: string }[];
   /** End of this group's previous export (lib/trust/store.ts); null for the first one. */
   previous?: PreviousExport | null;
+  report?: TeamReport;
 };
 
 /**
@@ -169,6 +173,7 @@ export function makeBundle(input: MakeBundleInput): Bundle {
     texts,
     // Omitted when the caller does not know (tests, tools); null is a claim: "first export".
     ...(input.previous !== undefined ? { previous: input.previous } : {}),
+    ...(input.report ? { report: input.report } : {}),
   };
 }
 

@@ -1,11 +1,12 @@
 import { Dexie, type Table } from 'dexie';
 import type { Bundle, PreviousExport } from '../reports/bundle';
+import type { GroupHealth } from '../health/store';
 import { receivedRecordSchema, type ReceivedRecord } from './continuity';
 import { exportPublicKey, fingerprintOf, generateSigningKey, toBase64 } from './keys';
 import { villageKeyRowSchema, type VillageKeyRow } from './register';
 
 /**
- * Keys and the xã's register live in their own database, apart from the log: clearing or
+ * Keys, the xã's register and the group-health data live in their own database, apart from the log: clearing or
  * re-importing a log never touches the signing key, and the key never travels with a log backup.
  * Extension pages only (Dexie never runs in the content script).
  */
@@ -31,6 +32,7 @@ export class TrustDb extends Dexie {
   villageKeys!: Table<VillageKeyRow, string>;
   received!: Table<ReceivedRecord, string>;
   exports!: Table<ExportRow, string>;
+  health!: Table<GroupHealth, string>;
 
   constructor(name: string = TRUST_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -39,6 +41,8 @@ export class TrustDb extends Dexie {
       villageKeys: 'id, villageId',
       received: 'id, threadId',
       exports: 'threadId',
+      // Per-group health: roster, member names, checklist ticks, invite link. Local only.
+      health: 'threadId',
     });
   }
 }

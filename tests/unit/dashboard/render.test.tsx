@@ -71,7 +71,7 @@ describe('dashboard render', () => {
     expect(rows[0].textContent).toContain('về mục #1');
 
     const tabs = [...el.querySelectorAll('[role=tab]')];
-    expect(tabs.map((t) => t.textContent)).toEqual(['Nhật ký', 'Báo cáo', 'Tổng hợp xã', 'Mẫu thông báo', 'Cài đặt']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Nhật ký', 'Báo cáo', 'Tổng hợp xã', 'Sức khỏe nhóm', 'Mẫu thông báo', 'Cài đặt']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
     await act(async () => {
       tabs[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
