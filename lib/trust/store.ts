@@ -1,9 +1,12 @@
 import { Dexie, type Table } from 'dexie';
 import type { Bundle, PreviousExport } from '../reports/bundle';
 import type { GroupHealth } from '../health/store';
+import type { Place } from '../log/schema';
 import { receivedRecordSchema, type ReceivedRecord } from './continuity';
 import { exportPublicKey, fingerprintOf, generateSigningKey, toBase64 } from './keys';
 import { villageKeyRowSchema, type VillageKeyRow } from './register';
+import { generateKeyWithBackup, restoreKeyBackup, type KeyBackup } from './backup';
+import { applyKeyChange, makeKeyChange, type KeyChange } from './key-change';
 
 /**
  * Keys, the xã's register and the group-health data live in their own database, apart from the log: clearing or
@@ -125,4 +128,46 @@ export async function listReceived(db: TrustDb): Promise<ReceivedRecord[]> {
 
 export async function rememberReceived(db: TrustDb, records: readonly ReceivedRecord[]): Promise<void> {
   if (records.length) await db.received.bulkPut(records.map((r) => receivedRecordSchema.parse(r)));
+}
+
+/**
+ * A new installation key with its encrypted backup; when an old key exists it signs a key-change
+ * statement for the xã. Returns the files to save.
+ */
+export async function rotateKeyWithBackup(
+  db: TrustDb,
+  passphrase: string,
+  place: Place,
+  now: Date,
+  iterations?: number,
+): Promise<{ backup: KeyBackup; statement?: KeyChange; fingerprint: string }> {
+  const old = await loadInstallKey(db);
+  const fresh = await generateKeyWithBackup(passphrase, now, iterations);
+  const statement = old ? await makeKeyChange(old, fresh, place, now) : undefined;
+  await db.installKey.put({
+    id: 'installation',
+    privateKey: fresh.privateKey,
+    publicKey: fresh.publicKey,
+    publicRaw: fresh.publicRaw,
+    fingerprint: fresh.fingerprint,
+    createdAt: now.toISOString(),
+    ...(old && statement ? { replaced: { fingerprint: old.fingerprint, statement: JSON.stringify(statement) } } : {}),
+  });
+  return { backup: fresh.backup, statement, fingerprint: fresh.fingerprint };
+}
+
+/** Restores the installation key from a backup file (e.g. on a new computer). */
+export async function restoreInstallKey(db: TrustDb, json: string, passphrase: string): Promise<{ ok: true; fingerprint: string } | { ok: false; error: string }> {
+  const r = await restoreKeyBackup(json, passphrase);
+  if (!r.ok) return r;
+  await db.installKey.put({ id: 'installation', privateKey: r.privateKey, publicKey: r.publicKey, publicRaw: r.publicRaw, fingerprint: r.fingerprint, createdAt: r.createdAt });
+  return { ok: true, fingerprint: r.fingerprint };
+}
+
+/** Applies a key-change statement the xã received: the new key in, the old one retired. */
+export async function applyKeyChangeToRegister(db: TrustDb, json: unknown): Promise<{ ok: true; thon: string; fingerprint: string } | { ok: false; error: string }> {
+  const r = await applyKeyChange(json, await listRegister(db));
+  if (!r.ok) return r;
+  await db.villageKeys.bulkPut([r.retire, r.add]);
+  return { ok: true, thon: r.add.thon, fingerprint: r.add.fingerprint };
 }
