@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { AggregateCancelled, aggregateBundles, combinedXlsx, formatVnDate, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type RejectedFile } from '@/lib/reports';
 import type { ReceivedRecord } from '@/lib/trust/continuity';
 import { newVillageKeyRow, type VillageKeyRow } from '@/lib/trust/register';
-import { addToRegister, listReceived, listRegister, rememberReceived, removeFromRegister } from '@/lib/trust/store';
+import { KEY_CHANGE_FORMAT } from '@/lib/trust/key-change';
+import { addToRegister, applyKeyChangeToRegister, listReceived, listRegister, rememberReceived, removeFromRegister } from '@/lib/trust/store';
 import { CATEGORY_IDS } from '@/lib/rules/categories';
 import { downloadBlob, slugify } from '@/lib/dashboard/download';
 import { useDash } from './context';
@@ -20,6 +21,17 @@ async function readFiles(list: FileList | File[]): Promise<AggregateFile[]> {
   );
 }
 
+/** The parsed JSON when the file is a key-change statement, else undefined. */
+function keyChangeJson(text: string): unknown {
+  if (!text.includes(KEY_CHANGE_FORMAT)) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && (v as { format?: unknown }).format === KEY_CHANGE_FORMAT ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function XaView() {
   const { t, tl, doc, now, trustDb } = useDash();
   const [register, setRegister] = useState<VillageKeyRow[]>([]);
@@ -27,6 +39,7 @@ export function XaView() {
   // so re-checking them (after registering a key) doesn't compare a file with itself.
   const [history, setHistory] = useState<ReceivedRecord[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [keyNotes, setKeyNotes] = useState<string[]>([]);
   const cancel = useRef(false);
 
   useEffect(() => {
@@ -87,13 +100,29 @@ export function XaView() {
     setBusy(true);
     setError(null);
     try {
-      const incoming = await readFiles(list);
+      const read = await readFiles(list);
+      // Key-change statements go to the register, not into the totals.
+      const incoming: AggregateFile[] = [];
+      let reg = register;
+      const notes: string[] = [];
+      for (const f of read) {
+        const json = keyChangeJson(f.text);
+        if (!json) {
+          incoming.push(f);
+          continue;
+        }
+        const r = await applyKeyChangeToRegister(trustDb, json);
+        notes.push(r.ok ? t('xa.keyChanged', { file: f.name, thon: r.thon, fp: r.fingerprint }) : `${f.name}: ${r.error}`);
+        reg = await listRegister(trustDb);
+      }
+      setRegister(reg);
+      setKeyNotes(notes);
       // Adding the same file name again replaces it (the village sent a corrected file).
       const byName = new Map(files.map((f) => [f.name, f]));
       for (const f of incoming) byName.set(f.name, f);
       const next = [...byName.values()];
       setFiles(next);
-      setResult(await check(next, expected));
+      if (next.length) setResult(await check(next, expected, reg));
     } catch (e) {
       setError(e instanceof AggregateCancelled ? t('xa.cancelled') : (e as Error).message);
     } finally {
@@ -168,6 +197,13 @@ export function XaView() {
         </label>
       </div>
       {busy && <p role="status">{t('xa.checking')}</p>}
+      {keyNotes.length > 0 && (
+        <ul className="notice" data-testid="xa-key-notes">
+          {keyNotes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {progress && (
         <div className="progress" data-testid="xa-progress">
           <progress max={progress.total} value={progress.done} aria-label={t('xa.progress', { done: progress.done, total: progress.total })} />{' '}

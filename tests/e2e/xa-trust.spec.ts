@@ -123,3 +123,62 @@ test('xã: register on first bundle, reject a forged re-hashed bundle and a fore
   await expect(row('dong-t10-bot.json').getByTestId('xa-continuity')).toContainText(`các mục #${cut + 1}–#${oct.chain.lastSeq} đã báo cáo không còn trong nhật ký`);
   await expect(page.getByTestId('xa-file-status').first()).not.toHaveText(/^Chuỗi băm khớp$/);
 });
+
+test('key change: a new key with a backup, the old key signs the change, the xã follows; the backup restores', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await open(page, extensionId, 'log');
+  await seedPage(page, dong);
+  await page.clock.setFixedTime(new Date('2026-12-05T10:00:00+07:00'));
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#reports`);
+  await page.reload();
+  const fp = page.getByTestId('key-fingerprint');
+  await expect(fp).toHaveText(/^\d{4}( \d{4}){4}$/);
+  const oldFp = (await fp.textContent())!;
+  await page.getByTestId('report-year').fill('2026');
+  await page.getByTestId('report-month').selectOption('10');
+  const [oct] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-bundle').click()]);
+  const octText = readFileSync(await oct.path(), 'utf8');
+
+  // The xã registers the old key from October's file.
+  await page.getByTestId('tab-xa').click();
+  await drop(page, [{ name: 'dong-t10.json', text: octText }]);
+  await page.getByTestId('xa-register').click();
+  await expect(page.getByTestId('xa-summary')).toHaveText('1 tệp hợp lệ, 0 tệp bị từ chối.');
+
+  // The village makes a new key with a backup: two files, the backup and the signed key change.
+  await page.getByTestId('tab-reports').click();
+  await page.locator('.keypanel__backup summary').click();
+  await page.getByTestId('key-pass').fill('mật khẩu thôn Đông');
+  await page.getByTestId('key-pass2').fill('mật khẩu thôn Đông');
+  const downloads: Promise<import('@playwright/test').Download>[] = [page.waitForEvent('download'), page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().startsWith('doi-khoa-') })];
+  await page.getByTestId('key-rotate').click();
+  const [backup, statement] = await Promise.all(downloads);
+  await expect(page.getByTestId('key-note')).toContainText('tệp "đổi khóa"');
+  await expect(fp).not.toHaveText(oldFp);
+  const newFp = (await fp.textContent())!;
+  const backupText = readFileSync(await backup!.path(), 'utf8');
+  expect(JSON.parse(backupText)).toMatchObject({ format: 'zalo-group-guard/key-backup', fingerprint: newFp, kdf: { iterations: 600000 } });
+
+  await page.getByTestId('report-month').selectOption('11');
+  const [nov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-bundle').click()]);
+  const novText = readFileSync(await nov.path(), 'utf8');
+
+  // Before the statement the xã refuses November (another key); after it, accepts it.
+  await page.getByTestId('tab-xa').click();
+  await drop(page, [{ name: 'dong-t11.json', text: novText }]);
+  await expect(page.locator('li.file', { hasText: 'dong-t11.json' })).toContainText('khóa khác');
+  await drop(page, [{ name: 'doi-khoa.json', text: readFileSync(await statement!.path(), 'utf8') }]);
+  await expect(page.getByTestId('xa-key-notes')).toContainText(`đã đổi sang khóa mã ${newFp}`);
+  await expect(page.locator('li.file', { hasText: 'dong-t11.json' })).toHaveAttribute('data-status', 'accepted');
+  await expect(page.getByTestId('xa-register-table')).toContainText(`${oldFp} (đã thay ngày 05/12/2026)`);
+
+  // A wrong password is refused; the right one restores the same key.
+  await page.getByTestId('tab-reports').click();
+  await page.locator('.keypanel__backup summary').click();
+  await page.getByTestId('key-pass').fill('mật khẩu sai');
+  await page.getByTestId('key-restore').setInputFiles({ name: 'sao-luu.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await expect(page.getByTestId('key-note')).toHaveText('Sai mật khẩu sao lưu, hoặc tệp đã bị sửa.');
+  await page.getByTestId('key-pass').fill('mật khẩu thôn Đông');
+  await page.getByTestId('key-restore').setInputFiles({ name: 'sao-luu.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await expect(page.getByTestId('key-note')).toHaveText(`Đã khôi phục khóa (mã ${newFp}).`);
+});
