@@ -13,6 +13,7 @@ export function FlagPanel() {
   const flagged = useOverlayState((s) => s.flagged);
   const checked = useOverlayState((s) => s.checked);
   const noticePinned = useOverlayState((s) => s.noticePinned);
+  const groupRename = useOverlayState((s) => s.groupRename);
   const [status, setStatus] = useState<StatusFilter>('open');
   const [category, setCategory] = useState<CategoryId | null>(null);
   const [history, setHistory] = useState<LogEntry[] | null>(null);
@@ -61,6 +62,12 @@ export function FlagPanel() {
           <button type="button" className="zgg-btn zgg-btn--small" onClick={() => actions.togglePicker(true)}>
             {t('panel.insertRules')}
           </button>
+        </div>
+      )}
+
+      {groupRename && (
+        <div className="zgg-alert" role="status" data-testid="zgg-group-rename">
+          {t('panel.groupRename', { huyen: groupRename.huyen, name: groupRename.suggestion })}
         </div>
       )}
 

@@ -40,6 +40,8 @@ export interface OverlayState {
   pendingWrites: number;
   storageError: string | null;
   noticePinned: boolean | null;
+  /** Set when the open group's name still carries a huyện (features/group-health-checks.ts). */
+  groupRename: { suggestion: string; huyen: string } | null;
   enabled: boolean;
 }
 
@@ -58,6 +60,7 @@ export const initialOverlayState: OverlayState = {
   pendingWrites: 0,
   storageError: null,
   noticePinned: null,
+  groupRename: null,
   enabled: true,
 };
 

@@ -4,6 +4,7 @@ import { threadFeature } from './thread';
 import { checkMessagesFeature } from './check-messages';
 import { pinnedRulesFeature } from './pinned-rules';
 import { tabBridgeFeature } from './tab-bridge';
+import { groupHealthChecksFeature } from './group-health-checks';
 
 /** Every overlay feature, in start order (a meta-test checks each file is listed and documented). */
 export const FEATURES: readonly Feature[] = [
@@ -11,6 +12,7 @@ export const FEATURES: readonly Feature[] = [
   threadFeature,
   checkMessagesFeature,
   pinnedRulesFeature,
+  groupHealthChecksFeature,
   tabBridgeFeature,
 ];
 
