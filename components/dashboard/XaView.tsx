@@ -4,8 +4,9 @@ import type { ReceivedRecord } from '@/lib/trust/continuity';
 import { newVillageKeyRow, type VillageKeyRow } from '@/lib/trust/register';
 import { KEY_CHANGE_FORMAT } from '@/lib/trust/key-change';
 import { addToRegister, applyKeyChangeToRegister, listReceived, listRegister, rememberReceived, removeFromRegister } from '@/lib/trust/store';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
-import { downloadBlob, slugify } from '@/lib/dashboard/download';
+import { CATEGORY_IDS } from '@/lib/domain/categories';
+import { downloadBlob } from '@/lib/dashboard/download';
+import { slugify } from '@/lib/domain/text';
 import { useDash } from './context';
 import { resolvePeriod } from '@/lib/dashboard/period-filter';
 
