@@ -10,6 +10,7 @@ import { benchRules } from './bench-rules';
 import { benchReports } from './bench-reports';
 import { benchPage } from './bench-page';
 import { benchDashboard } from './bench-dashboard';
+import { benchXa } from './bench-xa';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const GROUPS: Record<string, () => Promise<Record<string, number>>> = {
@@ -17,6 +18,7 @@ const GROUPS: Record<string, () => Promise<Record<string, number>>> = {
   reports: () => benchReports(),
   page: () => benchPage(),
   dashboard: () => benchDashboard(),
+  xa: () => benchXa(),
 };
 
 /** Ratios a change must not lose; a missed goal makes `npm run bench` exit non-zero. */
