@@ -763,7 +763,7 @@ function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContex
   }
   const ruleId =
     best && (!bestSignal || best.term.weight >= bestSignal.weight) ? `${cat.id}:${best.term.text}` : `${cat.id}:${bestSignal?.name ?? 'score'}`;
-  return makeFlag(cat, text, spans, cat.explanation, ruleId, score, score);
+  return makeFlag(cat, text, spans, cat.explanation, ruleId, score, score, signals);
 }
 
 /** A category's flag: severity from the category (or its pack override), evidence in original offsets. */
@@ -775,9 +775,10 @@ function makeFlag(
   ruleId: string,
   score: number,
   severityScore: number,
+  signals?: readonly SignalHit[],
 ): Flag {
   const severity: Severity =
-    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(severityScore, cat.threshold, cat.def.defaultSeverity) : cat.def.defaultSeverity);
+    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(severityScore, cat.threshold, cat.def.defaultSeverity, signals) : cat.def.defaultSeverity);
   return {
     category: cat.id,
     clause: cat.clause,

@@ -12,6 +12,8 @@ export interface LinkSignalOptions {
   allowDomains?: readonly string[];
   blockDomains?: readonly string[];
   blocklist?: Blocklist;
+  /** Hosts that hide the target (the pack's `shortenerDomains`); the built-in list when omitted. */
+  shorteners?: readonly string[];
 }
 
 /** One finding about one link, in ORIGINAL text offsets. */
@@ -24,6 +26,11 @@ export interface LinkSignal {
   reason: string;
   severity: Severity;
   explanation: string;
+  /**
+   * 'unknown-domain' signals (an unverified link: no reason found) and weak signs that count only next to lure
+   * words carry true here; categories decide with the message context. Absent for reasons that stand alone.
+   */
+  needsContext?: boolean;
 }
 
 /** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
@@ -52,26 +59,19 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
  */
 const MAYBE_LINK =
   /[a-z0-9]\.[a-z]|:\/\/|www|\d\.\d{1,3}\.\d{1,3}\.\d|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\(ch[aấ]m\)|\s(?:chấm|cham|dot)\s|\s\.\s?(?:c\s?o\s?m|n\s?e\s?t|v\s?n|o\s?r\s?g|i\s?n\s?f\s?o|o\s?n\s?l\s?i\s?n\s?e|s\s?i\s?t\s?e|x\s?y\s?z|t\s?o\s?p|s\s?h\s?o\s?p|c\s?l\s?u\s?b|v\s?i\s?p|a\s?p\s?p|l\s?i\s?n\s?k|c\s?l\s?i\s?c\s?k|b\s?e\s?t|l\s?i\s?v\s?e|s\s?t\s?o\s?r\s?e|m\s?e|c\s?c)(?![a-z])/i;
-const UNKNOWN_DOMAIN = 'Đường link tới trang không phải nguồn chính thống.';
-
-function cleanDomain(domain: string): string {
-  return domain.toLowerCase().replace(/^\*\./, '').replace(/^www\./, '');
-}
-
-function domainMatches(host: string, domain: string): boolean {
-  const d = cleanDomain(domain);
-  return host === d || host.endsWith('.' + d);
-}
+const UNKNOWN_DOMAIN = 'Đường link tới trang chưa xác minh (không có trong danh sách trang quen thuộc của nhóm).';
 
 function signal(
   start: number, end: number, url: string, host: string, category: LinkCategory, reason: string, severity: Severity, explanation: string,
+  needsContext = false,
 ): LinkSignal {
-  return { start, end, url, host, category, reason, severity, explanation };
+  return needsContext ? { start, end, url, host, category, reason, severity, explanation, needsContext } : { start, end, url, host, category, reason, severity, explanation };
 }
 
 /**
- * Entry point used by the engine: one LinkSignal per (link, reason). A non-official link with no specific
- * reason is reported as 'unknown-domain' (low) so categories can weigh it with the message context.
+ * Entry point used by the engine: one LinkSignal per (link, reason). Known links (official, the bundled
+ * known-good list, the group's allow list) give none, except an invite to another group. A link with no reason is
+ * 'unknown-domain' (unverified, needsContext), so categories can weigh it with the message context.
  */
 export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[] {
   if (!MAYBE_LINK.test(text)) return [];
@@ -80,21 +80,15 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
       allowDomains: opts.allowDomains ? [...opts.allowDomains] : undefined,
       blockDomains: opts.blockDomains ? [...opts.blockDomains] : undefined,
       blocklist: opts.blocklist,
+      shorteners: opts.shorteners,
     });
     const out: LinkSignal[] = [];
-    const allow = opts.allowDomains ?? [];
     for (const f of found) {
-      // An official host is fine, except an invitation to an outside group on it (zalo.me/g/…).
-      if (f.official) {
-        for (const r of f.findings) if (r.reason === 'group-invite') out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation));
-        continue;
-      }
       if (f.findings.length === 0) {
-        // No finding: a site the group allowed, or one nobody knows.
-        if (!allow.some((d) => domainMatches(f.host, d))) out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN));
+        if (!f.known) out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true));
         continue;
       }
-      for (const r of f.findings) out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation));
+      for (const r of f.findings) out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation, r.needsContext === true));
     }
     for (const sp of spacedTldLinks(text, found)) out.push(sp);
     return out;
@@ -103,7 +97,7 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
     return findUrlSpans(text).map(([start, end]) => {
       const url = text.slice(start, end);
       const host = url.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0].toLowerCase();
-      return signal(start, end, url, host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN);
+      return signal(start, end, url, host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true);
     });
   }
 }

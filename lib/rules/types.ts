@@ -41,6 +41,8 @@ export interface SignalHit {
   weight: number;
   /** Original-text spans used as evidence (may be empty). */
   spans: Array<{ start: number; end: number }>;
+  /** Severity of the finding behind the signal (a link's reason), when it has its own. */
+  severity?: Severity;
 }
 
 export interface EvalContext {
@@ -92,6 +94,6 @@ export interface CategoryDefinition {
   signals?(ctx: EvalContext): SignalHit[];
   /** Context adjustment of the final score (warnings, official notices…). */
   adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
-  /** Severity from the final score; defaults to the category severity. */
-  severityFor?(score: number, threshold: number, base: Severity): Severity;
+  /** Severity from the final score (and the signals that made it); defaults to the category severity. */
+  severityFor?(score: number, threshold: number, base: Severity, signals?: readonly SignalHit[]): Severity;
 }

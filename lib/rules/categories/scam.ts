@@ -2,6 +2,10 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
+import { violatingLinks } from './strange-link';
+
+/** Scam weight of a link that has no reason of its own. */
+const UNVERIFIED_WEIGHT = 0.2;
 
 // "chuyển/đóng/nộp/mượn … 6 triệu", "ck 500k": a money request with an amount, wherever the wording varies.
 const TRANSFER = /(?:^| )(?:chuyển|chuyen|ck|gửi|nộp|nop|đóng|dong|nạp|nap|bắn|mượn|muon) (?:[^ ]+ ){0,3}\d[\d.,]* ?(?:k|tr|triệu|trieu|nghìn|ngàn|đ|đồng|củ)(?![a-zà-ỹđ])/;
@@ -21,11 +25,13 @@ export const scam: CategoryDefinition = {
   needsHits: 'unless-links',
   signals(ctx) {
     const out: SignalHit[] = [];
-    const strange = ctx.links.filter((l) => l.category === 'strange-link');
-    const linkSpans = strange.map((l) => ({ start: l.start, end: l.end }));
-    if (linkSpans.length > 0) {
-      const onlyUnknown = strange.every((l) => l.reason === 'unknown-domain');
-      out.push({ name: 'link', weight: onlyUnknown ? ctx.weight('scam', 'unknown-link', 0.4) : ctx.weight('scam', 'link', 0.5), spans: linkSpans });
+    // A link with a reason is evidence of phishing; an unverified link (or a weak sign) only a little context.
+    // An invite to a sales group is advertising's business, not phishing: it weighs like an unverified link here.
+    const violating = violatingLinks(ctx).filter((l) => l.reason !== 'group-invite');
+    const strange = violating.length > 0 ? violating : ctx.links.filter((l) => l.category === 'strange-link');
+    if (strange.length > 0) {
+      const spans = strange.map((l) => ({ start: l.start, end: l.end }));
+      out.push({ name: 'link', weight: violating.length > 0 ? ctx.weight('scam', 'link', 0.5) : ctx.weight('scam', 'unknown-link', UNVERIFIED_WEIGHT), spans });
     }
     const scamLinks = ctx.links.filter((l) => l.category === 'scam').map((l) => ({ start: l.start, end: l.end }));
     if (scamLinks.length > 0) out.push({ name: 'scam-link', weight: ctx.weight('scam', 'scam-link', 0.4), spans: scamLinks });
