@@ -841,6 +841,7 @@ function modelFlag(
   const model = rs.model;
   if (!model || !probs || !modelMayFlag(rs, cat, probs, ctx.hits(cat.id).length)) return null;
   if (ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
+  if (cat.def.modelAllowed && !cat.def.modelAllowed(ctx)) return null;
   const mi = rs.modelIndex[cat.pos]!;
   const p = probs[mi]!;
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.

@@ -94,6 +94,8 @@ export interface CategoryDefinition {
   signals?(ctx: EvalContext): SignalHit[];
   /** Context adjustment of the final score (warnings, official notices…). */
   adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
+  /** May the model flag this category where the rules stayed below their threshold (default yes)? */
+  modelAllowed?(ctx: EvalContext): boolean;
   /** Severity from the final score (and the signals that made it); defaults to the category severity. */
   severityFor?(score: number, threshold: number, base: Severity, signals?: readonly SignalHit[]): Severity;
 }

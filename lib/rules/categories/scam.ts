@@ -3,6 +3,7 @@ import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 import { violatingLinks } from './strange-link';
+import { benignNotice } from './transactional';
 
 /** Scam weight of a link that has no reason of its own. */
 const UNVERIFIED_WEIGHT = 0.2;
@@ -59,6 +60,9 @@ export const scam: CategoryDefinition = {
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
     if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
+    // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
+    // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
+    if (score >= 1 && violatingLinks(ctx).length === 0 && benignNotice(ctx.text.fold)) return score - 1.2;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
     if (score >= 1 && quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
@@ -72,6 +76,10 @@ export const scam: CategoryDefinition = {
     // A rumour about new fees or taxes ("sắp đánh thuế… đọc chi tiết tại") is unverified news, not a request.
     if (ctx.baseScore('unverified-news') >= 1 && !ctx.hasGroup('scam', 'request')) return score - 0.6;
     return score;
+  },
+  modelAllowed(ctx) {
+    // The model learned money and code words as scam words; on a genuine notice only the rules decide.
+    return !benignNotice(ctx.text.fold);
   },
   severityFor(score, threshold) {
     return score >= threshold * 1.5 ? 'high' : 'medium';

@@ -3,6 +3,7 @@ import { extractLinks } from './extract';
 import { cleanDomainList, hostOrParentIn, isSameOrSubdomain, longestDomainMatch, parseHost, type ParsedHost } from './host';
 import { findLookalike, type Lookalike } from './lookalike';
 import { KNOWN_GOOD } from './known-good';
+import { decodePunycodeLabel } from './punycode';
 import { OFFICIAL_DOMAINS, OFFICIAL_SUFFIXES, type OfficialKind } from './official-domains';
 import type { AnalyseOptions, BlocklistHit, ExtractedLink, LinkFinding, LinkReason, LinkSeverity } from './types';
 
@@ -212,8 +213,8 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL, shortene
   if (!p.isIp && p.labels.some((l) => /(?:^|[^a-z])apk|apk(?:$|[^a-z])/.test(l))) {
     weak.push(reason('apk-name', 'strange-link', 'low', `Tên miền ${host} mang chữ “apk”, kiểu trang phát tán ứng dụng ngoài kho chính thức.`));
   }
-  // Punycode labels ("xn--…") carry hyphens by construction; the IDN sign above covers them.
-  if (!p.isIp && p.labels.some((l) => !l.startsWith('xn--') && throwawayName(l))) {
+  // Punycode labels ("xn--…") carry hyphens by construction: judge the name people see.
+  if (!p.isIp && p.labels.some((l) => throwawayName(l.startsWith('xn--') ? (decodePunycodeLabel(l.slice(4)) ?? '') : l))) {
     weak.push(reason('throwaway-host', 'strange-link', 'low', `Tên miền ${host} đặt kiểu dùng một lần (ghép chữ, số, từ mời nhận tiền), hay gặp ở trang lừa đảo.`));
   }
   const phishingSource = `${p.labels.join('.')} ${path}`;
