@@ -19,6 +19,8 @@ export const scam: CategoryDefinition = {
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
   needsHits: 'unless-links',
+  // Only refused requests count: "chưa nhận tiền hỗ trợ" is not advice.
+  negatedWarning: (h) => (h.term.group === 'request' || h.term.group === 'fee' ? 0.5 : 0),
   signals(ctx) {
     const out: SignalHit[] = [];
     const strange = ctx.links.filter((l) => l.category === 'strange-link');
