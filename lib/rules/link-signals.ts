@@ -3,8 +3,7 @@
  * (link, reason). Only this file knows the shape of the link module.
  */
 import type { Severity } from './categories';
-import { analyseLinks, type Blocklist, type LinkCategory } from './links/index';
-import { findUrlSpans } from './normalize';
+import { analyseLinks, extractLinks, type Blocklist, type LinkCategory } from './links/index';
 
 export type { Blocklist, LinkCategory };
 
@@ -93,11 +92,15 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
     for (const sp of spacedTldLinks(text, found)) out.push(sp);
     return out;
   } catch {
-    // A bug in link analysis must not hide the links: report each URL-like span as a link to check by hand.
-    return findUrlSpans(text).map(([start, end]) => {
-      const url = text.slice(start, end);
-      const host = url.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0].toLowerCase();
-      return signal(start, end, url, host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true);
-    });
+    return linksToCheckByHand(text);
+  }
+}
+
+/** A bug in link analysis must not hide the links: each link found is reported as one to check by hand. */
+function linksToCheckByHand(text: string): LinkSignal[] {
+  try {
+    return extractLinks(text).map((l) => signal(l.start, l.end, text.slice(l.start, l.end), l.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true));
+  } catch {
+    return [];
   }
 }

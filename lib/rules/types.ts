@@ -92,6 +92,11 @@ export interface CategoryDefinition {
   needsHits?: 'always' | 'unless-links';
   /** Detector signals for this category, computed after all term scores are known. */
   signals?(ctx: EvalContext): SignalHit[];
+  /**
+   * Warning-context weight read into one of this category's hits cancelled by a negation: a refused request ("không
+   * cung cấp OTP", "đừng chuyển tiền") reads as advice about scams.
+   */
+  negatedWarning?(hit: TermHit): number;
   /** Context adjustment of the final score (warnings, official notices…). */
   adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
   /** May the model flag this category where the rules stayed below their threshold (default yes)? */

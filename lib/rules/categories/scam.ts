@@ -24,6 +24,8 @@ export const scam: CategoryDefinition = {
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
   needsHits: 'unless-links',
+  // Only refused requests count: "chưa nhận tiền hỗ trợ" is not advice.
+  negatedWarning: (h) => (h.term.group === 'request' || h.term.group === 'fee' ? 0.5 : 0),
   signals(ctx) {
     const out: SignalHit[] = [];
     // A link with a reason is evidence of phishing; an unverified link (or a weak sign) only a little context.
