@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { logBodySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
 import { CATEGORY_IDS } from '../rules/categories';
-import { globalSettingsSchema, groupSettingsSchema } from '../settings/schema';
+import { domainSchema, globalSettingsSchema, groupSettingsSchema } from '../settings/schema';
 
 /**
  * Every message between the content script, popup, dashboard and the background worker.
@@ -33,6 +33,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('group.allowTerms'), threadId: z.string().min(1), terms: z.array(z.string().min(1)).max(50) }),
   z.object({ type: z.literal('group.save'), settings: groupSettingsSchema }),
+  /** "Tin cậy tên miền này cho nhóm" on an unverified link: add it to the group's allow list and log who did it. */
+  z.object({
+    type: z.literal('group.trustDomain'),
+    key: z.string().min(1).max(200),
+    threadId: z.string().min(1),
+    domain: domainSchema,
+    body: logBodySchema,
+  }),
   z.object({ type: z.literal('settings.save'), settings: globalSettingsSchema }),
   z.object({ type: z.literal('templates.list') }),
   z.object({ type: z.literal('badge.set'), count: z.number().int().nonnegative() }),

@@ -13,6 +13,8 @@ export interface LinkSignalOptions {
   blocklist?: Blocklist;
   /** Hosts that hide the target (the pack's `shortenerDomains`); the built-in list when omitted. */
   shorteners?: readonly string[];
+  /** The group's own invite links (not flagged as invites to another group). */
+  ownInvites?: readonly string[];
 }
 
 /** One finding about one link, in ORIGINAL text offsets. */
@@ -80,6 +82,7 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
       blockDomains: opts.blockDomains ? [...opts.blockDomains] : undefined,
       blocklist: opts.blocklist,
       shorteners: opts.shorteners,
+      ownInvites: opts.ownInvites,
     });
     const out: LinkSignal[] = [];
     for (const f of found) {

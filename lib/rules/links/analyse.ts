@@ -201,7 +201,8 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL, shortene
   if (!p.isIp && SUSPICIOUS_TLDS.has(tld)) {
     weak.push(reason('suspicious-tld', 'strange-link', 'low', `Tên miền ${host} dùng đuôi .${tld} giá rẻ, hay gặp ở trang lừa đảo và cờ bạc.`));
   }
-  if (isFreeHosting(host, path)) {
+  const free = isFreeHosting(host, path);
+  if (free) {
     weak.push(reason('free-hosting', 'strange-link', 'low', `Trang ${host} dựng trên dịch vụ web miễn phí, ai cũng tạo được.`));
   }
   if (p.labels.length >= 4) {
@@ -251,6 +252,21 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL, shortene
   return out;
 }
 
+/** "zalo.me/g/abc123" entries, compared without scheme, "www." or a trailing slash; invite codes are case-sensitive. */
+export function inviteKey(host: string, path: string): string {
+  return `${host.toLowerCase().replace(/^www\./, '')}${path.replace(/\/+$/, '')}`;
+}
+
+function isOwnInvite(host: string, path: string, own: readonly string[] | undefined): boolean {
+  if (!own || own.length === 0) return false;
+  const key = inviteKey(host, path);
+  return own.some((o) => {
+    const s = o.trim().replace(/^[a-z]+:\/\//i, '');
+    const slash = s.indexOf('/');
+    return slash > 0 && inviteKey(s.slice(0, slash), s.slice(slash)) === key;
+  });
+}
+
 function isFreeHosting(host: string, path: string): boolean {
   return hostOrParentIn(host, FREE_HOSTING_SET) || (host === 'sites.google.com' && path.length > 1);
 }
@@ -270,7 +286,7 @@ export function analyseExtracted(links: readonly ExtractedLink[], opts: AnalyseO
   const shorteners = opts.shorteners ? shortenerSet(opts.shorteners) : SHORTENER_SET;
   const out: LinkFinding[] = [];
   for (const link of links) {
-    const f = analyseOne(link, allow, block, opts.blocklist, shorteners);
+    const f = analyseOne(link, allow, block, opts.blocklist, shorteners, opts.ownInvites);
     if (f) out.push(f);
   }
   return out;
@@ -290,6 +306,7 @@ function analyseOne(
   block: string[],
   blocklist: AnalyseOptions['blocklist'],
   shorteners: ReadonlySet<string>,
+  ownInvites: readonly string[] | undefined,
 ): LinkFinding | null {
   const p = parseHost(link.host);
   let url: URL | null = null;
@@ -329,7 +346,7 @@ function analyseOne(
   if (knownGood) {
     // Official and known sites are never flagged by heuristics nor by list hits; only invites to other groups count.
     const inv = INVITES.find((i) => isSameOrSubdomain(link.host, i.host) && i.path.test(url.pathname));
-    return result(inv ? [inviteReason(inv, link.host)] : []);
+    return result(inv && !isOwnInvite(link.host, url.pathname, ownInvites) ? [inviteReason(inv, link.host)] : []);
   }
   const findings: LinkReason[] = [];
   if (blocklist) {

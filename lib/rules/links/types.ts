@@ -55,4 +55,6 @@ export interface AnalyseOptions {
   blocklist?: Blocklist;
   /** Hosts that hide where a link leads (bit.ly…); SHORTENER_DOMAINS when omitted. */
   shorteners?: readonly string[];
+  /** The group's own invite links ("zalo.me/g/abc123"): never judged as an invite to another group. */
+  ownInvites?: readonly string[];
 }
