@@ -3,8 +3,10 @@ import { upsertFlagged, recordError } from './store';
 import type { OverlayActions, InsertOutcome, RecordableAction, StrikeInfo, TemplateView } from './actions';
 import { logKeys, messageKey, type SessionData } from './session';
 import { setBadge } from './badge';
+import { clearLinkChip, setLinkChip } from './link-chip';
 import type { Translate, MessageKey } from '../i18n';
 import type { Flag } from '../rules/flag';
+import type { UnverifiedLink } from '../rules/unverified';
 import type { CategoryId } from '../rules/categories';
 import type { LogBodyInput, LogEntry } from '../log/schema';
 import type { RequestInput } from '../messages/protocol';
@@ -72,6 +74,8 @@ export function primaryFlag(flags: readonly Flag[]): Flag | undefined {
 interface Seen {
   info: BubbleInfo;
   flags: Flag[];
+  /** Links with no reason to flag and not known: a grey chip, never a flag. */
+  unverified: UnverifiedLink[];
 }
 
 export function createController(deps: ControllerDeps): Controller {
@@ -84,7 +88,7 @@ export function createController(deps: ControllerDeps): Controller {
       // A blocklist answer arrived after the first check: re-mark every live element of that message.
       const seen = results.get(key);
       if (!seen) return;
-      seen.flags = checker.check(seen.info.text, seen.info.links);
+      Object.assign(seen, checker.checkFull(seen.info.text, seen.info.links));
       for (const el of zalo.listBubbles(doc)) {
         if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
       }
@@ -127,6 +131,7 @@ export function createController(deps: ControllerDeps): Controller {
 
   function mark(el: HTMLElement, seen: Seen): void {
     el.setAttribute('data-zgg-checked', '');
+    markUnverified(el, seen);
     if (seen.flags.length === 0) {
       el.removeAttribute('data-zgg-flags');
       return;
@@ -139,6 +144,52 @@ export function createController(deps: ControllerDeps): Controller {
       label,
       onOpen: () => actions.openCard(seen.info.cliMsgId),
     });
+  }
+
+  function markUnverified(el: HTMLElement, seen: Seen): void {
+    if (seen.unverified.length === 0) {
+      clearLinkChip(el);
+      return;
+    }
+    setLinkChip(doc, el, {
+      text: t('linkChip.label', { sites: seen.unverified.map((u) => u.domain).join(', ') }),
+      sites: seen.unverified.map((u) => ({ domain: u.domain, button: t('linkChip.trust'), label: t('linkChip.trustLabel', { domain: u.domain }) })),
+      onTrust: (domain) => void trustDomain(seen.info.cliMsgId, domain),
+    });
+  }
+
+  /** "Tin cậy tên miền này cho nhóm": the background adds it to the group's allow list and logs it; then re-check. */
+  async function trustDomain(cliMsgId: string, domain: string): Promise<void> {
+    const thread = threadOf();
+    if (!thread || !session) return;
+    try {
+      const res = await send<{ group: SessionData['group'] }>({
+        type: 'group.trustDomain',
+        key: `trust:${thread.id}:${domain}:${cliMsgId}`,
+        threadId: thread.id,
+        domain,
+        body: {
+          chainId: thread.id,
+          time: now().toISOString(),
+          kind: 'action',
+          action: 'note',
+          group: { threadId: thread.id, name: thread.name },
+          place: place(),
+          messageId: cliMsgId,
+          note: t('linkChip.logNote', { domain }),
+          admin: admin(),
+        },
+      });
+      session = { ...session, group: res.group };
+      checker.configure(session);
+      for (const seen of results.values()) Object.assign(seen, checker.checkFull(seen.info.text, seen.info.links));
+      for (const el of zalo.listBubbles(doc)) {
+        const seen = results.get(messageKey(thread.id, zalo.cliMsgIdOf(el) ?? ''));
+        if (seen) mark(el, seen);
+      }
+    } catch (e) {
+      recordError(store, 'trust', e);
+    }
   }
 
   function noteFlagged(seen: Seen): void {
@@ -199,8 +250,7 @@ export function createController(deps: ControllerDeps): Controller {
       const key = messageKey(thread.id, info.cliMsgId);
       let seen = results.get(key);
       if (!seen) {
-        const flags = info.text ? checker.check(info.text, info.links, key) : [];
-        seen = { info, flags };
+        seen = { info, ...(info.text ? checker.checkFull(info.text, info.links, key) : { flags: [], unverified: [] }) };
         results.set(key, seen);
         newlyChecked++;
         noteFlagged(seen);
