@@ -42,8 +42,22 @@ export function strongestSeverity(links: readonly Pick<LinkSignal, 'severity'>[]
   return best;
 }
 
+/** Per message: strange-link and scam both ask (scam twice), and the context check reads the whole text. */
+const violatingCache = new WeakMap<EvalContext, LinkSignal[]>();
+
 /** The link signals that make this message a strange-link violation (empty: unverified or known links only). */
 export function violatingLinks(ctx: EvalContext): LinkSignal[] {
+  if (ctx.links.length === 0) return NONE;
+  const cached = violatingCache.get(ctx);
+  if (cached) return cached;
+  const out = findViolating(ctx);
+  violatingCache.set(ctx, out);
+  return out;
+}
+
+const NONE: LinkSignal[] = [];
+
+function findViolating(ctx: EvalContext): LinkSignal[] {
   const out: LinkSignal[] = [];
   let lure: boolean | null = null;
   for (const l of ctx.links) {
