@@ -102,6 +102,19 @@ export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
       return saveGroupSettings(db, { ...group, overrides: { ...group.overrides, allowedTerms } });
     },
 
+    async 'group.trustDomain'(req: R<'group.trustDomain'>) {
+      if (req.body.chainId !== req.threadId) throw new Error('body.chainId: must be the group of threadId');
+      const group = await loadGroupSettings(db, req.threadId);
+      const allowDomains = group.overrides.allowDomains.includes(req.domain) ? group.overrides.allowDomains : [...group.overrides.allowDomains, req.domain];
+      const saved = await saveGroupSettings(db, { ...group, overrides: { ...group.overrides, allowDomains } });
+      // A note, not a strike: trusting a site is the admin's decision about the group, not about a member.
+      const { member: _member, category: _category, ...body } = req.body;
+      void _member;
+      void _category;
+      const res = await appendLog(db, { ...body, kind: 'action', action: 'note', key: req.key });
+      return { group: saved, seq: res.entry.seq, deduped: res.deduped };
+    },
+
     'group.save': (req: R<'group.save'>) => saveGroupSettings(db, req.settings),
     'settings.save': (req: R<'settings.save'>) => saveGlobalSettings(db, req.settings),
     'templates.list': () => db.templates.toArray(),

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { logBodySchema, logEntrySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
 import { CATEGORY_IDS } from '../domain/categories';
-import { globalSettingsSchema, groupSettingsSchema, LADDER_STEPS } from '../settings/schema';
+import { domainSchema, globalSettingsSchema, groupSettingsSchema, LADDER_STEPS } from '../settings/schema';
 
 /**
  * Every message between the content script, popup, dashboard and the background worker, as one map
@@ -118,6 +118,11 @@ export const BACKGROUND_PROTOCOL = defineProtocol({
   'group.allowTerms': {
     request: { threadId: z.string().min(1), terms: z.array(z.string().min(1)).max(50) },
     reply: groupSettingsSchema,
+  },
+  /** "Tin cậy tên miền này cho nhóm" on an unverified link: add it to the group's allow list and log who did it. */
+  'group.trustDomain': {
+    request: { key: z.string().min(1).max(200), threadId: z.string().min(1), domain: domainSchema, body: logBodySchema },
+    reply: z.object({ group: groupSettingsSchema, seq: z.number().int().positive(), deduped: z.boolean() }),
   },
   'group.save': { request: { settings: groupSettingsSchema }, reply: groupSettingsSchema },
   'settings.save': { request: { settings: globalSettingsSchema }, reply: globalSettingsSchema },

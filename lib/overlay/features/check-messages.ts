@@ -7,6 +7,8 @@ import { upsertFlagged, recordError, type FlaggedMessage } from '../store';
 import { primaryFlag, type OverlayCore } from '../core';
 import { logKeys, messageKey } from '../keys';
 import { setBadge } from '../badge';
+import { clearLinkChip, setLinkChip } from '../link-chip';
+import type { UnverifiedLink } from '../../rules/unverified';
 
 /** Longest slice of work we do on Zalo's main thread before yielding (keeps us far below 50 ms). */
 export const SLICE_BUDGET_MS = 5;
@@ -65,6 +67,8 @@ export function sameThread(a: string, b: string): boolean {
 interface Seen {
   info: BubbleInfo;
   flags: Flag[];
+  /** Links with no reason to flag and not known: a grey chip, never a flag. */
+  unverified: UnverifiedLink[];
 }
 
 /**
@@ -96,8 +100,55 @@ export function createBubbleChecking(core: OverlayCore) {
     });
   }
 
+  function markUnverified(el: HTMLElement, seen: Seen): void {
+    if (seen.unverified.length === 0) {
+      clearLinkChip(el);
+      return;
+    }
+    setLinkChip(doc, el, {
+      text: t('linkChip.label', { sites: seen.unverified.map((u) => u.domain).join(', ') }),
+      sites: seen.unverified.map((u) => ({ domain: u.domain, button: t('linkChip.trust'), label: t('linkChip.trustLabel', { domain: u.domain }) })),
+      onTrust: (domain) => void trustDomain(seen.info.cliMsgId, domain),
+    });
+  }
+
+  /** "Tin cậy tên miền này cho nhóm": the background adds it to the group's allow list and logs it; then re-check. */
+  async function trustDomain(cliMsgId: string, domain: string): Promise<void> {
+    const thread = store.get().thread;
+    const session = core.session();
+    if (!thread || !session) return;
+    try {
+      await core.send({
+        type: 'group.trustDomain',
+        key: `trust:${thread.id}:${domain}:${cliMsgId}`,
+        threadId: thread.id,
+        domain,
+        body: {
+          chainId: thread.id,
+          time: core.now().toISOString(),
+          kind: 'action',
+          action: 'note',
+          group: { threadId: thread.id, name: thread.name },
+          place: { thon: session.group.thon, xa: session.group.xa, tinh: session.group.tinh },
+          messageId: cliMsgId,
+          note: t('linkChip.logNote', { domain }),
+          admin: session.global.adminName,
+        },
+      });
+      await core.loadSession(thread);
+      for (const seen of results.values()) Object.assign(seen, core.checker.checkFull(seen.info.text, seen.info.links));
+      for (const el of zalo.listBubbles(doc)) {
+        const seen = results.get(messageKey(thread.id, zalo.cliMsgIdOf(el) ?? ''));
+        if (seen) mark(el, seen);
+      }
+    } catch (e) {
+      recordError(store, 'trust', e);
+    }
+  }
+
   function mark(el: HTMLElement, seen: Seen): void {
     el.setAttribute('data-zgg-checked', '');
+    markUnverified(el, seen);
     if (seen.flags.length === 0) {
       el.removeAttribute('data-zgg-flags');
       return;
@@ -167,8 +218,7 @@ export function createBubbleChecking(core: OverlayCore) {
       const key = messageKey(thread.id, info.cliMsgId);
       let seen = results.get(key);
       if (!seen) {
-        const flags = info.text ? core.checker.check(info.text, info.links, key) : [];
-        seen = { info, flags };
+        seen = { info, ...(info.text ? core.checker.checkFull(info.text, info.links, key) : { flags: [], unverified: [] }) };
         results.set(key, seen);
         newlyChecked++;
         noteFlagged(seen);
@@ -184,7 +234,7 @@ export function createBubbleChecking(core: OverlayCore) {
   function recheck(key: string): void {
     const seen = results.get(key);
     if (!seen) return;
-    seen.flags = core.checker.check(seen.info.text, seen.info.links);
+    Object.assign(seen, core.checker.checkFull(seen.info.text, seen.info.links));
     for (const el of zalo.listBubbles(doc)) {
       if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
     }

@@ -319,6 +319,8 @@ function findLinks(text: string): ExtractedLink[] {
     }
   }
   for (const m of findBareIps(text)) {
+    // "103.77.241.19/dancu.zip": the IP link supersedes a file name in its path that linkify read as a domain.
+    for (let i = links.length - 1; i >= 0; i--) if (links[i].start > m.start && links[i].end <= m.end) links.splice(i, 1);
     if (overlaps(m.start, m.end)) continue;
     const link = toLink(m, text);
     if (link) links.push(link);

@@ -108,6 +108,35 @@ describe('background handlers', () => {
     expect((await db.groups.get('g1'))?.overrides.allowedTerms).toEqual(['lô đất', 'đề án']);
   });
 
+  it('trusting a domain adds it to the group allow list once and logs a note, never a strike', async () => {
+    const send = setup();
+    const body = base({ kind: 'action', action: 'note', note: 'Tin cậy tên miền langgombattrang.vn cho nhóm', category: undefined, text: undefined });
+    const req = { type: 'group.trustDomain' as const, key: 'trust-1', threadId: 'g1', domain: 'LangGomBatTrang.vn', body };
+    const r = await send(req);
+    await send({ ...req, key: 'trust-2' });
+    expect((await db.groups.get('g1'))?.overrides.allowDomains).toEqual(['langgombattrang.vn']);
+    const notes = (await db.log.toArray()).filter((e) => e.kind === 'action' && e.action === 'note');
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatchObject({ seq: r.seq, note: 'Tin cậy tên miền langgombattrang.vn cho nhóm' });
+    expect(notes[0].member).toBeUndefined();
+    expect((await verifyLog(db, 'g1'))[0].ok).toBe(true);
+    const s = await send({ type: 'strikes.get', chainId: 'g1', member: { name: 'Số Đẹp', uid: 'u1' } });
+    expect(s.count).toBe(0);
+  });
+
+  it.each([
+    ['a URL instead of a domain', { domain: 'https://abc.vn/x' }, /domain/],
+    ['a log body for another group', { body: { ...base({ kind: 'action', action: 'note' }), chainId: 'g2' } }, /chainId/],
+  ])('trusting a domain rejects %s and stores nothing', async (_n, over, err) => {
+    const send = setup();
+    const route = router();
+    const res = await route({ type: 'group.trustDomain', key: 'k', threadId: 'g1', domain: 'abc.vn', body: base({ kind: 'action', action: 'note' }), ...over }, { tabId: 7 });
+    expect(res.ok).toBe(false);
+    expect(res.ok ? '' : res.error).toMatch(err);
+    expect(await db.groups.get('g1')).toBeUndefined();
+    expect(await db.log.count()).toBe(0);
+  });
+
   it('samples learned from decisions come back with the next session', async () => {
     const send = setup();
     await send({ type: 'sample.add', chainId: 'g1', label: 'violation', category: 'scam', text: 'Chúc mừng bạn trúng thưởng 15 triệu, nộp phí nhận quà ngay hôm nay' });

@@ -71,12 +71,16 @@ function checkFloors(path: string, f: Floors): void {
 // abusive-language, unverified-news, classified-info. The model is trained on every file here except the two
 // marked score only, so on the others it is measured on text it has seen: the honest figures are the unseen ones
 // recorded when each file arrived, and those of the score-only files.
+// Graded links (a violation needs a reason): an invite to another group or channel with no sales, money, betting or
+// political-recruitment words, and a Google Forms link, are no longer strange links. extra, fresh5, fresh7 and fresh9
+// were labelled under the older convention ("any link that is not official"), so their strange-link floors sit just
+// below the new figures (0.96, 0.95, 0.91, 0.90): the misses are exactly those invites and that form.
 const FLOORED: Array<[string, string, Floors]> = [
   // Second development set, written after the engine existed (same guideline, new wording). Measured: clean FP 0.4%;
   //   1.00/0.96, 1.00/0.93, 0.98/0.98, 1.00/1.00, 1.00/1.00, 1.00/1.00, 1.00/0.99, 1.00/1.00.
   ['tests/corpus/extra.jsonl', 'tests/corpus/extra.jsonl', {
     cleanFp: 0.02,
-    recall: { 'strange-link': 0.97, 'scam': 0.97, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
+    recall: { 'strange-link': 0.95, 'scam': 0.97, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
     precision: { 'strange-link': 0.93, 'scam': 0.9, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.96, 'classified-info': 0.97 },
   }],
   // Third set, by writers who never saw the rules. Unseen on arrival: clean FP 5.8%; recall 0.95, 0.90, 0.85, 0.67,
@@ -126,7 +130,7 @@ const FLOORED: Array<[string, string, Floors]> = [
   //   1.00/0.96, 1.00/0.94, 1.00/1.00, 0.93/1.00, 1.00/1.00, 0.93/0.97, 1.00/0.97.
   ['tests/corpus/fresh5.jsonl', 'tests/corpus/fresh5.jsonl', {
     cleanFp: 0.02,
-    recall: { 'strange-link': 0.97, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.9, 'abusive-language': 0.97, 'unverified-news': 0.9, 'classified-info': 0.97 },
+    recall: { 'strange-link': 0.95, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.9, 'abusive-language': 0.97, 'unverified-news': 0.9, 'classified-info': 0.97 },
     precision: { 'strange-link': 0.97, 'scam': 0.94, 'advertising': 0.91, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.95, 'classified-info': 0.94 },
   }],
   // Eighth set: rumours, leaks, gambling, sensitive (few lines of the others: floors 0). Unseen on arrival (model
@@ -143,7 +147,7 @@ const FLOORED: Array<[string, string, Floors]> = [
   //   1.00/0.88, 0.98/0.95, 1.00/0.95, 0.88/1.00, 0.95/1.00, 0.97/1.00, 0.96/1.00.
   ['tests/corpus/fresh7.jsonl', 'tests/corpus/fresh7.jsonl', {
     cleanFp: 0.02,
-    recall: { 'strange-link': 0.97, 'scam': 0.97, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.84, 'abusive-language': 0.92, 'unverified-news': 0.93, 'classified-info': 0.92 },
+    recall: { 'strange-link': 0.9, 'scam': 0.97, 'advertising': 0.95, 'gambling-fortune': 0.97, 'sensitive-topic': 0.84, 'abusive-language': 0.92, 'unverified-news': 0.93, 'classified-info': 0.92 },
     precision: { 'strange-link': 0.97, 'scam': 0.85, 'advertising': 0.92, 'gambling-fortune': 0.92, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
   }],
   // Tenth set: rumours stated flatly as fact, leaks, sensitive (other categories absent: floors 0). Unseen on arrival
@@ -160,7 +164,7 @@ const FLOORED: Array<[string, string, Floors]> = [
   //   1.00/0.94, 1.00/1.00, 0.98/1.00, 1.00/0.94, 1.00/1.00.
   ['tests/corpus/fresh9.jsonl', 'tests/corpus/fresh9.jsonl', {
     cleanFp: 0.03,
-    recall: { 'strange-link': 0.93, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.93, 'abusive-language': 0.95, 'unverified-news': 0.93, 'classified-info': 0.93 },
+    recall: { 'strange-link': 0.89, 'scam': 0.97, 'advertising': 0.97, 'gambling-fortune': 0.97, 'sensitive-topic': 0.93, 'abusive-language': 0.95, 'unverified-news': 0.93, 'classified-info': 0.93 },
     precision: { 'strange-link': 0.97, 'scam': 0.92, 'advertising': 0.96, 'gambling-fortune': 0.91, 'sensitive-topic': 0.93, 'abusive-language': 0.97, 'unverified-news': 0.87, 'classified-info': 0.93 },
   }],
 ];
