@@ -3,7 +3,7 @@
  * "l.o.d.e", "đ.m").
  */
 import type { Buffers } from './buffers';
-import { C_LETTER, foldCode, isVowelCode, isWordClass, JOIN_SEP } from './tables';
+import { C_LETTER, isVowelCode, isWordClass, JOIN_SEP } from './tables';
 import { leetOf, oneAsLetter } from './words';
 
 /** Fills tokStart/tokEnd with the [start, end) unit ranges of word characters; returns [tokens, one-unit tokens]. */
@@ -127,7 +127,8 @@ export function joinDottedSyllables(b: Buffers, count: number, nt: number, clear
     if (dot - a > ONSET_MAX || !lettersWithVowels(b, a, dot, false)) continue;
     if (!isVowelCode(ch[c]) || !lettersWithVowels(b, c, tokEnd[t + 1], true)) continue;
     // Part of a longer dotted chain ("a.b.c", a file name, a version): not a split syllable.
-    if ((a > 0 && ch[a - 1] === DOT) || (tokEnd[t + 1] < count && ch[tokEnd[t + 1]] === DOT && foldCode(ch[tokEnd[t + 1] + 1] ?? 0) > 96)) continue;
+    const after = tokEnd[t + 1];
+    if ((a > 0 && ch[a - 1] === DOT) || (after + 1 < count && ch[after] === DOT && b.cls[after + 1] === C_LETTER)) continue;
     if (!cleared && !any) {
       joined.fill(0, 0, count);
       drop.fill(0, 0, count);
