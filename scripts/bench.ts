@@ -19,6 +19,11 @@ const GROUPS: Record<string, () => Promise<Record<string, number>>> = {
   dashboard: () => benchDashboard(),
 };
 
+/** Ratios a change must not lose; a missed goal makes `npm run bench` exit non-zero. */
+const GOALS: Record<string, { text: string; met: (f: Record<string, number>) => boolean }[]> = {
+  rules: [{ text: 'with 5,000 terms one automaton pass beats one indexOf per term (naiveOverAcBig > 1)', met: (f) => f.naiveOverAcBig > 1 }],
+};
+
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => a in GROUPS);
   const names = wanted.length ? wanted : Object.keys(GROUPS);
@@ -32,6 +37,11 @@ async function main() {
       const figures = await GROUPS[name]();
       const width = Math.max(...Object.keys(figures).map((k) => k.length));
       for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${Number.isInteger(v) ? v : v.toFixed(2)}`);
+      for (const goal of GOALS[name] ?? []) {
+        const ok = goal.met(figures);
+        if (!ok) failed = true;
+        console.log(`${ok ? 'goal met' : 'GOAL MISSED'}: ${goal.text}`);
+      }
     } catch (e) {
       failed = true;
       console.log(`failed: ${e instanceof Error ? e.message : String(e)}`);

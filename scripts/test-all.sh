@@ -25,7 +25,8 @@ timeout 300 npx wxt build -b firefox --mv3 </dev/null >/dev/null || die "firefox
 rm -f test-results/unit.json test-results/e2e.json
 mkdir -p test-results
 step "unit tests"
-timeout 900 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json </dev/null
+# 30 min: on the shared 2-core runner the suite took over 15 min when several runs overlapped.
+timeout 1800 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json </dev/null
 step "e2e tests"
 timeout 1800 npx playwright test </dev/null
 node scripts/test-summary.mjs

@@ -43,7 +43,7 @@ export function App(deps: DashboardDeps & { initialHash: string; onHash: (hash: 
   const lang = settings?.language ?? 'vi';
   const ctx = useMemo<DashboardCtx>(
     () => ({ ...rest, lang, t: createTDash(lang), tl: createT(lang), settings: settings ?? DEFAULT_GLOBAL_SETTINGS, setSettings }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The remaining props are stable callbacks; listing `rest` itself would rebuild the context every render.
     [rest.db, rest.doc, rest.version, lang, settings],
   );
 

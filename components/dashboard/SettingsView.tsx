@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { FilePickButton } from './FilePickButton';
-import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '@/lib/rules/categories';
+import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '@/lib/domain/categories';
 import { LADDER_STEPS, defaultGroupSettings, type GroupSettings, type LadderStep } from '@/lib/settings/schema';
 import { parseGlobalSettings, parseGroupSettings } from '@/lib/settings/parse';
 import { loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '@/lib/settings/store';

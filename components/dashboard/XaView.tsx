@@ -1,7 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { aggregateBundles, combinedXlsx, xlsxBlob, CHAIN_STATUS_VI, type AggregateFile, type AggregateResult } from '@/lib/reports';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
-import { downloadBlob, slugify } from '@/lib/dashboard/download';
+import { CATEGORY_IDS } from '@/lib/domain/categories';
+import { downloadBlob } from '@/lib/dashboard/download';
+import { slugify } from '@/lib/domain/text';
 import { useDash } from './context';
 import { resolvePeriod } from '@/lib/dashboard/period-filter';
 

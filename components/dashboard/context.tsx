@@ -18,7 +18,7 @@ export type DashboardDeps = {
 export type DashboardCtx = DashboardDeps & {
   lang: Lang;
   t: TDash;
-  /** Shared labels (categories, actions, kinds) from the lead's locale files. */
+  /** Shared labels (categories, actions, kinds) from locales/vi.json and en.json. */
   tl: Translate;
   settings: GlobalSettings;
   setSettings: (s: GlobalSettings) => void;

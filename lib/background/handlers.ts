@@ -1,15 +1,12 @@
 import type { GuardDb } from '../db/db';
-import type { Request } from '../messages/protocol';
+import type { BACKGROUND_PROTOCOL, HandlersOf, HostHit, RequestOf, SessionData, StrikeInfo } from '../messages/protocol';
 import { appendLog, queryLog, verifyLog } from '../log/append';
 import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
 import { proposeStep } from '../moderation/ladder-db';
 import { addSample, loadSamples } from '../moderation/samples';
-import type { SessionData } from '../overlay/session';
-import type { StrikeInfo } from '../overlay/actions';
-import type { HostHit } from '../overlay/checker';
 import type { LogEntry } from '../log/schema';
 
-type R<T extends Request['type']> = Extract<Request, { type: T }>;
+type R<T extends keyof BackgroundHandlers> = RequestOf<T>;
 
 export interface BackgroundDeps {
   db: GuardDb;
@@ -35,10 +32,13 @@ async function resolveRef(db: GuardDb, body: R<'log.append'>['body']): Promise<n
   return same?.seq;
 }
 
-export function createHandlers(deps: BackgroundDeps) {
+/** One handler per request type; each returns what the protocol says that request answers. */
+export type BackgroundHandlers = HandlersOf<typeof BACKGROUND_PROTOCOL, Sender>;
+
+export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const { db } = deps;
   return {
-    ping: () => ({ pong: true, at: new Date().toISOString() }),
+    ping: () => ({ pong: true as const, at: new Date().toISOString() }),
 
     async 'session.open'(req: R<'session.open'>): Promise<SessionData> {
       const [global, stored, samples] = await Promise.all([
@@ -108,14 +108,12 @@ export function createHandlers(deps: BackgroundDeps) {
 
     async 'badge.set'(req: R<'badge.set'>, sender: Sender) {
       await deps.setBadge(sender.tabId, req.count);
-      return true;
+      return true as const;
     },
 
     async 'dashboard.open'(req: R<'dashboard.open'>) {
       await deps.openDashboard(req.hash);
-      return true;
+      return true as const;
     },
   };
 }
-
-export type BackgroundHandlers = ReturnType<typeof createHandlers>;

@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, type CategoryId } from '../rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { LOG_ACTIONS, LOG_KINDS, type LogAction, type LogKind } from '../log/schema';
 
 /**

@@ -2,13 +2,11 @@ import { compileRuleset, checkMessage, DEFAULT_PACK, type CompiledRuleset } from
 import type { GroupOverrides as RuleOverrides } from '../rules/pack-schema';
 import { extractLinks } from '../rules/links';
 import type { Flag } from '../rules/flag';
-import type { CategoryId } from '../rules/categories';
-import { CATEGORY_CLAUSE } from '../regulation/clauses';
+import type { CategoryId } from '../domain/categories';
+import { CATEGORY_CLAUSE } from '../domain/clauses';
 import { judgeBySamples, signature, type Signature } from '../moderation/similarity';
 import type { GroupOverrides } from '../settings/schema';
-import type { SessionData } from './session';
-
-export type HostHit = { list: string; matched: string; kind?: string } | null;
+import type { HostHit, SessionData } from '../messages/protocol';
 
 interface Sample {
   kind: 'violation' | 'clean';

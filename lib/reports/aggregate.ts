@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, type CategoryId } from '../rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { LOG_ACTIONS, type LogAction } from '../log/schema';
 import { parseBundle, verifyBundle, type Bundle, type BundleVerification } from './bundle';
 import type { Period } from './period';

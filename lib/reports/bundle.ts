@@ -14,6 +14,8 @@ import {
   type ExportEntry,
   type RedactionOptions,
 } from './redact';
+import { formatPath } from '../validation';
+import { slugify } from '../domain/text';
 
 /**
  * The JSON bundle a village sends to the xã: one group (= one hash chain), one period.
@@ -108,7 +110,7 @@ export function makeBundle(input: MakeBundleInput): Bundle {
     const parsed = logEntrySchema.safeParse(e);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new Error(`Mục nhật ký #${e.seq} không hợp lệ (trường "${fieldPath(issue.path)}": ${issue.message})`);
+      throw new Error(`Mục nhật ký #${e.seq} không hợp lệ (trường "${formatPath(issue.path)}": ${issue.message})`);
     }
     return parsed.data;
   });
@@ -153,15 +155,7 @@ export function bundleToJson(bundle: Bundle): string {
 
 /** ASCII file name: "zgg_thon-dong-xa-an-binh_thang-11-2026.json". */
 export function bundleFileName(bundle: Pick<Bundle, 'place' | 'period'>): string {
-  const slug = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-  const parts = ['zgg', slug(`thon ${bundle.place.thon} xa ${bundle.place.xa}`), slug(bundle.period.label)];
+  const parts = ['zgg', slugify(`thon ${bundle.place.thon} xa ${bundle.place.xa}`), slugify(bundle.period.label)];
   return `${parts.filter(Boolean).join('_')}.json`;
 }
 
@@ -170,9 +164,6 @@ const validated = new WeakSet<object>();
 
 export type ParseBundleResult = { ok: true; bundle: Bundle } | { ok: false; error: string; field?: string };
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
-}
 
 /** Parses a bundle from JSON text (or an already parsed value); errors name the field, in Vietnamese. */
 export function parseBundle(json: string | unknown): ParseBundleResult {
@@ -205,7 +196,7 @@ export function parseBundle(json: string | unknown): ParseBundleResult {
   const parsed = bundleSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = fieldPath(issue.path);
+    const field = formatPath(issue.path);
     const missing = issue.code === 'invalid_type' && issue.message.includes('undefined');
     return {
       ok: false,
@@ -295,7 +286,7 @@ export async function verifyBundle(
     const parsed = bundleSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      add('schema', false, `Sai cấu trúc tệp tại trường "${fieldPath(issue.path)}": ${issue.message}`);
+      add('schema', false, `Sai cấu trúc tệp tại trường "${formatPath(issue.path)}": ${issue.message}`);
       return { ok: false, level: 'failed', redactedCount: 0, checks };
     }
     bundle = parsed.data;

@@ -1,4 +1,4 @@
-import { CATEGORY_IDS } from '../rules/categories';
+import { CATEGORY_IDS } from '../domain/categories';
 import { LOG_ACTIONS, type Place } from '../log/schema';
 import { CHAIN_STATUS_VI, villageRow, type AggregateTotals, type VillageRow } from './aggregate';
 import type { Bundle } from './bundle';

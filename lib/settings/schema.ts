@@ -1,10 +1,9 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
-import { CATEGORY_IDS, SEVERITIES } from '../rules/categories';
+import { CATEGORY_IDS, SEVERITIES } from '../domain/categories';
+import { LADDER_STEPS } from '../domain/ladder';
 
-/** Steps of the escalation ladder, in the words of the regulation ("nhắc nhở" … "mời ra khỏi nhóm"). */
-export const LADDER_STEPS = ['remind', 'warn', 'propose-removal'] as const;
-export type LadderStep = (typeof LADDER_STEPS)[number];
+export { LADDER_STEPS, type LadderStep } from '../domain/ladder';
 
 const categoryId = z.enum(CATEGORY_IDS);
 

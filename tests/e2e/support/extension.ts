@@ -81,7 +81,7 @@ type Fixtures = { context: BrowserContext; extensionId: string; sw: Worker; zalo
 
 /** Test fixture: a fresh profile with the built extension and the replica routed in. */
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // Playwright requires the fixtures argument to be destructured, even when empty.
   context: async ({}, use) => {
     const launched = await launchWithExtension();
     await use(launched.context);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_IDS, type CategoryId } from '@/lib/rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '@/lib/domain/categories';
 import { compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
 import { evaluate, parseLabelled } from '@/lib/rules/evaluate';
 import { TRAINING_FILES } from '@/scripts/train-model';

@@ -1,12 +1,12 @@
 /**
- * Timing script (not a test): `npx tsx tests/unit/log/measure.ts`. Runs on fake-indexeddb in Node,
+ * Timing script (not a test): `npx tsx scripts/measure-log.ts [entries]`. Runs on fake-indexeddb in Node,
  * so absolute numbers are indicative only (Chromium's IndexedDB is usually faster for writes).
  */
 import 'fake-indexeddb/auto';
-import { GuardDb } from '../../../lib/db/db';
-import { appendLog } from '../../../lib/log/append';
-import { queryLog } from '../../../lib/log/query';
-import { verifyLog } from '../../../lib/log/verify';
+import { GuardDb } from '../lib/db/db';
+import { appendLog } from '../lib/log/append';
+import { queryLog } from '../lib/log/query';
+import { verifyLog } from '../lib/log/verify';
 
 const db = new GuardDb(`measure-${Date.now()}`);
 const R = { redaction: { phones: true, idNumbers: true } };

@@ -1,11 +1,13 @@
 /**
- * Timing script (not a test): `npx tsx tests/unit/moderation/measure.ts`.
+ * Timing script: `npx tsx scripts/measure-similarity.ts` (needs the shared corpus beside the clone, ../shared).
  * Measures one findSimilar check (signature of the new message + compare with 200 samples).
  */
 import { readFileSync } from 'node:fs';
-import { findSimilar, indexSamples, signature } from '../../../lib/moderation/similarity';
+import { resolve } from 'node:path';
+import { findSimilar, indexSamples, signature } from '../lib/moderation/similarity';
 
-const corpus = readFileSync('/work/shared/corpus/messages.dev.jsonl', 'utf8')
+const ROOT = resolve(import.meta.dirname ?? '.', '..');
+const corpus = readFileSync(resolve(ROOT, '../shared/corpus/messages.dev.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => (JSON.parse(l) as { text: string }).text);

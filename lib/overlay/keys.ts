@@ -1,14 +1,3 @@
-import type { GlobalSettings, GroupSettings } from '../settings/schema';
-import type { Flag } from '../rules/flag';
-
-/** What the background hands a content script when a group is opened. */
-export interface SessionData {
-  global: GlobalSettings;
-  group: GroupSettings;
-  /** Learned samples as MinHash signatures (lib/moderation/similarity). */
-  samples: { kind: 'clean' | 'violation'; category?: Flag['category']; signature: number[] }[];
-}
-
 /** Stable key of a message across re-renders (virtualisation re-creates elements with the same id). */
 export function messageKey(threadId: string, cliMsgId: string): string {
   return `${threadId}:${cliMsgId}`;
@@ -19,4 +8,6 @@ export const logKeys = {
   flag: (threadId: string, cliMsgId: string, category: string) => `flag:${threadId}:${cliMsgId}:${category}`,
   action: (threadId: string, cliMsgId: string, action: string, at: number) => `act:${threadId}:${cliMsgId}:${action}:${at}`,
   notice: (threadId: string, templateId: string, at: number) => `notice:${threadId}:${templateId}:${at}`,
+  /** The pinned message's id when the page shows it, else the time of pinning. */
+  pin: (threadId: string, cliMsgIdOrTime: string | number) => `pin:${threadId}:${cliMsgIdOrTime}`,
 };
