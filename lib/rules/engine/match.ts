@@ -117,7 +117,8 @@ function accept(fe: FlatEntries, k: number, n: NormalizedText, s: number, e: num
     if (!foldSafe || a !== f[o + i]) return false;
     loose = true;
   }
-  if (!loose) return true;
+  // Letters typed one by one ("x.ó.c đ.i.a") carry whatever marks the writer bothered with: no per-word check.
+  if (!loose || (fl & F_COMPACT) !== 0) return true;
   const en = fe.list[k];
   return looseWordsUnmarked(n, s, en.acc, en.fold, sc);
 }

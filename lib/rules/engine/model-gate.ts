@@ -27,8 +27,9 @@ function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64
 /**
  * Does the model overrule the rules' flag for `cat`: the score is modest and the model finds nothing of the category
  * in the message (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a
- * gambling den). Never when the message has a link (the model does not read links; link analysis does) and never
- * against a term the group added itself.
+ * gambling den). Never when the message has a link (the model does not read links; link analysis does), never
+ * against a term the group added itself, and never against a term spelt out letter by letter ("n.ạ.p đ.ầ.u"): a
+ * deliberate evasion, and the joined word is one the model never saw.
  */
 export function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, probs: Float64Array | null, score: number): boolean {
   const model = rs.model;
@@ -39,7 +40,8 @@ export function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: Mes
   if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || p >= veto.below) return false;
   // Words that lift the category well above its prior are support, however low p stays (a short line).
   if (Math.log(p / (1 - p)) - model.bias[mi]! >= veto.maxLift) return false;
-  return !ctx.hits(cat.id).some((h) => h.term.fromGroup);
+  const joined = ctx.text.joined;
+  return !ctx.hits(cat.id).some((h) => h.term.fromGroup || (joined !== null && joined[h.start] === 1));
 }
 
 /** Does the model alone put some enabled category over its threshold (the fast exit must not skip it)? */

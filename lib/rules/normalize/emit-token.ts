@@ -72,7 +72,9 @@ function restoreLetters(b: Buffers, a: number, e: number, leet: boolean): void {
     let c: number = ch[k];
     if (leet && cls[k] !== C_LETTER) {
       const l = leetOf(c, false);
-      c = l > 0 ? l : c === 49 ? oneAsLetter(k > a ? ch[k - 1] : -1, k + 1 < e ? ch[k + 1] : -1) : c;
+      // '1' is read from its neighbours as they are meant ("c41": the 4 is an 'a', so '1' ends "cai").
+      if (l > 0) c = l;
+      else if (c === 49) c = oneAsLetter(k > a ? tokCodes[k - a - 1] : -1, k + 1 < e ? leetOf(ch[k + 1], false) || ch[k + 1] : -1);
     } else if (!leet && cls[k] === C_LEET) {
       c = NOT_A_LETTER; // "$100": not a letter.
     }

@@ -14,7 +14,7 @@
 import { Buffers } from './buffers';
 import { emitToken } from './emit-token';
 import { C_SPACE, FOLD, foldCode, isVowelCode, TABLE_SIZE } from './tables';
-import { joinSpacedLetters, tokenize } from './tokens';
+import { joinDottedSyllables, joinSpacedLetters, tokenize } from './tokens';
 import { toUnits } from './units';
 import { markUrlUnits } from './urls';
 
@@ -174,7 +174,8 @@ export class Normalizer {
     const count = toUnits(text, b);
     markUrlUnits(text, b, count);
     const [nt, singles] = tokenize(b, count);
-    const anyJoined = singles >= 2 && joinSpacedLetters(b, count, nt);
+    const spaced = singles >= 2 && joinSpacedLetters(b, count, nt);
+    const anyJoined = joinDottedSyllables(b, count, nt, singles >= 2) || spaced;
     emitAll(b, count, nt, anyJoined);
     const n = b.outLen;
     const codes = owned ? b.outCh.slice(0, n) : b.outCh.subarray(0, n);
