@@ -174,6 +174,7 @@ describe('background handlers', () => {
       'blocklist.lookup': await send({ type: 'blocklist.lookup', hosts: ['ok.vn'] }),
       'sample.add': await send({ type: 'sample.add', chainId: 'g1', label: 'clean', text: 'họp thôn tối nay' }),
       'group.allowTerms': await send({ type: 'group.allowTerms', threadId: 'g1', terms: ['lô đất'] }),
+      'group.trustDomain': await send({ type: 'group.trustDomain', key: 't1', threadId: 'g1', domain: 'langgom.vn', body: base({ kind: 'action', action: 'note', note: 'Tin cậy tên miền langgom.vn cho nhóm' }) }),
       'group.save': await send({ type: 'group.save', settings: defaultGroupSettings('g2', 'Thôn Tây') }),
       'settings.save': await send({ type: 'settings.save', settings: { ...DEFAULT_GLOBAL_SETTINGS, adminName: 'Lan' } }),
       'templates.list': await send({ type: 'templates.list' }),
