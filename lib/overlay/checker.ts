@@ -1,5 +1,5 @@
 import { compileRuleset, checkMessage, DEFAULT_PACK, unverifiedLinks, type CompiledRuleset, type UnverifiedLink } from '../rules';
-import type { GroupOverrides as RuleOverrides } from '../rules/pack-schema';
+import type { RuleOverrides } from '../rules/pack-schema';
 import { extractLinks } from '../rules/links';
 import type { Flag } from '../rules/flag';
 import type { CategoryId } from '../domain/categories';

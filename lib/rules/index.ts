@@ -17,7 +17,7 @@ export {
   parseOverrides,
   parsePack,
   termSchema,
-  type GroupOverrides,
+  type RuleOverrides,
   type PackTerm,
   type RulePack,
 } from './pack-schema';

@@ -4,6 +4,7 @@
  */
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
+import { formatPath } from '../validation';
 import { CATEGORY_IDS, SEVERITIES, type CategoryId } from './categories';
 
 export const termSchema = z.object({
@@ -93,22 +94,13 @@ export const groupOverridesSchema = z.object({
   blockDomains: z.array(z.string().min(1)).optional(),
   ownInvites: z.array(z.string().min(1)).optional(),
 });
-export type GroupOverrides = z.infer<typeof groupOverridesSchema>;
+/** A group's changes to the rule pack (the rules' view of the group settings' overrides). */
+export type RuleOverrides = z.infer<typeof groupOverridesSchema>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** "categories.scam.terms[3].weight" from a zod issue path. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
-  }
-  return out || '(root)';
-}
+export type PackParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
+  const where = formatPath(issue.path, '(root)');
   let what = issue.message;
   if (issue.code === 'invalid_type') what = `expected ${issue.expected}`;
   else if (issue.code === 'unrecognized_keys') what = `unknown key(s) ${issue.keys.join(', ')}`;
@@ -131,7 +123,7 @@ export function parsePack(input: unknown): { ok: true; pack: RulePack } | { ok: 
   return { ok: true, pack: r.data };
 }
 
-export function parseOverrides(input: unknown): ParseResult<GroupOverrides> {
+export function parseOverrides(input: unknown): PackParseResult<RuleOverrides> {
   const r = groupOverridesSchema.safeParse(input);
   if (!r.success) return { ok: false, error: r.error.issues.slice(0, 3).map(formatIssue).join('; ') };
   return { ok: true, value: r.data };
@@ -142,7 +134,7 @@ export function parseOverrides(input: unknown): ParseResult<GroupOverrides> {
  * Extra terms are appended, allowed terms join the allow-list, disabled categories are switched off,
  * severities replaced, domain lists concatenated.
  */
-export function applyOverrides(pack: RulePack, overrides: GroupOverrides | undefined): RulePack {
+export function applyOverrides(pack: RulePack, overrides: RuleOverrides | undefined): RulePack {
   if (!overrides) return pack;
   const categories: RulePack['categories'] = {};
   for (const id of CATEGORY_IDS) {

@@ -8,7 +8,7 @@ import type { Blocklist, LinkSignalOptions } from '../link-signals';
 import { SymbolAutomaton } from '../matcher';
 import type { CompiledModel } from '../model/compile';
 import { foldCode, foldString, Normalizer, SYM_BREAK, SYM_SPACE, type NormalizedText } from '../normalize';
-import { applyOverrides, type CategoryConfig, type GroupOverrides, type PackTerm, type RulePack } from '../pack-schema';
+import { applyOverrides, type CategoryConfig, type RuleOverrides, type PackTerm, type RulePack } from '../pack-schema';
 import { REGISTRY } from '../registry';
 import type { CategoryDefinition, CompiledTerm } from '../types';
 import { MessageScratch, newGroupScratch, type GroupScratch } from './scratch';
@@ -88,7 +88,7 @@ export interface CompiledCategory {
 
 export interface CompileOptions {
   blocklist?: Blocklist;
-  overrides?: GroupOverrides;
+  overrides?: RuleOverrides;
   /** The linear model that backs the rules: the bundled one when omitted, none with `null`. */
   model?: CompiledModel | null;
 }
