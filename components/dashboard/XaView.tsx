@@ -228,7 +228,7 @@ export function XaView() {
           </p>
           <ul className="filelist" data-testid="xa-files">
             {result.files.map((f) => (
-              <li key={f.name} className={f.ok ? 'file file--ok' : 'file file--bad'} data-status={f.ok ? 'accepted' : 'rejected'}>
+              <li key={f.name} className={f.ok ? 'file file--ok' : 'file file--bad'} data-file={f.name} data-status={f.ok ? 'accepted' : 'rejected'}>
                 <strong>{f.name}</strong>{' '}
                 {f.ok ? (
                   <span>
