@@ -4,6 +4,9 @@ export {
   SELECTOR_KEYS,
   FEATURE_IDS,
   validateSelectorTable,
+  setSelectorOverrides,
+  candidatesOf,
+  packCandidateCount,
   type FeatureId,
   type SelectorEntry,
   type SelectorKey,
@@ -35,7 +38,10 @@ export {
   type BubbleQuote,
   type Direction,
   type ListBubblesOptions,
+  type ReadBubbleOptions,
 } from './bubbles';
+export { createSenderDirectory, uidAttribute, type SenderDirectory } from './senders';
+export { senderUidOf } from './sender';
 export { parseQid, cliMsgIdFromDomId, type Qid } from './ids';
 export { urlsInText } from './links';
 export { normalizeText, normalizeLine, readText, sameText } from './text';
@@ -58,4 +64,4 @@ export {
 } from './composer';
 export * from './actions';
 export { benchReadBubbles, type BenchResult } from './bench';
-export { insertMention } from './mention';
+export { insertMention, listMentionItems, mentionItemName, type MentionResult } from './mention';
