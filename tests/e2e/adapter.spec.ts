@@ -200,6 +200,7 @@ test.describe('senders', () => {
       const senders = z.createSenderDirectory();
       const who = { fromUid: '4400112233445566778', senderName: 'Đinh Thị Thoa' };
       const first = w.__zaloReplica.pushIncoming({ ...who, text: 'Chào cả nhóm' });
+      await new Promise((r) => setTimeout(r, 120)); // its row may be a recycled one, data-qid comes back late
       const firstInfo = z.readBubble(document.getElementById(`bb_msg_id_${first}`)!, { senders });
       let last = '';
       for (let i = 0; i < 12; i++) last = w.__zaloReplica.pushIncoming({ ...who, text: `Tin số ${i}` });
