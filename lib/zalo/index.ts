@@ -65,3 +65,4 @@ export {
 export * from './actions';
 export { benchReadBubbles, type BenchResult } from './bench';
 export { insertMention, listMentionItems, mentionItemName, type MentionResult } from './mention';
+export { exportSkeleton, maskDigits, type PageSkeleton, type SkeletonNode, type SkeletonOptions } from './skeleton';

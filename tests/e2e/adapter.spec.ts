@@ -214,3 +214,27 @@ test.describe('senders', () => {
     expect(out).toEqual({ first: 'Đinh Thị Thoa', gone: true, last: 'Đinh Thị Thoa', fresh: null });
   });
 });
+
+test.describe('page structure export', () => {
+  test('keeps the shape and anchors, leaks no text, names, uids or numbers', async () => {
+    await open({ members: 'virtual' });
+    const seeded = { fromUid: '7300000000000000001', senderName: 'Nguyễn Bí Mật', text: 'Gọi em 0987 654 321, mã 445566' };
+    await page.evaluate((m) => (window as unknown as W).__zaloReplica.pushIncoming(m), seeded);
+    await page.locator('[icon="outline-right-bar"]').click();
+    await page.locator('[data-id="div_RightMenuGrp_MemList"]').click();
+    await expect(page.locator('[data-id="div_MemList_MemItem"]').first()).toBeVisible();
+    const names = await page.evaluate(() => (window as unknown as W).__zaloReplica.memberNames());
+    const json = await page.evaluate(() => JSON.stringify((window as unknown as W).__zgg.exportSkeleton(document)));
+    // The structure is there…
+    expect(json).toContain('"bb_msg_id_#############"');
+    expect(json).toContain('"data-component":"bubble-message"');
+    expect(json).toContain('"data-id":"div_MemList_MemItem"');
+    expect(json).toContain('"infoPanel":{');
+    // …and nothing personal.
+    for (const secret of [seeded.senderName, seeded.fromUid, '0987', '654 321', '445566', 'Thôn Đông', ...names]) {
+      expect(json, secret).not.toContain(secret);
+    }
+    expect(json).not.toMatch(/\d/);
+    expect(json).not.toMatch(/"(title|placeholder|src|href|data-qid|data-uid|data-mention)"\s*:/);
+  });
+});
