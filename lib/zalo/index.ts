@@ -66,3 +66,13 @@ export * from './actions';
 export { benchReadBubbles, type BenchResult } from './bench';
 export { insertMention, listMentionItems, mentionItemName, type MentionResult } from './mention';
 export { exportSkeleton, maskDigits, type PageSkeleton, type SkeletonNode, type SkeletonOptions } from './skeleton';
+export {
+  parseSelectorPack,
+  parseSelectorPackText,
+  selectorPackSchema,
+  SELECTOR_PACK_FORMAT,
+  SELECTOR_PACK_VERSION,
+  MAX_PACK_BYTES,
+  type SelectorPack,
+  type PackParseResult,
+} from './selector-pack';

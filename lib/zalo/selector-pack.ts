@@ -1,0 +1,85 @@
+/**
+ * Selector packs: a JSON file a district or xã IT person sends when Zalo renames something, so
+ * every village's extension finds the page again without a new release. A pack holds ONLY CSS
+ * candidates per selector key (no code, no URLs); they are checked by the same rules as the
+ * built-in table and are tried ahead of the built-in candidates. Pure: parsing never stores.
+ */
+// Namespace import: `import { z }` drags every zod locale into the bundle.
+import * as z from 'zod';
+import { formatPath, vietnameseIssue } from '../templates/schema';
+import { SELECTORS, SELECTOR_KEYS, validateSelectorTable, type SelectorKey, type SelectorProblem, type SelectorTable } from './selectors';
+
+export const SELECTOR_PACK_FORMAT = 'zgg-selector-pack';
+export const SELECTOR_PACK_VERSION = 1;
+export const MAX_PACK_BYTES = 64 * 1024;
+
+const candidate = z.string().trim().min(1, 'bộ chọn rỗng').max(300);
+
+export const selectorPackSchema = z
+  .object({
+    format: z.literal(SELECTOR_PACK_FORMAT, { error: `phải là "${SELECTOR_PACK_FORMAT}"` }),
+    version: z.literal(SELECTOR_PACK_VERSION, { error: `phiên bản gói không hỗ trợ (cần ${SELECTOR_PACK_VERSION})` }),
+    name: z.string().trim().min(1, 'cần tên gói').max(120),
+    author: z.string().trim().max(120).optional(),
+    /** Date the pack was written (YYYY-MM-DD), shown to the admin. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'cần dạng NNNN-TT-NN').optional(),
+    selectors: z
+      .record(z.string(), z.array(candidate).min(1).max(10))
+      .refine((r) => Object.keys(r).length > 0, 'gói không có bộ chọn nào'),
+  })
+  .strict();
+
+export type SelectorPack = z.infer<typeof selectorPackSchema>;
+
+export type PackParseResult = { ok: true; pack: SelectorPack } | { ok: false; error: string; issues: string[] };
+
+const PROBLEM_TEXT: Record<SelectorProblem['problem'], string> = {
+  'no-candidates': 'không có bộ chọn nào',
+  empty: 'bộ chọn rỗng',
+  'invalid-css': 'không phải bộ chọn CSS hợp lệ',
+  'numbered-custom-tag': 'dùng thẻ đánh số (span-15, div-14…) hay đổi theo phiên bản Zalo',
+  'inline-style': 'dựa vào thuộc tính style, hay đổi theo phiên bản Zalo',
+  'unknown-feature': 'thuộc tính năng không có',
+};
+
+/** Checks a pack's candidates with the built-in table's rules; each issue names its field. */
+export function packProblems(pack: SelectorPack, doc: Document): string[] {
+  const issues: string[] = [];
+  const table: Record<string, SelectorTable[string]> = {};
+  for (const [key, list] of Object.entries(pack.selectors)) {
+    if (!(SELECTOR_KEYS as readonly string[]).includes(key)) {
+      issues.push(`selectors.${key}: khóa không có trong bảng bộ chọn của tiện ích`);
+      continue;
+    }
+    table[key] = { ...SELECTORS[key as SelectorKey], candidates: list };
+  }
+  for (const p of validateSelectorTable(table, doc)) {
+    const index = p.candidate === undefined ? -1 : table[p.key]!.candidates.indexOf(p.candidate);
+    issues.push(`selectors.${p.key}${index >= 0 ? `[${index}]` : ''}: ${PROBLEM_TEXT[p.problem]}`);
+  }
+  return issues;
+}
+
+/** Parses an already-decoded JSON value. */
+export function parseSelectorPack(data: unknown, doc: Document): PackParseResult {
+  const r = selectorPackSchema.safeParse(data, { error: vietnameseIssue });
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${formatPath(i.path) || 'tệp'}: ${i.message}`);
+    return { ok: false, error: issues[0]!, issues };
+  }
+  const issues = packProblems(r.data, doc);
+  if (issues.length > 0) return { ok: false, error: issues[0]!, issues };
+  return { ok: true, pack: r.data };
+}
+
+/** Parses the text of a pack file (size-limited, JSON first). */
+export function parseSelectorPackText(text: string, doc: Document): PackParseResult {
+  if (text.length > MAX_PACK_BYTES) return { ok: false, error: `tệp: quá lớn (tối đa ${MAX_PACK_BYTES / 1024} kB)`, issues: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'tệp: không phải JSON hợp lệ', issues: [] };
+  }
+  return parseSelectorPack(data, doc);
+}
