@@ -1,0 +1,48 @@
+/**
+ * Where the imported selector pack lives (extension storage, read by the background worker).
+ * Whatever is read back is validated again; a damaged value reads as "no pack" and a bad pack
+ * is refused before anything is written, so the stored pack is never lost to a bad import.
+ */
+// Namespace import: `import { z }` drags every zod locale into the bundle.
+import * as z from 'zod';
+import { formatPath, vietnameseIssue } from '../templates/schema';
+import { selectorPackSchema, type SelectorPack } from '../zalo/selector-pack';
+import { SELECTOR_KEYS } from '../zalo/selectors';
+
+export const SELECTOR_PACK_STORAGE_KEY = 'selectorPack';
+
+export const storedPackSchema = z.object({ pack: selectorPackSchema, importedAt: z.string() });
+export type StoredPack = z.infer<typeof storedPackSchema>;
+
+export interface PackStorage {
+  read(): Promise<unknown>;
+  write(value: StoredPack): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export class SelectorPackError extends Error {}
+
+export function createSelectorPackStore(storage: PackStorage, now: () => Date = () => new Date()) {
+  return {
+    async get(): Promise<StoredPack | null> {
+      const r = storedPackSchema.safeParse(await storage.read());
+      return r.success ? r.data : null;
+    },
+    /** Validates again (the sender may be stale or hostile), then replaces the stored pack. */
+    async save(pack: unknown): Promise<StoredPack> {
+      const r = selectorPackSchema.safeParse(pack, { error: vietnameseIssue });
+      if (!r.success) {
+        const i = r.error.issues[0]!;
+        throw new SelectorPackError(`${formatPath(i.path) || 'tệp'}: ${i.message}`);
+      }
+      const unknownKey = Object.keys(r.data.selectors).find((k) => !(SELECTOR_KEYS as readonly string[]).includes(k));
+      if (unknownKey) throw new SelectorPackError(`selectors.${unknownKey}: khóa không có trong bảng bộ chọn của tiện ích`);
+      const stored: StoredPack = { pack: r.data satisfies SelectorPack, importedAt: now().toISOString() };
+      await storage.write(stored);
+      return stored;
+    },
+    clear: () => storage.remove(),
+  };
+}
+
+export type SelectorPackStore = ReturnType<typeof createSelectorPackStore>;
