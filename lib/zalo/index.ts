@@ -76,3 +76,4 @@ export {
   type SelectorPack,
   type PackParseResult,
 } from './selector-pack';
+export { diagnose, diagnosisSchema, type Diagnosis } from './diagnostics';
