@@ -1,5 +1,7 @@
 import type { GuardDb } from '../db/db';
-import type { Request } from '../messages/protocol';
+import type { Request, TabRequest } from '../messages/protocol';
+import type { SelectorPackStore, StoredPack } from './selector-pack-store';
+import { diagnosisSchema, type Diagnosis } from '../zalo/diagnostics';
 import { appendLog, queryLog, verifyLog } from '../log/append';
 import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
 import { proposeStep } from '../moderation/ladder-db';
@@ -17,6 +19,13 @@ export interface BackgroundDeps {
   blocklist: () => Promise<{ lookup(host: string): HostHit }>;
   openDashboard: (hash?: string) => Promise<void>;
   setBadge: (tabId: number | undefined, count: number) => Promise<void>;
+  /** Where the imported selector pack is kept. */
+  selectorPacks?: SelectorPackStore;
+  /** Open Zalo tabs: ask the first one (null when none is open), or tell them all. */
+  zaloTabs?: {
+    ask(req: TabRequest): Promise<unknown>;
+    broadcast(req: TabRequest): Promise<void>;
+  };
 }
 
 export interface Sender {
@@ -37,6 +46,14 @@ async function resolveRef(db: GuardDb, body: R<'log.append'>['body']): Promise<n
 
 export function createHandlers(deps: BackgroundDeps) {
   const { db } = deps;
+  const packs = (): SelectorPackStore => {
+    if (!deps.selectorPacks) throw new Error('selector packs are not available here');
+    return deps.selectorPacks;
+  };
+  const zalo = (): NonNullable<BackgroundDeps['zaloTabs']> => {
+    if (!deps.zaloTabs) throw new Error('Zalo tabs are not reachable here');
+    return deps.zaloTabs;
+  };
   return {
     ping: () => ({ pong: true, at: new Date().toISOString() }),
 
@@ -114,6 +131,37 @@ export function createHandlers(deps: BackgroundDeps) {
     async 'dashboard.open'(req: R<'dashboard.open'>) {
       await deps.openDashboard(req.hash);
       return true;
+    },
+
+    'selectorPack.get': (): Promise<StoredPack | null> => packs().get(),
+
+    async 'selectorPack.save'(req: R<'selectorPack.save'>): Promise<StoredPack> {
+      const stored = await packs().save(req.pack);
+      // Open Zalo tabs use it at once; a tab that misses this reads it at its next start.
+      await zalo()
+        .broadcast({ type: 'tab.selectorPack', pack: stored.pack })
+        .catch(() => undefined);
+      return stored;
+    },
+
+    async 'selectorPack.clear'() {
+      await packs().clear();
+      await zalo()
+        .broadcast({ type: 'tab.selectorPack', pack: null })
+        .catch(() => undefined);
+      return true;
+    },
+
+    async 'zalo.diagnose'(): Promise<Diagnosis | null> {
+      const answer = await zalo().ask({ type: 'tab.diagnose' });
+      return answer === null ? null : diagnosisSchema.parse(answer);
+    },
+
+    async 'zalo.skeleton'(): Promise<string | null> {
+      const answer = await zalo().ask({ type: 'tab.skeleton' });
+      if (answer === null) return null;
+      if (typeof answer !== 'string') throw new Error('unexpected answer from the Zalo tab');
+      return answer;
     },
   };
 }

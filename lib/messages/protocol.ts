@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { logBodySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
 import { CATEGORY_IDS } from '../rules/categories';
 import { globalSettingsSchema, groupSettingsSchema } from '../settings/schema';
+import { selectorPackSchema } from '../zalo/selector-pack';
 
 /**
  * Every message between the content script, popup, dashboard and the background worker.
@@ -37,6 +38,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('templates.list') }),
   z.object({ type: z.literal('badge.set'), count: z.number().int().nonnegative() }),
   z.object({ type: z.literal('dashboard.open'), hash: z.string().optional() }),
+  z.object({ type: z.literal('selectorPack.get') }),
+  /** The pack is validated by the pack store, whose errors name the field in Vietnamese. */
+  z.object({ type: z.literal('selectorPack.save'), pack: z.unknown() }),
+  z.object({ type: z.literal('selectorPack.clear') }),
+  /** Relayed to an open Zalo tab (dashboard → background → content script). */
+  z.object({ type: z.literal('zalo.diagnose') }),
+  z.object({ type: z.literal('zalo.skeleton') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestInput = z.input<typeof requestSchema>;
@@ -47,6 +55,10 @@ export const tabRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab.status') }),
   z.object({ type: z.literal('tab.openPanel') }),
   z.object({ type: z.literal('tab.openPicker'), templateId: z.string().optional() }),
+  z.object({ type: z.literal('tab.diagnose') }),
+  z.object({ type: z.literal('tab.skeleton') }),
+  /** The background pushes a newly imported (or removed: null) selector pack to open Zalo tabs. */
+  z.object({ type: z.literal('tab.selectorPack'), pack: selectorPackSchema.nullable() }),
 ]);
 export type TabRequest = z.infer<typeof tabRequestSchema>;
 

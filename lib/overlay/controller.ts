@@ -2,7 +2,7 @@ import type { OverlayStore, FlaggedMessage } from './store';
 import { upsertFlagged, recordError } from './store';
 import type { OverlayActions, InsertOutcome, RecordableAction, StrikeInfo, TemplateView } from './actions';
 import { logKeys, messageKey, type SessionData } from './session';
-import { setBadge } from './badge';
+import { clearBadge, setBadge } from './badge';
 import type { Translate, MessageKey } from '../i18n';
 import type { Flag } from '../rules/flag';
 import type { CategoryId } from '../rules/categories';
@@ -48,6 +48,8 @@ export function sameThread(a: string, b: string): boolean {
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+/** How long a received bubble without data-qid is given to get it back before it is read anyway. */
+const QID_WAIT_MS = 250;
 /** Among equally severe flags, the one that says most about what the message does. */
 const DECISION_PRIORITY: readonly CategoryId[] = [
   'scam',
@@ -86,7 +88,7 @@ export function createController(deps: ControllerDeps): Controller {
       if (!seen) return;
       seen.flags = checker.check(seen.info.text, seen.info.links);
       for (const el of zalo.listBubbles(doc)) {
-        if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
+        if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId && el.getAttribute('data-zgg-checked') === el.id) mark(el, seen);
       }
       noteFlagged(seen);
       commit();
@@ -95,7 +97,11 @@ export function createController(deps: ControllerDeps): Controller {
   const templates: TemplateService = createTemplateService({ send, sessionData: () => session, t });
   const results = new Map<string, Seen>();
   let lastInserted: string | null = null;
-  const deferredOnce = new WeakSet<HTMLElement>();
+  /** Element → the bubble id it was deferred for (an element reused for another message may defer again). */
+  const deferredOnce = new WeakMap<HTMLElement, string>();
+  /** Element → the bubble id we already waited for its data-qid (Zalo drops it while re-rendering a recycled row). */
+  const waitedForQid = new WeakMap<HTMLElement, string>();
+  const senders = zalo.createSenderDirectory();
   let newlyChecked = 0;
   let newlyFlagged: FlaggedMessage[] = [];
 
@@ -125,10 +131,12 @@ export function createController(deps: ControllerDeps): Controller {
     return flags.map((f) => t(`category.${f.category}` as MessageKey)).join(', ');
   }
 
+  /** Contract: data-zgg-checked holds the id of the bubble read; an element reused for another message never keeps the old verdict. */
   function mark(el: HTMLElement, seen: Seen): void {
-    el.setAttribute('data-zgg-checked', '');
+    el.setAttribute('data-zgg-checked', seen.info.domId || el.id);
     if (seen.flags.length === 0) {
       el.removeAttribute('data-zgg-flags');
+      clearBadge(el);
       return;
     }
     el.setAttribute('data-zgg-flags', seen.flags.map((f) => f.category).join(' '));
@@ -182,30 +190,58 @@ export function createController(deps: ControllerDeps): Controller {
     }
   }
 
+  function unmark(el: HTMLElement): void {
+    if (!el.hasAttribute('data-zgg-checked') && !el.hasAttribute('data-zgg-flags')) return;
+    el.removeAttribute('data-zgg-checked');
+    el.removeAttribute('data-zgg-flags');
+    clearBadge(el);
+  }
+
   function processBubble(el: HTMLElement): 'done' | 'defer' {
     try {
       const thread = threadOf();
       if (!thread || !session || session.group.threadId !== thread.id) return 'defer';
       if (!store.get().enabled) return 'done';
-      const info = zalo.readBubble(el);
-      if (!info || info.direction !== 'received') return 'done';
+      const info = zalo.readBubble(el, { senders });
+      if (!info || info.direction !== 'received') {
+        // A reused element that now shows our own message: no mark of the previous one stays.
+        unmark(el);
+        return 'done';
+      }
+      // A recycled row has no data-qid for a moment, so no sender uid: wait for it once (its
+      // return re-triggers the watcher) rather than file the message under a neighbour's name.
+      if (!info.fromUid && info.kind !== 'recalled' && zalo.queryOne(el, 'messageFrame') && waitedForQid.get(el) !== el.id) {
+        waitedForQid.set(el, el.id);
+        unmark(el);
+        setTimeout(() => {
+          if (el.isConnected && waitedForQid.get(el) === el.id && el.getAttribute('data-zgg-checked') !== el.id) {
+            processBubble(el);
+            commit();
+          }
+        }, QID_WAIT_MS);
+        return 'done';
+      }
       // Right after a switch the new chat view can be reported before the thread change: never file
       // a message under the previous group.
       // Deferred once only, so an id format we do not expect can never stall checking.
-      if (info.threadId && !sameThread(info.threadId, thread.id) && !deferredOnce.has(el)) {
-        deferredOnce.add(el);
+      if (info.threadId && !sameThread(info.threadId, thread.id) && deferredOnce.get(el) !== el.id) {
+        deferredOnce.set(el, el.id);
         return 'defer';
       }
       const key = messageKey(thread.id, info.cliMsgId);
       let seen = results.get(key);
+      if (seen && seen.info.text !== info.text) seen = undefined; // same id, other text: check again
       if (!seen) {
         const flags = info.text ? checker.check(info.text, info.links, key) : [];
         seen = { info, flags };
         results.set(key, seen);
         newlyChecked++;
         noteFlagged(seen);
+      } else if (!seen.info.senderName && info.senderName) {
+        seen.info = { ...seen.info, senderName: info.senderName, fromUid: seen.info.fromUid ?? info.fromUid };
+        noteFlagged(seen);
       }
-      mark(el, seen);
+      mark(el, { ...seen, info: { ...seen.info, domId: info.domId } });
     } catch (e) {
       recordError(store, 'check', e);
     }
@@ -252,16 +288,22 @@ export function createController(deps: ControllerDeps): Controller {
   async function insertReminder(item: FlaggedMessage): Promise<InsertOutcome> {
     const text = reminderText(item);
     const lead = `@${item.senderName}`;
+    let typedOnly = false;
     if (item.senderName && text.includes(lead) && zalo.clearComposer(doc).ok) {
       const [before, after] = [text.slice(0, text.indexOf(lead)), text.slice(text.indexOf(lead) + lead.length)];
       const head = before ? zalo.insertIntoComposer(doc, before) : { ok: true as const };
-      if (head.ok && (await zalo.insertMention(doc, item.senderName)).ok) {
+      const mention = head.ok ? await zalo.insertMention(doc, item.senderName) : null;
+      if (mention?.ok) {
         // Zalo puts a space after the chip; the leading space keeps the read-back comparison exact.
         const tail = zalo.insertIntoComposer(doc, ` ${after.replace(/^\s+/, '')}`, { mode: 'append' });
         if (tail.ok) return { ok: true, method: 'composer', message: t('card.remindHelp') };
       }
+      // Not picked from Zalo's list: the words go in with the name as plain text, and the admin is told.
+      typedOnly = mention !== null && !mention.ok;
     }
-    return insertOrCopy(text, t('card.remindHelp'));
+    const out = await insertOrCopy(text, t('card.remindHelp'));
+    if (typedOnly && out.ok) out.message = `${out.message} ${t('mention.typed', { name: item.senderName })}`;
+    return out;
   }
 
   const actions: Controller = {
@@ -388,7 +430,7 @@ export function createController(deps: ControllerDeps): Controller {
       };
       if (rendered.poll) {
         const opened = await zalo.openPollDialog(doc);
-        if (!opened.ok) return { ok: false, method: 'none', message: t('picker.pollFailed') };
+        if (!opened.ok) return { ok: false, method: 'none', message: opened.manual ? t('poll.manual') : t('picker.pollFailed') };
         const filled = await zalo.fillPoll(doc, rendered.poll);
         if (!filled.ok) return { ok: false, method: 'none', message: t('picker.pollFailed') };
         deps.enqueueLog(logKeys.notice(thread.id, id, at.getTime()), {
@@ -419,7 +461,7 @@ export function createController(deps: ControllerDeps): Controller {
       const bubble = zalo.findBubbleByText(doc, lastInserted, { direction: 'sent' });
       if (!bubble) return { ok: false, method: 'none', message: t('picker.pinFailed') };
       const res = await zalo.pinMessage(doc, bubble);
-      if (!res.ok) return { ok: false, method: 'none', message: t('picker.pinFailed') };
+      if (!res.ok) return { ok: false, method: 'none', message: res.manual ? t('pin.manual') : t('picker.pinFailed') };
       const at = now();
       deps.enqueueLog(`pin:${thread.id}:${zalo.cliMsgIdOf(bubble) ?? at.getTime()}`, {
         chainId: thread.id,

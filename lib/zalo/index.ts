@@ -69,6 +69,9 @@ export { exportSkeleton, maskDigits, type PageSkeleton, type SkeletonNode, type 
 export {
   parseSelectorPack,
   parseSelectorPackText,
+  applySelectorPack,
+  activePack,
+  type ActivePack,
   selectorPackSchema,
   SELECTOR_PACK_FORMAT,
   SELECTOR_PACK_VERSION,

@@ -7,7 +7,7 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle.
 import * as z from 'zod';
 import { formatPath, vietnameseIssue } from '../templates/schema';
-import { SELECTORS, SELECTOR_KEYS, validateSelectorTable, type SelectorKey, type SelectorProblem, type SelectorTable } from './selectors';
+import { SELECTORS, SELECTOR_KEYS, setSelectorOverrides, validateSelectorTable, type SelectorKey, type SelectorProblem, type SelectorTable } from './selectors';
 
 export const SELECTOR_PACK_FORMAT = 'zgg-selector-pack';
 export const SELECTOR_PACK_VERSION = 1;
@@ -82,4 +82,47 @@ export function parseSelectorPackText(text: string, doc: Document): PackParseRes
     return { ok: false, error: 'tệp: không phải JSON hợp lệ', issues: [] };
   }
   return parseSelectorPack(data, doc);
+}
+
+export interface ActivePack {
+  name: string;
+  date?: string;
+  author?: string;
+}
+
+let active: ActivePack | null = null;
+
+/** The pack in use in this page, for diagnostics. */
+export function activePack(): ActivePack | null {
+  return active;
+}
+
+/**
+ * Applies a pack in this page (null removes it). Candidates the page's CSS engine rejects are
+ * dropped here too, so a pack written for another browser can never break a lookup.
+ * Returns how many keys got pack candidates.
+ */
+export function applySelectorPack(pack: SelectorPack | null, doc: Document): number {
+  if (!pack) {
+    setSelectorOverrides({});
+    active = null;
+    return 0;
+  }
+  const fragment = doc.createDocumentFragment();
+  const usable: Record<string, string[]> = {};
+  for (const [key, list] of Object.entries(pack.selectors)) {
+    if (!(SELECTOR_KEYS as readonly string[]).includes(key)) continue;
+    const ok = list.filter((c) => {
+      try {
+        fragment.querySelector(c);
+        return !/\b(span|div)-\d+\b/.test(c) && !c.includes('[style');
+      } catch {
+        return false;
+      }
+    });
+    if (ok.length > 0) usable[key] = ok;
+  }
+  setSelectorOverrides(usable);
+  active = { name: pack.name, ...(pack.date ? { date: pack.date } : {}), ...(pack.author ? { author: pack.author } : {}) };
+  return Object.keys(usable).length;
 }
