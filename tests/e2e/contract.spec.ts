@@ -30,6 +30,17 @@ async function marks(page: Page) {
   );
 }
 
+/** Opens the replica and waits until the extension has read every received bubble on screen. */
+async function openChecked(page: Page, params: Record<string, string> = {}) {
+  await openReplica(page, params);
+  await expect
+    .poll(async () => {
+      const m = await marks(page);
+      return m.length > 0 && m.every((x) => x.checked === x.id);
+    }, { timeout: 10_000 })
+    .toBe(true);
+}
+
 async function expectContract(page: Page) {
   await expect
     .poll(
@@ -50,15 +61,14 @@ test.describe('contract on recycled elements', () => {
   });
 
   test('an element reused for a clean message drops the scam verdict; a scam in a reused element is flagged', async ({ zalo }) => {
-    await openReplica(zalo, { window: '10' });
-    await expect.poll(async () => (await marks(zalo)).filter((m) => m.checked !== m.id).length, { timeout: 5000 }).toBe(0);
+    await openChecked(zalo, { window: '20' });
 
     const scam = await push(zalo, { fromUid: 'u-scam', senderName: 'Ngân Hàng VCB', text: SCAM });
     await expect(bubble(zalo, scam)).toHaveAttribute('data-zgg-flags', /scam/, { timeout: 1000 });
     await zalo.evaluate((id) => {
       (window as unknown as HookWindow & { __scamEl?: Element | null }).__scamEl = document.getElementById(id);
     }, `bb_msg_id_${scam}`);
-    for (let i = 0; i < 10; i++) await push(zalo, { fromUid: 'u-ok', senderName: 'Lê Thị Hoa', text: clean(i) });
+    for (let i = 0; i < 20; i++) await push(zalo, { fromUid: 'u-ok', senderName: 'Lê Thị Hoa', text: clean(i) });
     // The scam's element now shows another message: checked again, no flags, no badge.
     const reused = await zalo.evaluate(() => {
       const el = (window as unknown as { __scamEl?: HTMLElement | null }).__scamEl;
@@ -83,7 +93,7 @@ test.describe('contract on recycled elements', () => {
   });
 
   test('scrolling through history re-checks every reused element', async ({ zalo }) => {
-    await openReplica(zalo, { window: '20' });
+    await openChecked(zalo, { window: '20' });
     await push(zalo, { fromUid: 'u-scam', senderName: 'Ngân Hàng VCB', text: SCAM });
     await expectContract(zalo);
     for (let i = 0; i < 3; i++) {
@@ -97,10 +107,10 @@ test.describe('contract on recycled elements', () => {
 
 test.describe('senders out of view', () => {
   test('a later bubble of a run whose first bubble left the DOM keeps the sender name', async ({ zalo }) => {
-    await openReplica(zalo, { window: '10' });
+    await openChecked(zalo, { window: '20' });
     await push(zalo, { ...HUNG, text: 'Chào bà con, tôi báo tin họp thôn.' });
     await zalo.waitForTimeout(200);
-    for (let i = 0; i < 10; i++) await push(zalo, { ...HUNG, text: clean(i) });
+    for (let i = 0; i < 20; i++) await push(zalo, { ...HUNG, text: clean(i) });
     const scam = await push(zalo, { ...HUNG, text: SCAM });
     await expect(bubble(zalo, scam)).toHaveAttribute('data-zgg-flags', /scam/, { timeout: 1000 });
     await expect(bubble(zalo, scam).locator('.message-sender-name-wrapper, .message-sender-name-bubble')).toHaveCount(0);
@@ -109,7 +119,7 @@ test.describe('senders out of view', () => {
   });
 
   test('a name inside the card (media bubble) is read', async ({ zalo }) => {
-    await openReplica(zalo);
+    await openChecked(zalo);
     const photo = await push(zalo, { fromUid: '6600000000000000001', senderName: 'Cửa Hàng Ảnh', kind: 'photo', caption: SCAM });
     await expect(bubble(zalo, photo)).toHaveAttribute('data-zgg-flags', /scam/, { timeout: 1000 });
     await expect(bubble(zalo, photo).locator('.message-sender-name-bubble .truncate')).toHaveText('Cửa Hàng Ảnh');
@@ -118,11 +128,11 @@ test.describe('senders out of view', () => {
   });
 
   test('a sender never seen is shown as "không rõ người gửi", not as someone else', async ({ zalo }) => {
-    await openReplica(zalo, { window: '10' });
+    await openChecked(zalo, { window: '20' });
     await zalo.evaluate(() => (window as unknown as HookWindow).__zaloReplica.setHidden(true));
     const who = { fromUid: '6600000000000000002', senderName: 'Trịnh Văn Lạ' };
     await push(zalo, { ...who, text: 'Xin chào cả nhóm' });
-    for (let i = 0; i < 10; i++) await push(zalo, { ...who, text: clean(i) });
+    for (let i = 0; i < 20; i++) await push(zalo, { ...who, text: clean(i) });
     const scam = await push(zalo, { ...who, text: SCAM });
     await zalo.evaluate(() => (window as unknown as HookWindow).__zaloReplica.setHidden(false));
     await expect(bubble(zalo, scam)).toHaveAttribute('data-zgg-flags', /scam/, { timeout: 1000 });
