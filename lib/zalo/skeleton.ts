@@ -14,8 +14,8 @@ export interface SkeletonNode {
   classes?: string[];
   attrs?: Record<string, string>;
   children?: SkeletonNode[];
-  /** Siblings left out after the first `maxChildren` (long lists of rows). */
-  more?: number;
+  /** Some children were left out (long lists of rows); no count, so the file holds no numbers at all. */
+  truncated?: true;
 }
 
 export interface PageSkeleton {
@@ -53,16 +53,15 @@ export function exportSkeleton(doc: Document, options: SkeletonOptions = {}): Pa
       (node.attrs ??= {})[attr.name] = maskDigits(attr.value);
     }
     if (depth >= maxDepth) return node;
-    const kids = Array.from(el.children);
+    // Our own overlay is not part of Zalo's page.
+    const kids = Array.from(el.children).filter((kid) => !/^zgg-/i.test(kid.tagName) && !kid.id.startsWith('zgg-'));
     const kept: SkeletonNode[] = [];
     for (const kid of kids) {
       if (kept.length >= maxChildren || budget <= 0) break;
-      // Our own overlay is not part of Zalo's page.
-      if (/^zgg-/i.test(kid.tagName) || kid.id.startsWith('zgg-')) continue;
       kept.push(walk(kid, depth + 1));
     }
     if (kept.length > 0) node.children = kept;
-    if (kids.length > kept.length) node.more = kids.length - kept.length;
+    if (kids.length > kept.length) node.truncated = true;
     return node;
   };
 
