@@ -202,15 +202,10 @@ export function createController(deps: ControllerDeps): Controller {
       const thread = threadOf();
       if (!thread || !session || session.group.threadId !== thread.id) return 'defer';
       if (!store.get().enabled) return 'done';
-      const info = zalo.readBubble(el, { senders });
-      if (!info || info.direction !== 'received') {
-        // A reused element that now shows our own message: no mark of the previous one stays.
-        unmark(el);
-        return 'done';
-      }
       // A recycled row has no data-qid for a moment, so no sender uid: wait for it once (its
       // return re-triggers the watcher) rather than file the message under a neighbour's name.
-      if (!info.fromUid && info.kind !== 'recalled' && zalo.queryOne(el, 'messageFrame') && waitedForQid.get(el) !== el.id) {
+      // Checked before reading, so the wait costs no read.
+      if (waitedForQid.get(el) !== el.id && !zalo.senderUidOf(el) && zalo.queryOne(el, 'messageFrame')) {
         waitedForQid.set(el, el.id);
         unmark(el);
         setTimeout(() => {
@@ -219,6 +214,12 @@ export function createController(deps: ControllerDeps): Controller {
             commit();
           }
         }, QID_WAIT_MS);
+        return 'done';
+      }
+      const info = zalo.readBubble(el, { senders });
+      if (!info || info.direction !== 'received') {
+        // A reused element that now shows our own message: no mark of the previous one stays.
+        unmark(el);
         return 'done';
       }
       // Right after a switch the new chat view can be reported before the thread change: never file
