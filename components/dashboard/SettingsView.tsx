@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { FilePickButton } from './FilePickButton';
-import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '@/lib/rules/categories';
+import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '@/lib/domain/categories';
 import { LADDER_STEPS, defaultGroupSettings, type GroupSettings, type LadderStep } from '@/lib/settings/schema';
 import { parseGlobalSettings, parseGroupSettings } from '@/lib/settings/parse';
 import { loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '@/lib/settings/store';
@@ -35,6 +35,7 @@ const FIELD_LABELS: Record<string, DashKey> = {
   leaderPhone: 'grp.leaderPhone',
   'overrides.allowedTerms': 'grp.allowedTerms',
   'overrides.allowDomains': 'grp.allowDomains',
+  'overrides.ownInvites': 'grp.ownInvites',
   'overrides.blockDomains': 'grp.blockDomains',
   'overrides.disabledCategories': 'grp.enabledCol',
   'overrides.severity': 'grp.severityCol',
@@ -213,6 +214,7 @@ type GroupForm = {
   disabled: CategoryId[];
   severity: Partial<Record<CategoryId, Severity>>;
   allowDomains: string;
+  ownInvites: string;
   blockDomains: string;
 };
 
@@ -230,6 +232,7 @@ function toForm(g: GroupSettings): GroupForm {
     disabled: [...g.overrides.disabledCategories],
     severity: { ...g.overrides.severity },
     allowDomains: listToLines(g.overrides.allowDomains),
+    ownInvites: listToLines(g.overrides.ownInvites ?? []),
     blockDomains: listToLines(g.overrides.blockDomains),
   };
 }
@@ -277,6 +280,7 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
         disabledCategories: form.disabled,
         severity: form.severity,
         allowDomains: linesToList(form.allowDomains),
+        ownInvites: linesToList(form.ownInvites),
         blockDomains: linesToList(form.blockDomains),
       },
     };
@@ -407,6 +411,10 @@ function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: () => voi
         <label>
           {t('grp.blockDomains')}
           <textarea rows={4} value={form.blockDomains} onChange={(e) => set({ blockDomains: e.target.value })} aria-invalid={bad('overrides.blockDomains')} data-testid="grp-block" />
+        </label>
+        <label>
+          {t('grp.ownInvites')}
+          <textarea rows={2} value={form.ownInvites} onChange={(e) => set({ ownInvites: e.target.value })} aria-invalid={bad('overrides.ownInvites')} placeholder="zalo.me/g/…" />
         </label>
       </div>
       <p className="muted small">{t('grp.listHint')}</p>

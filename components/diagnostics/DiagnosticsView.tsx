@@ -39,10 +39,10 @@ export function DiagnosticsView({ t, load, exportStructure }: DiagnosticsDeps) {
       {state.kind === 'ok' && (
         <>
           <p data-testid="diag-pack">{state.d.pack ? t('diag.pack', { name: state.d.pack.name }) : t('diag.noPack')}</p>
-          <ul className="diag__features">
-            {state.d.features.map((f) => (
-              <li key={f.feature} data-testid={`diag-feature-${f.feature}`} data-status={f.status}>
-                <strong>{t(`feature.${f.feature}` as MessageKey)}</strong>: {t(`diag.status.${f.status}` as MessageKey)}
+          <ul className="diag__areas">
+            {state.d.areas.map((a) => (
+              <li key={a.area} data-testid={`diag-area-${a.area}`} data-status={a.status}>
+                <strong>{t(`area.${a.area}` as MessageKey)}</strong>: {t(`diag.status.${a.status}` as MessageKey)}
               </li>
             ))}
           </ul>
@@ -50,8 +50,8 @@ export function DiagnosticsView({ t, load, exportStructure }: DiagnosticsDeps) {
             <summary>{t('diag.details')}</summary>
             <table className="diag__rows">
               <tbody>
-                {state.d.features.flatMap((f) =>
-                  f.rows
+                {state.d.areas.flatMap((a) =>
+                  a.rows
                     .filter((r) => r.status !== 'not-applicable')
                     .map((r) => (
                       <tr key={r.key} data-testid={`diag-row-${r.key}`} data-status={r.status}>

@@ -2,8 +2,8 @@ import '@/components/popup/popup.css';
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createT } from '@/lib/i18n';
-import { unwrap } from '@/lib/messages/router';
-import { tabStatusSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
+import { createSender, createTabSender } from '@/lib/messages/client';
+import type { TabRequest } from '@/lib/messages/protocol';
 import { DEFAULT_TEMPLATES } from '@/lib/templates';
 import { diagnosisSchema } from '@/lib/zalo/diagnostics';
 import { downloadText } from '@/lib/dashboard/download';
@@ -15,12 +15,13 @@ async function zaloTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id !== undefined && tab.url?.startsWith(ZALO) ? tab : null;
 }
-async function toTab(req: TabRequest) {
+async function deliverToTab(req: TabRequest): Promise<unknown> {
   const tab = await zaloTab();
-  if (!tab?.id) return null;
-  return unwrap(browser.tabs.sendMessage(tab.id, req));
+  if (!tab?.id) throw new Error('no Zalo Web tab');
+  return browser.tabs.sendMessage(tab.id, req);
 }
-const toBackground = (req: RequestInput) => unwrap(browser.runtime.sendMessage(req));
+const toTab = createTabSender(deliverToTab);
+const toBackground = createSender((req) => browser.runtime.sendMessage(req));
 
 createRoot(document.getElementById('root')!).render(
   <PopupApp
@@ -28,7 +29,7 @@ createRoot(document.getElementById('root')!).render(
     status={async () => {
       const tab = await zaloTab();
       if (!tab) return null;
-      return tabStatusSchema.parse(await toTab({ type: 'tab.status' }));
+      return toTab({ type: 'tab.status' });
     }}
     openPanel={async () => void (await toTab({ type: 'tab.openPanel' }))}
     openPicker={async (templateId) => void (await toTab({ type: 'tab.openPicker', templateId }))}

@@ -8,11 +8,11 @@ import * as z from 'zod';
 import { formatPath, vietnameseIssue } from '../templates/schema';
 import { selectorPackSchema, type SelectorPack } from '../zalo/selector-pack';
 import { SELECTOR_KEYS } from '../zalo/selectors';
+import { storedPackSchema, type StoredPack } from '../messages/protocol';
 
 export const SELECTOR_PACK_STORAGE_KEY = 'selectorPack';
 
-export const storedPackSchema = z.object({ pack: selectorPackSchema, importedAt: z.string() });
-export type StoredPack = z.infer<typeof storedPackSchema>;
+export { storedPackSchema, type StoredPack };
 
 export interface PackStorage {
   read(): Promise<unknown>;

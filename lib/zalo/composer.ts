@@ -54,7 +54,7 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * One extra `input` event after a successful insert: Zalo shows its send button only after an
- * InputEvent its editor did not see from execCommand alone (DOM.md §1.3, VClinks).
+ * InputEvent its editor did not see from execCommand alone (lib/zalo/README.md, Composer).
  */
 function announceInput(doc: Document, text: string): void {
   const editor = findComposer(doc);
@@ -73,7 +73,7 @@ function insertParagraphs(doc: Document, lines: readonly string[]): boolean {
 }
 
 /**
- * Puts `text` in Zalo's editor the way Zalo's own state notices it (DOM.md §1.3): focus, select
+ * Puts `text` in Zalo's editor the way Zalo's own state notices it (lib/zalo/README.md, Composer): focus, select
  * all, `execCommand('insertText')`. Multi-line text is tried line by line with `insertParagraph`,
  * then as one insertText with `\n`. The editor is read back and compared per line (NFC, spaces
  * collapsed). NEVER sends. On failure in replace mode the editor is cleared so the UI can fall back

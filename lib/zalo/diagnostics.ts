@@ -1,20 +1,20 @@
 /**
- * "Chẩn đoán trang Zalo": per feature, whether its parts are found and by which candidate, in a
+ * "Chẩn đoán trang Zalo": per area of the page, whether its parts are found and by which candidate, in a
  * plain serialisable shape (sent from the Zalo tab to the popup or dashboard, validated there).
  */
 // Namespace import: `import { z }` drags every zod locale into the bundle.
 import * as z from 'zod';
-import { featureHealth, health } from './health';
-import { FEATURE_IDS, SELECTORS } from './selectors';
+import { areaHealth, health } from './health';
+import { AREA_IDS, SELECTORS } from './selectors';
 
 export const diagnosisSchema = z.object({
   appReady: z.boolean(),
   chatOpen: z.boolean(),
   /** Name of the imported selector pack in use, if any. */
   pack: z.object({ name: z.string(), date: z.string().optional(), author: z.string().optional() }).nullable(),
-  features: z.array(
+  areas: z.array(
     z.object({
-      feature: z.enum(FEATURE_IDS),
+      area: z.enum(AREA_IDS),
       status: z.enum(['ok', 'degraded', 'broken']),
       rows: z.array(
         z.object({
@@ -33,11 +33,11 @@ export type Diagnosis = z.infer<typeof diagnosisSchema>;
 
 export function diagnose(doc: Document, pack: Diagnosis['pack'] = null): Diagnosis {
   const report = health(doc);
-  const features = featureHealth(report).map((f) => ({
-    feature: f.feature,
-    status: f.status,
+  const areas = areaHealth(report).map((a) => ({
+    area: a.area,
+    status: a.status,
     rows: report.selectors
-      .filter((s) => s.feature === f.feature)
+      .filter((s) => s.area === a.area)
       .map((s) => ({
         key: s.key,
         description: SELECTORS[s.key].description,
@@ -47,5 +47,5 @@ export function diagnose(doc: Document, pack: Diagnosis['pack'] = null): Diagnos
         ...(s.fromPack ? { fromPack: true } : {}),
       })),
   }));
-  return { appReady: report.appReady, chatOpen: report.chatOpen, pack, features };
+  return { appReady: report.appReady, chatOpen: report.chatOpen, pack, areas };
 }

@@ -2,12 +2,12 @@
 export {
   SELECTORS,
   SELECTOR_KEYS,
-  FEATURE_IDS,
+  AREA_IDS,
   validateSelectorTable,
   setSelectorOverrides,
   candidatesOf,
   packCandidateCount,
-  type FeatureId,
+  type AreaId,
   type SelectorEntry,
   type SelectorKey,
   type SelectorProblem,
@@ -17,12 +17,12 @@ export {
 export { queryOne, queryAll, type QueryRoot, type QueryOneResult, type QueryAllResult } from './query';
 export {
   health,
-  featureHealth,
+  areaHealth,
   type HealthReport,
   type SelectorHealth,
   type SelectorStatus,
-  type FeatureHealth,
-  type FeatureStatus,
+  type AreaHealth,
+  type AreaStatus,
 } from './health';
 export { isReady, whenReady } from './ready';
 export { currentThread, parseMemberCount, type ThreadInfo } from './thread';
@@ -63,7 +63,6 @@ export {
   type ComposerFailure,
 } from './composer';
 export * from './actions';
-export { benchReadBubbles, type BenchResult } from './bench';
 export { insertMention, listMentionItems, mentionItemName, type MentionResult } from './mention';
 export { exportSkeleton, maskDigits, type PageSkeleton, type SkeletonNode, type SkeletonOptions } from './skeleton';
 export {

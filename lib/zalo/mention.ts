@@ -27,9 +27,9 @@ export function listMentionItems(doc: Document): { el: HTMLElement; name: string
 }
 
 /**
- * Adds a real @mention at the end of the editor the way a user does (DOM.md §1.3): type "@" and the
- * name, then pick the member from Zalo's list by name, so the member is notified. Typing "@Name"
- * in one go is only text. On failure the typed "@Name" stays and is returned as `typed`.
+ * Adds a real @mention at the end of the editor the way a user does (lib/zalo/README.md, Composer): type "@" and the
+ * name, then pick the member from Zalo's list, so the member is notified. Typing "@Name" in one go
+ * is only text. On failure the typed "@Name" stays and is returned as `typed`.
  */
 export async function insertMention(doc: Document, name: string, options: WaitOptions = {}): Promise<MentionResult> {
   const editor = findComposer(doc);

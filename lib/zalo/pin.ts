@@ -19,7 +19,7 @@ export type PinResult =
 export const PIN_LABELS = ['Ghim tin nhắn', 'Pin message', 'Ghim', 'Pin'] as const;
 /** "Bỏ ghim" / "Unpin" start like the pin entry's label in no language we match, but never pick them. */
 const UNPIN = /^(bỏ ghim|unpin)/;
-/** Matches STR_PIN_MSG-like keys but not STR_UNPIN… (the real key is unknown: DOM.md §1.4). */
+/** Matches STR_PIN_MSG-like keys but not STR_UNPIN… (the real key is unknown: lib/zalo/README.md, Menus). */
 const PIN_KEY = /(^|_)PIN(_|$)/;
 
 /** Attribute the adapter puts on a message it asks the admin to handle by hand. */

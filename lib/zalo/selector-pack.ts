@@ -39,7 +39,7 @@ const PROBLEM_TEXT: Record<SelectorProblem['problem'], string> = {
   'invalid-css': 'không phải bộ chọn CSS hợp lệ',
   'numbered-custom-tag': 'dùng thẻ đánh số (span-15, div-14…) hay đổi theo phiên bản Zalo',
   'inline-style': 'dựa vào thuộc tính style, hay đổi theo phiên bản Zalo',
-  'unknown-feature': 'thuộc tính năng không có',
+  'unknown-area': 'thuộc vùng trang không có',
 };
 
 /** Checks a pack's candidates with the built-in table's rules; each issue names its field. */

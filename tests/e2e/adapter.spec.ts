@@ -162,14 +162,14 @@ test.describe('newer stable anchors', () => {
         pinnedBar: row('pinnedBar'),
         conversationList: row('conversationList'),
         bubbleBody: row('bubbleBody'),
-        features: z.featureHealth(report).filter((f) => f.status === 'broken').map((f) => f.feature),
+        areas: z.areaHealth(report).filter((a) => a.status === 'broken').map((a) => a.area),
         pins: z.readPinnedBar(document).count,
       };
     });
     expect(out.pinnedBar?.selector).toBe('.list-chat-box-banner');
     expect(out.conversationList?.selector).toBe('#conversationList');
     expect(out.bubbleBody).toMatchObject({ status: 'matched', selector: '[data-component="bubble-message"]' });
-    expect(out.features).toEqual([]);
+    expect(out.areas).toEqual([]);
     expect(out.pins).toBe(2);
   });
 

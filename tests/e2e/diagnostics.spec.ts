@@ -17,7 +17,7 @@ test('selector pack import, diagnostics and structure export', async ({ context,
   const section = page.getByTestId('selector-pack');
   await expect(section.getByTestId('pack-current')).toContainText('Chưa nhập gói nào');
   const diag = section.getByTestId('diag');
-  await expect(diag.getByTestId('diag-feature-read-messages')).toHaveAttribute('data-status', 'degraded');
+  await expect(diag.getByTestId('diag-area-read-messages')).toHaveAttribute('data-status', 'degraded');
   await expect(diag.getByTestId('diag-row-messageList')).toHaveAttribute('data-status', 'fallback');
 
   // A bad pack: the field is named, nothing is stored.

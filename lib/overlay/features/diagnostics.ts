@@ -1,8 +1,8 @@
-import type { Feature } from './types';
+import { defineFeature } from '../feature';
 import { activePack, applySelectorPack, diagnose, exportSkeleton } from '../../zalo';
 
 /** Answers "Chẩn đoán trang Zalo" and "Xuất cấu trúc trang", and applies selector packs pushed by the background. */
-export const diagnosticsFeature: Feature = {
+export const diagnosticsFeature = defineFeature({
   id: 'diagnostics',
   description:
     'Chẩn đoán trang Zalo (thành phần nào tìm thấy, bằng bộ chọn nào), xuất khung trang không chứa dữ liệu cá nhân, và áp dụng gói bộ chọn do quản trị viên nhập.',
@@ -20,4 +20,4 @@ export const diagnosticsFeature: Feature = {
       }
     });
   },
-};
+});

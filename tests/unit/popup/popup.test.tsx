@@ -38,7 +38,7 @@ const status: TabStatus = {
   thread: { id: 'g1', name: 'Thôn Đông - Thông tin chung', isGroup: true },
   checked: 120,
   openFlags: 3,
-  features: [
+  areas: [
     { id: 'read-messages', state: 'ok', missing: [] },
     { id: 'pin', state: 'degraded', missing: ['pinMenuItem'] },
   ],
@@ -78,14 +78,14 @@ describe('popup: Zalo page diagnostics', () => {
     appReady: true,
     chatOpen: true,
     pack: { name: 'Gói sửa lỗi tháng 12' },
-    features: [
+    areas: [
       {
-        feature: 'pinned-bar' as const,
+        area: 'pinned-bar' as const,
         status: 'degraded' as const,
         rows: [{ key: 'pinnedBar', description: '', status: 'fallback' as const, candidate: 1, selector: '.list-chat-box-banner' }],
       },
       {
-        feature: 'read-messages' as const,
+        area: 'read-messages' as const,
         status: 'ok' as const,
         rows: [{ key: 'messageList', description: '', status: 'matched' as const, candidate: 0, selector: '#x', fromPack: true }],
       },
@@ -97,7 +97,7 @@ describe('popup: Zalo page diagnostics', () => {
     const { host } = await render({ status: async () => status, diagnose: async () => diagnosis, exportStructure });
     await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="popup-diag-toggle"]')!.click());
     await act(async () => new Promise((r) => setTimeout(r, 0)));
-    expect(host.querySelector('[data-testid="diag-feature-pinned-bar"]')?.textContent).toBe('thanh tin ghim: Đang dùng phương án dự phòng');
+    expect(host.querySelector('[data-testid="diag-area-pinned-bar"]')?.textContent).toBe('thanh tin ghim: Đang dùng phương án dự phòng');
     expect(host.querySelector('[data-testid="diag-pack"]')?.textContent).toContain('Gói sửa lỗi tháng 12');
     expect(host.querySelector('[data-testid="diag-row-pinnedBar"]')?.textContent).toContain('.list-chat-box-banner (phương án 2)');
     expect(host.querySelector('[data-testid="diag-row-messageList"]')?.textContent).toContain('từ gói bộ chọn');
