@@ -3,8 +3,6 @@
  * Whatever is read back is validated again; a damaged value reads as "no pack" and a bad pack
  * is refused before anything is written, so the stored pack is never lost to a bad import.
  */
-// Namespace import: `import { z }` drags every zod locale into the bundle.
-import * as z from 'zod';
 import { formatPath, vietnameseIssue } from '../templates/schema';
 import { selectorPackSchema, type SelectorPack } from '../zalo/selector-pack';
 import { SELECTOR_KEYS } from '../zalo/selectors';
