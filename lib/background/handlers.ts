@@ -1,5 +1,6 @@
 import type { GuardDb } from '../db/db';
-import type { BACKGROUND_PROTOCOL, HandlersOf, HostHit, RequestOf, SessionData, StoredPack, StrikeInfo, TabRequest } from '../messages/protocol';
+import type { BACKGROUND_PROTOCOL, HandlersOf, HostHit, RequestOf, SessionData, StrikeInfo, TabRequest } from '../messages/protocol';
+import type { StoredPack } from '../messages/zalo-page';
 import { BACKGROUND_PROTOCOL as PROTOCOL } from '../messages/protocol';
 import type { SelectorPackStore } from './selector-pack-store';
 import { appendLog, queryLog, verifyLog } from '../log/append';

@@ -4,9 +4,7 @@
  * is refused before anything is written, so the stored pack is never lost to a bad import.
  */
 import { formatPath, vietnameseIssue } from '../templates/schema';
-import { selectorPackSchema, type SelectorPack } from '../zalo/selector-pack';
-import { SELECTOR_KEYS } from '../zalo/selectors';
-import { storedPackSchema, type StoredPack } from '../messages/protocol';
+import { selectorPackSchema, storedPackSchema, type SelectorPack, type StoredPack } from '../messages/zalo-page';
 
 export const SELECTOR_PACK_STORAGE_KEY = 'selectorPack';
 
@@ -33,8 +31,6 @@ export function createSelectorPackStore(storage: PackStorage, now: () => Date = 
         const i = r.error.issues[0]!;
         throw new SelectorPackError(`${formatPath(i.path) || 'tệp'}: ${i.message}`);
       }
-      const unknownKey = Object.keys(r.data.selectors).find((k) => !(SELECTOR_KEYS as readonly string[]).includes(k));
-      if (unknownKey) throw new SelectorPackError(`selectors.${unknownKey}: khóa không có trong bảng bộ chọn của tiện ích`);
       const stored: StoredPack = { pack: r.data satisfies SelectorPack, importedAt: now().toISOString() };
       await storage.write(stored);
       return stored;

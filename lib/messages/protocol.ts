@@ -3,8 +3,7 @@ import * as z from 'zod';
 import { logBodySchema, logEntrySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
 import { CATEGORY_IDS } from '../domain/categories';
 import { domainSchema, globalSettingsSchema, groupSettingsSchema, LADDER_STEPS } from '../settings/schema';
-import { selectorPackSchema } from '../zalo/selector-pack';
-import { diagnosisSchema } from '../zalo/diagnostics';
+import { diagnosisSchema, selectorPackSchema, storedPackSchema } from './zalo-page';
 
 /**
  * Every message between the content script, popup, dashboard and the background worker, as one map
@@ -39,10 +38,6 @@ function requestUnion<P extends Record<string, { request: z.ZodObject }>>(
 }
 
 // ---- Shapes that cross the boundary -------------------------------------------------------------
-
-/** The selector pack as the background stores it. */
-export const storedPackSchema = z.object({ pack: selectorPackSchema, importedAt: z.string() });
-export type StoredPack = z.infer<typeof storedPackSchema>;
 
 export const memberRefSchema = z.object({ name: z.string(), uid: z.string().optional() });
 

@@ -2,34 +2,12 @@
  * "Chẩn đoán trang Zalo": per area of the page, whether its parts are found and by which candidate, in a
  * plain serialisable shape (sent from the Zalo tab to the popup or dashboard, validated there).
  */
-// Namespace import: `import { z }` drags every zod locale into the bundle.
-import * as z from 'zod';
 import { areaHealth, health } from './health';
-import { AREA_IDS, SELECTORS } from './selectors';
+import { SELECTORS } from './selectors';
+import { diagnosisSchema, type Diagnosis } from '../messages/zalo-page';
 
-export const diagnosisSchema = z.object({
-  appReady: z.boolean(),
-  chatOpen: z.boolean(),
-  /** Name of the imported selector pack in use, if any. */
-  pack: z.object({ name: z.string(), date: z.string().optional(), author: z.string().optional() }).nullable(),
-  areas: z.array(
-    z.object({
-      area: z.enum(AREA_IDS),
-      status: z.enum(['ok', 'degraded', 'broken']),
-      rows: z.array(
-        z.object({
-          key: z.string(),
-          description: z.string(),
-          status: z.enum(['matched', 'fallback', 'failed', 'not-applicable']),
-          candidate: z.number().int().optional(),
-          selector: z.string().optional(),
-          fromPack: z.boolean().optional(),
-        }),
-      ),
-    }),
-  ),
-});
-export type Diagnosis = z.infer<typeof diagnosisSchema>;
+export { diagnosisSchema, type Diagnosis };
+
 
 export function diagnose(doc: Document, pack: Diagnosis['pack'] = null): Diagnosis {
   const report = health(doc);

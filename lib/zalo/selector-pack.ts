@@ -4,32 +4,11 @@
  * candidates per selector key (no code, no URLs); they are checked by the same rules as the
  * built-in table and are tried ahead of the built-in candidates. Pure: parsing never stores.
  */
-// Namespace import: `import { z }` drags every zod locale into the bundle.
-import * as z from 'zod';
 import { formatPath, vietnameseIssue } from '../templates/schema';
+import { MAX_PACK_BYTES, SELECTOR_PACK_FORMAT, SELECTOR_PACK_VERSION, selectorPackSchema, type SelectorPack } from '../messages/zalo-page';
 import { SELECTORS, SELECTOR_KEYS, setSelectorOverrides, validateSelectorTable, type SelectorKey, type SelectorProblem, type SelectorTable } from './selectors';
 
-export const SELECTOR_PACK_FORMAT = 'zgg-selector-pack';
-export const SELECTOR_PACK_VERSION = 1;
-export const MAX_PACK_BYTES = 64 * 1024;
-
-const candidate = z.string().trim().min(1, 'bộ chọn rỗng').max(300);
-
-export const selectorPackSchema = z
-  .object({
-    format: z.literal(SELECTOR_PACK_FORMAT, { error: `phải là "${SELECTOR_PACK_FORMAT}"` }),
-    version: z.literal(SELECTOR_PACK_VERSION, { error: `phiên bản gói không hỗ trợ (cần ${SELECTOR_PACK_VERSION})` }),
-    name: z.string().trim().min(1, 'cần tên gói').max(120),
-    author: z.string().trim().max(120).optional(),
-    /** Date the pack was written (YYYY-MM-DD), shown to the admin. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'cần dạng NNNN-TT-NN').optional(),
-    selectors: z
-      .record(z.string(), z.array(candidate).min(1).max(10))
-      .refine((r) => Object.keys(r).length > 0, 'gói không có bộ chọn nào'),
-  })
-  .strict();
-
-export type SelectorPack = z.infer<typeof selectorPackSchema>;
+export { SELECTOR_PACK_FORMAT, SELECTOR_PACK_VERSION, MAX_PACK_BYTES, selectorPackSchema, type SelectorPack };
 
 export type PackParseResult = { ok: true; pack: SelectorPack } | { ok: false; error: string; issues: string[] };
 
