@@ -47,7 +47,7 @@ export default defineConfig([
   },
   {
     // The replica runs in the page, not in Node.
-    files: ['tests/fixtures/zalo/replica.js'],
+    files: ['tests/fixtures/zalo/replica.js', 'tests/fixtures/zalo-alt/alt.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 ]);

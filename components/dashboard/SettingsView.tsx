@@ -13,6 +13,7 @@ import { downloadText, slugify } from '@/lib/dashboard/download';
 import { formatVnDateTime, vnDateKey } from '@/lib/reports/period';
 import type { DashKey } from '@/lib/i18n/dashboard';
 import { useDash } from './context';
+import { SelectorPackSection } from './SelectorPackSection';
 
 type Msg = { ok: boolean; text: string } | null;
 
@@ -563,6 +564,7 @@ export function SettingsView() {
       <GlobalForm />
       <Groups />
       <Blocklists />
+      <SelectorPackSection />
     </section>
   );
 }

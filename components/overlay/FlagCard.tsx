@@ -70,7 +70,7 @@ export function FlagCard() {
       </header>
       <dl className="zgg-dl">
         <dt>{t('card.sender')}</dt>
-        <dd data-testid="zgg-card-sender">{item.senderName || '—'}</dd>
+        <dd data-testid="zgg-card-sender">{item.senderName || t('sender.unknown')}</dd>
         {item.time && (
           <>
             <dt>{t('card.time')}</dt>

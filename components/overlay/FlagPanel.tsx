@@ -103,7 +103,7 @@ export function FlagPanel() {
           {shown.map((f) => (
             <li key={f.cliMsgId} className={`zgg-item zgg-item--${f.status}`} data-cli={f.cliMsgId}>
               <div className="zgg-item__meta">
-                <strong>{f.senderName || '—'}</strong> <span className="zgg-muted">{f.time ?? ''}</span>
+                <strong>{f.senderName || t('sender.unknown')}</strong> <span className="zgg-muted">{f.time ?? ''}</span>
                 {f.status !== 'open' && <span className="zgg-done">✓ {f.outcome ?? ''}</span>}
               </div>
               <div className="zgg-item__text">{f.text.slice(0, 140)}</div>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Translate, MessageKey } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/messages/protocol';
+import type { Diagnosis } from '@/lib/zalo/diagnostics';
+import { DiagnosticsView } from '../diagnostics/DiagnosticsView';
 
 export interface PopupDeps {
   t: Translate;
@@ -11,9 +13,14 @@ export interface PopupDeps {
   openDashboard: () => Promise<void>;
   openZalo: () => Promise<void>;
   quickTemplates: { id: string; title: string }[];
+  /** "Chẩn đoán trang Zalo" of the active tab (null when it is not Zalo Web). */
+  diagnose?: () => Promise<Diagnosis | null>;
+  /** Saves the active Zalo tab's page skeleton as a file. */
+  exportStructure?: () => Promise<void>;
 }
 
-export function PopupApp({ t, status, openPanel, openPicker, openDashboard, openZalo, quickTemplates }: PopupDeps) {
+export function PopupApp({ t, status, openPanel, openPicker, openDashboard, openZalo, quickTemplates, diagnose, exportStructure }: PopupDeps) {
+  const [showDiag, setShowDiag] = useState(false);
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'none' } | { kind: 'error' } | { kind: 'ok'; s: TabStatus }>({
     kind: 'loading',
   });
@@ -80,6 +87,14 @@ export function PopupApp({ t, status, openPanel, openPicker, openDashboard, open
               </ul>
             </>
           )}
+        </section>
+      )}
+      {diagnose && exportStructure && (
+        <section>
+          <button type="button" className="link" aria-expanded={showDiag} data-testid="popup-diag-toggle" onClick={() => setShowDiag((v) => !v)}>
+            {t('diag.title')}
+          </button>
+          {showDiag && <DiagnosticsView t={t} load={diagnose} exportStructure={exportStructure} />}
         </section>
       )}
       <footer>

@@ -5,6 +5,11 @@ import { createHandlers, type Sender } from '@/lib/background/handlers';
 import { loadBundledBlocklist } from '@/lib/background/blocklist';
 import { applyRetention } from '@/lib/log/append';
 import { loadGlobalSettings } from '@/lib/settings/store';
+import { createSelectorPackStore, SELECTOR_PACK_STORAGE_KEY, type StoredPack } from '@/lib/background/selector-pack-store';
+import type { TabRequest } from '@/lib/messages/protocol';
+import { unwrap } from '@/lib/messages/router';
+
+const ZALO_TABS = 'https://chat.zalo.me/*';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -19,6 +24,23 @@ export default defineBackground(() => {
       if (tabId === undefined) return;
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' });
+    },
+    selectorPacks: createSelectorPackStore({
+      read: async () => (await browser.storage.local.get(SELECTOR_PACK_STORAGE_KEY))[SELECTOR_PACK_STORAGE_KEY],
+      write: (value: StoredPack) => browser.storage.local.set({ [SELECTOR_PACK_STORAGE_KEY]: value }),
+      remove: () => browser.storage.local.remove(SELECTOR_PACK_STORAGE_KEY),
+    }),
+    zaloTabs: {
+      async ask(req: TabRequest) {
+        const tabs = await browser.tabs.query({ url: ZALO_TABS });
+        const tab = tabs.find((x) => x.active) ?? tabs[0];
+        if (tab?.id === undefined) return null;
+        return unwrap(browser.tabs.sendMessage(tab.id, req));
+      },
+      async broadcast(req: TabRequest) {
+        const tabs = await browser.tabs.query({ url: ZALO_TABS });
+        await Promise.all(tabs.map((x) => (x.id === undefined ? undefined : browser.tabs.sendMessage(x.id, req).catch(() => undefined))));
+      },
     },
   });
   const route = createRouter<typeof requestSchema, Sender>(requestSchema, handlers);

@@ -8,7 +8,7 @@ import { translate, type Lang, type Translate } from '@/lib/i18n';
 import { tabRequestSchema, type TabRequest } from '@/lib/messages/protocol';
 import { createRouter } from '@/lib/messages/router';
 import { createSender } from '@/lib/messages/client';
-import { whenReady } from '@/lib/zalo';
+import { applySelectorPack, whenReady } from '@/lib/zalo';
 import { createLogQueue } from '@/lib/overlay/log-queue';
 
 export default defineContentScript({
@@ -62,7 +62,14 @@ export default defineContentScript({
     // Features register handlers for popup requests; the first one that answers wins.
     const tabHandlers: ((req: TabRequest) => unknown)[] = [];
     const answer = (req: TabRequest) => tabHandlers.map((h) => h(req)).find((r) => r !== undefined);
-    const tabRouter = createRouter(tabRequestSchema, { 'tab.status': answer, 'tab.openPanel': answer, 'tab.openPicker': answer });
+    const tabRouter = createRouter(tabRequestSchema, {
+      'tab.status': answer,
+      'tab.openPanel': answer,
+      'tab.openPicker': answer,
+      'tab.diagnose': answer,
+      'tab.skeleton': answer,
+      'tab.selectorPack': answer,
+    });
     const onMessage = (message: unknown) => {
       const type = (message as { type?: unknown } | null)?.type;
       if (typeof type !== 'string' || !type.startsWith('tab.')) return undefined;
@@ -71,6 +78,10 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     abort.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
+    // An imported selector pack goes ahead of the built-in candidates before anything is read.
+    await send({ type: 'selectorPack.get' })
+      .then((stored) => applySelectorPack(stored?.pack ?? null, document))
+      .catch((e) => recordError(store, 'selector-pack', e));
     try {
       await whenReady(document, abort.signal);
     } catch {

@@ -1,5 +1,8 @@
 import type { GuardDb } from '../db/db';
-import type { BACKGROUND_PROTOCOL, HandlersOf, HostHit, RequestOf, SessionData, StrikeInfo } from '../messages/protocol';
+import type { BACKGROUND_PROTOCOL, HandlersOf, HostHit, RequestOf, SessionData, StrikeInfo, TabRequest } from '../messages/protocol';
+import type { StoredPack } from '../messages/zalo-page';
+import { BACKGROUND_PROTOCOL as PROTOCOL } from '../messages/protocol';
+import type { SelectorPackStore } from './selector-pack-store';
 import { appendLog, queryLog, verifyLog } from '../log/append';
 import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
 import { proposeStep } from '../moderation/ladder-db';
@@ -14,6 +17,13 @@ export interface BackgroundDeps {
   blocklist: () => Promise<{ lookup(host: string): HostHit }>;
   openDashboard: (hash?: string) => Promise<void>;
   setBadge: (tabId: number | undefined, count: number) => Promise<void>;
+  /** Where the imported selector pack is kept. */
+  selectorPacks?: SelectorPackStore;
+  /** Open Zalo tabs: ask the first one (null when none is open), or tell them all. */
+  zaloTabs?: {
+    ask(req: TabRequest): Promise<unknown>;
+    broadcast(req: TabRequest): Promise<void>;
+  };
 }
 
 export interface Sender {
@@ -37,6 +47,14 @@ export type BackgroundHandlers = HandlersOf<typeof BACKGROUND_PROTOCOL, Sender>;
 
 export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const { db } = deps;
+  const packs = (): SelectorPackStore => {
+    if (!deps.selectorPacks) throw new Error('selector packs are not available here');
+    return deps.selectorPacks;
+  };
+  const zalo = (): NonNullable<BackgroundDeps['zaloTabs']> => {
+    if (!deps.zaloTabs) throw new Error('Zalo tabs are not reachable here');
+    return deps.zaloTabs;
+  };
   return {
     ping: () => ({ pong: true as const, at: new Date().toISOString() }),
 
@@ -127,6 +145,37 @@ export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
     async 'dashboard.open'(req: R<'dashboard.open'>) {
       await deps.openDashboard(req.hash);
       return true as const;
+    },
+
+    'selectorPack.get': (): Promise<StoredPack | null> => packs().get(),
+
+    async 'selectorPack.save'(req: R<'selectorPack.save'>): Promise<StoredPack> {
+      const stored = await packs().save(req.pack);
+      // Open Zalo tabs use it at once; a tab that misses this reads it at its next start.
+      await zalo()
+        .broadcast({ type: 'tab.selectorPack', pack: stored.pack })
+        .catch(() => undefined);
+      return stored;
+    },
+
+    async 'selectorPack.clear'() {
+      await packs().clear();
+      await zalo()
+        .broadcast({ type: 'tab.selectorPack', pack: null })
+        .catch(() => undefined);
+      return true as const;
+    },
+
+    async 'zalo.diagnose'() {
+      const answer = await zalo().ask({ type: 'tab.diagnose' });
+      return answer === null ? null : PROTOCOL['zalo.diagnose'].reply.parse(answer);
+    },
+
+    async 'zalo.skeleton'(): Promise<string | null> {
+      const answer = await zalo().ask({ type: 'tab.skeleton' });
+      if (answer === null) return null;
+      if (typeof answer !== 'string') throw new Error('unexpected answer from the Zalo tab');
+      return answer;
     },
   };
 }

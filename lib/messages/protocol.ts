@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { logBodySchema, logEntrySchema, LOG_KINDS, LOG_ACTIONS } from '../log/schema';
 import { CATEGORY_IDS } from '../domain/categories';
 import { domainSchema, globalSettingsSchema, groupSettingsSchema, LADDER_STEPS } from '../settings/schema';
+import { diagnosisSchema, selectorPackSchema, storedPackSchema } from './zalo-page';
 
 /**
  * Every message between the content script, popup, dashboard and the background worker, as one map
@@ -129,6 +130,14 @@ export const BACKGROUND_PROTOCOL = defineProtocol({
   'templates.list': { request: {}, reply: z.array(templateRowSchema) },
   'badge.set': { request: { count: z.number().int().nonnegative() }, reply: z.literal(true) },
   'dashboard.open': { request: { hash: z.string().optional() }, reply: z.literal(true) },
+  /** The imported selector pack, or null. */
+  'selectorPack.get': { request: {}, reply: storedPackSchema.nullable() },
+  /** The pack is validated by the pack store, whose errors name the field in Vietnamese. */
+  'selectorPack.save': { request: { pack: z.unknown() }, reply: storedPackSchema },
+  'selectorPack.clear': { request: {}, reply: z.literal(true) },
+  /** Relayed to an open Zalo tab (dashboard → background → content script); null when none is open. */
+  'zalo.diagnose': { request: {}, reply: diagnosisSchema.nullable() },
+  'zalo.skeleton': { request: {}, reply: z.string().nullable() },
 });
 
 export const requestSchema = requestUnion(BACKGROUND_PROTOCOL);
@@ -164,6 +173,11 @@ export const TAB_PROTOCOL = defineProtocol({
   'tab.status': { request: {}, reply: tabStatusSchema },
   'tab.openPanel': { request: {}, reply: z.literal(true) },
   'tab.openPicker': { request: { templateId: z.string().optional() }, reply: z.literal(true) },
+  'tab.diagnose': { request: {}, reply: diagnosisSchema },
+  /** The page skeleton as JSON text (no message text, names or digits). */
+  'tab.skeleton': { request: {}, reply: z.string() },
+  /** The background pushes a newly imported (or removed: null) selector pack to open Zalo tabs; reply: candidates applied. */
+  'tab.selectorPack': { request: { pack: selectorPackSchema.nullable() }, reply: z.number().int().nonnegative() },
 });
 
 export const tabRequestSchema = requestUnion(TAB_PROTOCOL);

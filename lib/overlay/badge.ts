@@ -73,7 +73,10 @@ export function setBadge(doc: Document, bubble: HTMLElement, info: BadgeInfo): v
 }
 
 export function clearBadge(bubble: HTMLElement): void {
-  bubble.querySelector(`:scope > ${BADGE_TAG}`)?.remove();
+  const host = bubble.querySelector(`:scope > ${BADGE_TAG}`);
+  // Zalo may have dropped the badge already (children rebuilt) while our outline stayed.
+  if (!host && !bubble.style.outline) return;
+  host?.remove();
   bubble.style.outline = '';
   bubble.style.outlineOffset = '';
 }

@@ -1,10 +1,11 @@
 /** Actors: everything that clicks or types in Zalo Web. Readers live in bubbles/thread/pinned. */
 export { findBubbleByText, type FindBubbleOptions } from './find-bubble';
-export { openMessageMenu, findMenuItem, clickMenuItem, type ActionResult, type MenuItemQuery } from './menu';
-export { pinMessage, pinnedShows, type PinOptions, type PinResult } from './pin';
+export { openMessageMenu, findMenuItem, clickMenuItem, closeMenus, type ActionResult, type MenuItemQuery, type MenuRoute, type OpenMenuResult } from './menu';
+export { pinMessage, pinnedShows, highlightForManual, HIGHLIGHT_ATTR, PIN_LABELS, type PinOptions, type PinResult } from './pin';
 export { readPinnedBar, parseMorePins, type PinnedBar } from './pinned';
 export {
   openPollDialog,
+  POLL_LABELS,
   fillPoll,
   findPollDialog,
   type PollDraft,
@@ -15,6 +16,9 @@ export {
 export {
   openMemberPanel,
   listMembers,
+  readAllMembers,
+  type AllMembers,
+  type ReadAllMembersOptions,
   type Member,
   type MemberRole,
   type MemberPanelOptions,

@@ -3,8 +3,9 @@ import { cliMsgIdFromDomId, cliMsgIdFromFrameId, parseQid, sentAtFromCliMsgId, t
 import { collectLinks } from './links';
 import { safeClosest, safeMatches, safeQuery, safeQueryAll, type QueryRoot } from './query';
 import { findIn } from './query-fast';
-import { SELECTORS, type SelectorKey } from './selectors';
+import { SELECTORS, candidatesOf, type SelectorKey } from './selectors';
 import { readSenderName } from './sender';
+import type { SenderDirectory } from './senders';
 import { normalizeLine, readText } from './text';
 
 export { readSenderName } from './sender';
@@ -38,16 +39,20 @@ export interface BubbleQuote {
   text: string;
 }
 
+export interface ReadBubbleOptions {
+  /** uid → name directory: fed by this bubble's label, consulted when the label is out of view. */
+  senders?: SenderDirectory;
+}
+
 export interface ListBubblesOptions {
   /** Also return system lines and poll notices (uncertain shapes: keep behind a flag). */
   events?: boolean;
 }
 
-const BUBBLE = SELECTORS.bubble.candidates;
 const QUOTE = SELECTORS.quoteBlock.candidates;
 
 function queryAllIn(root: QueryRoot, key: SelectorKey): HTMLElement[] {
-  for (const selector of SELECTORS[key].candidates) {
+  for (const selector of candidatesOf(key)) {
     const found = safeQueryAll(root, selector);
     if (found.length > 0) return found;
   }
@@ -66,7 +71,7 @@ export function listBubbles(root: QueryRoot, options: ListBubblesOptions = {}): 
 }
 
 function isBubble(el: HTMLElement): boolean {
-  return BUBBLE.some((s) => safeMatches(el, s));
+  return candidatesOf('bubble').some((s) => safeMatches(el, s));
 }
 
 /** Parts that a loose fallback container (`.card--text`, `.card--link`) may hold besides the text. */
@@ -229,7 +234,7 @@ function readContentFromTable(el: HTMLElement): Content {
  * microseconds on current Zalo markup: one `[data-id]` pass, one `[data-qid]` lookup, a text walk
  * without layout (no innerText), and a handful of targeted queries.
  */
-export function readBubble(el: HTMLElement): BubbleInfo {
+export function readBubble(el: HTMLElement, options: ReadBubbleOptions = {}): BubbleInfo {
   try {
     if (!isBubble(el)) {
       if (isKey(el, 'pollNotice')) return readEvent(el, 'poll');
@@ -256,7 +261,7 @@ export function readBubble(el: HTMLElement): BubbleInfo {
       info.threadId = qid.threadId;
     }
     if (direction === 'received') {
-      const sender = readSenderName(el);
+      const sender = readSenderName(el, options.senders);
       if (sender) info.senderName = sender;
     }
     const time = findIn(el, 'sendTime');

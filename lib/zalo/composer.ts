@@ -1,6 +1,6 @@
 import { caretAtEnd, exec, hasExecCommand, isEditable, selectContents } from './dom-utils';
 import { isHTMLElement, queryOne, safeClosest } from './query';
-import { SELECTORS } from './selectors';
+import { candidatesOf } from './selectors';
 import { normalizeLines, readLines } from './text';
 
 export type InsertMethod = 'insertText' | 'paragraphs' | 'newlines';
@@ -21,7 +21,7 @@ export function findComposer(doc: Document): HTMLElement | null {
   if (hit) return hit.el;
   const active = doc.activeElement;
   if (isHTMLElement(active) && isEditable(active)) {
-    if (SELECTORS.composerBlock.candidates.some((s) => safeClosest(active, s))) return active;
+    if (candidatesOf('composerBlock').some((s) => safeClosest(active, s))) return active;
   }
   return null;
 }
@@ -50,6 +50,18 @@ function readBack(doc: Document): string[] {
 
 function same(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((line, i) => line === b[i]);
+}
+
+/**
+ * One extra `input` event after a successful insert: Zalo shows its send button only after an
+ * InputEvent its editor did not see from execCommand alone (lib/zalo/README.md, Composer).
+ */
+function announceInput(doc: Document, text: string): void {
+  const editor = findComposer(doc);
+  const view = doc.defaultView;
+  if (!editor || !view) return;
+  const Input = typeof view.InputEvent === 'function' ? view.InputEvent : view.Event;
+  editor.dispatchEvent(new Input('input', { bubbles: true, composed: true, inputType: 'insertText', data: text } as InputEventInit));
 }
 
 function insertParagraphs(doc: Document, lines: readonly string[]): boolean {
@@ -93,7 +105,10 @@ export function insertIntoComposer(doc: Document, text: string, options: InsertO
     prepare(doc, target, mode);
     anyAccepted = run() || anyAccepted;
     got = readBack(doc);
-    if (same(got, want)) return { ok: true, method };
+    if (same(got, want)) {
+      announceInput(doc, text);
+      return { ok: true, method };
+    }
     // A partial append cannot be undone safely, so no second attempt in append mode.
     if (mode === 'append') break;
   }

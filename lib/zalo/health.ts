@@ -1,5 +1,5 @@
 import { safeQuery } from './query';
-import { AREA_IDS, SELECTORS, SELECTOR_KEYS, type AreaId, type SelectorKey } from './selectors';
+import { AREA_IDS, SELECTORS, SELECTOR_KEYS, candidatesOf, packCandidateCount, type AreaId, type SelectorKey } from './selectors';
 
 export type SelectorStatus = 'matched' | 'fallback' | 'failed' | 'not-applicable';
 
@@ -11,6 +11,8 @@ export interface SelectorHealth {
   candidate?: number;
   /** The matching selector, handy for a drift log. */
   selector?: string;
+  /** The match came from an imported selector pack. */
+  fromPack?: boolean;
 }
 
 export interface HealthReport {
@@ -37,7 +39,7 @@ export interface AreaHealth {
 }
 
 function probe(doc: Document, key: SelectorKey): number {
-  const candidates = SELECTORS[key].candidates;
+  const candidates = candidatesOf(key);
   for (let i = 0; i < candidates.length; i++) {
     if (safeQuery(doc, candidates[i]!)) return i;
   }
@@ -59,10 +61,16 @@ export function health(doc: Document): HealthReport {
 
   const selectors = SELECTOR_KEYS.map((key): SelectorHealth => {
     const entry = SELECTORS[key];
+    const candidates = candidatesOf(key);
     const index = found.get(key) ?? -1;
     const base = { key, area: entry.area };
-    if (index === 0) return { ...base, status: 'matched', candidate: 0, selector: entry.candidates[0] };
-    if (index > 0) return { ...base, status: 'fallback', candidate: index, selector: entry.candidates[index] };
+    // A pack's candidates sit ahead of the built-in ones: matching one of them, or the first
+    // built-in, is a healthy match; later built-ins are fallbacks.
+    const pack = packCandidateCount(key);
+    if (index >= 0 && index <= pack) {
+      return { ...base, status: 'matched', candidate: index, selector: candidates[index], ...(index < pack ? { fromPack: true } : {}) };
+    }
+    if (index > 0) return { ...base, status: 'fallback', candidate: index, selector: candidates[index] };
     // Before login only appReady itself is expected; the rest would all "fail" for no reason.
     const expected =
       entry.when === 'app' ? key === 'appReady' || appReady : entry.when === 'chat' ? chatOpen : false;

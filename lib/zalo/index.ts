@@ -4,6 +4,9 @@ export {
   SELECTOR_KEYS,
   AREA_IDS,
   validateSelectorTable,
+  setSelectorOverrides,
+  candidatesOf,
+  packCandidateCount,
   type AreaId,
   type SelectorEntry,
   type SelectorKey,
@@ -35,7 +38,10 @@ export {
   type BubbleQuote,
   type Direction,
   type ListBubblesOptions,
+  type ReadBubbleOptions,
 } from './bubbles';
+export { createSenderDirectory, uidAttribute, type SenderDirectory } from './senders';
+export { senderUidOf } from './sender';
 export { parseQid, cliMsgIdFromDomId, type Qid } from './ids';
 export { urlsInText } from './links';
 export { normalizeText, normalizeLine, readText, sameText } from './text';
@@ -57,4 +63,19 @@ export {
   type ComposerFailure,
 } from './composer';
 export * from './actions';
-export { insertMention } from './mention';
+export { insertMention, listMentionItems, mentionItemName, type MentionResult } from './mention';
+export { exportSkeleton, maskDigits, type PageSkeleton, type SkeletonNode, type SkeletonOptions } from './skeleton';
+export {
+  parseSelectorPack,
+  parseSelectorPackText,
+  applySelectorPack,
+  activePack,
+  type ActivePack,
+  selectorPackSchema,
+  SELECTOR_PACK_FORMAT,
+  SELECTOR_PACK_VERSION,
+  MAX_PACK_BYTES,
+  type SelectorPack,
+  type PackParseResult,
+} from './selector-pack';
+export { diagnose, diagnosisSchema, type Diagnosis } from './diagnostics';

@@ -1,6 +1,8 @@
 import { clickLikeUser } from './dom-utils';
 import { queryAll, queryOne, querySelfOrDescendant, safeQueryAll } from './query';
+import { uidAttribute, type SenderDirectory } from './senders';
 import { normalizeLine, readText } from './text';
+import { currentThread } from './thread';
 import { waitFor } from './wait';
 
 export type MemberRole = 'owner' | 'deputy' | 'member';
@@ -70,18 +72,134 @@ function roleOf(row: HTMLElement, text: string): MemberRole {
   return 'member';
 }
 
-/** Members currently rendered in the member list (the list may be virtualised). */
+function listMembersIn(row: HTMLElement): Member | null {
+  const nameEl = querySelfOrDescendant(row, 'memberRowName')?.el;
+  const name = normalizeLine(row.getAttribute('title') || (nameEl ? nameEl.textContent ?? '' : readText(row).split('\n')[0] ?? ''));
+  if (!name) return null;
+  // Role text may sit next to the row (same list item), so read the parent when it holds only this row.
+  const parent = row.parentElement;
+  const scope = parent && queryAll(parent, 'memberRow').els.length === 1 ? parent : row;
+  const rest = readText(scope).replace(name, '');
+  return { name, role: roleOf(scope, rest) };
+}
+
+/** Members currently rendered in the member list (the list may be virtualised: see readAllMembers). */
 export function listMembers(doc: Document): Member[] {
   const members: Member[] = [];
   for (const row of queryAll(doc, 'memberRow').els) {
-    const nameEl = querySelfOrDescendant(row, 'memberRowName')?.el;
-    const name = normalizeLine(row.getAttribute('title') || (nameEl ? nameEl.textContent ?? '' : readText(row).split('\n')[0] ?? ''));
-    if (!name) continue;
-    // Role text may sit next to the row (same list item), so read the parent when it holds only this row.
-    const parent = row.parentElement;
-    const scope = parent && queryAll(parent, 'memberRow').els.length === 1 ? parent : row;
-    const rest = readText(scope).replace(name, '');
-    members.push({ name, role: roleOf(scope, rest) });
+    const one = listMembersIn(row);
+    if (one) members.push(one);
   }
   return members;
+}
+
+export interface ReadAllMembersOptions {
+  signal?: AbortSignal;
+  /** Called with the number of distinct members collected so far, after each step. */
+  onProgress?: (collected: number) => void;
+  /** Upper bound on scroll steps (default 400, enough for ~8,000 rows). */
+  maxSteps?: number;
+  /** Upper bound on total time in ms (default 30 s). */
+  maxMs?: number;
+  /** Learns uid → name from rows that carry a uid. */
+  senders?: SenderDirectory;
+}
+
+export interface AllMembers {
+  members: Member[];
+  /** The list was scrolled to its end; false when cancelled, bounded out or not scrollable. */
+  complete: boolean;
+  /** Total from the list heading or the chat header ("287 thành viên"), when shown. */
+  headerCount?: number;
+}
+
+const HEADER_COUNT = /\((\d[\d.,\s]*)\)/;
+
+function headerCount(doc: Document): number | undefined {
+  const heading = queryOne(doc, 'memberListHeader')?.el;
+  const m = heading ? HEADER_COUNT.exec(heading.textContent ?? '') : null;
+  if (m) {
+    const n = Number(m[1]!.replace(/[.,\s]/g, ''));
+    if (Number.isFinite(n)) return n;
+  }
+  return currentThread(doc)?.memberCount;
+}
+
+/** The nearest ancestor of the rows that scrolls (the virtual list's viewport). */
+function scrollerOf(row: HTMLElement): HTMLElement | null {
+  const view = row.ownerDocument.defaultView;
+  for (let el = row.parentElement; el; el = el.parentElement) {
+    if (el.scrollHeight <= el.clientHeight + 1) continue;
+    const overflow = view?.getComputedStyle(el).overflowY ?? '';
+    if (overflow === 'auto' || overflow === 'scroll') return el;
+  }
+  return null;
+}
+
+function keyOf(row: HTMLElement, name: string): string {
+  return uidAttribute(row) ?? `name:${name}`;
+}
+
+/**
+ * Reads the whole member list. Zalo renders only the rows in view, so the list is scrolled step by
+ * step (bounded by `maxSteps`/`maxMs`, stopped by `signal`) and rows are collected as they appear.
+ * Scroll position is restored at the end. Never throws; a partial result says `complete: false`.
+ */
+export async function readAllMembers(doc: Document, options: ReadAllMembersOptions = {}): Promise<AllMembers> {
+  const { signal } = options;
+  const found = new Map<string, Member>();
+  const collect = (): number => {
+    const before = found.size;
+    for (const row of queryAll(doc, 'memberRow').els) {
+      const one = listMembersIn(row);
+      if (!one) continue;
+      found.set(keyOf(row, one.name), one);
+      options.senders?.note(uidAttribute(row), one.name);
+    }
+    return found.size - before;
+  };
+  const result = (complete: boolean): AllMembers => {
+    const total = headerCount(doc);
+    return { members: [...found.values()], complete, ...(total !== undefined ? { headerCount: total } : {}) };
+  };
+  try {
+    if (!hasRows(doc)) {
+      const opened = await openMemberPanel(doc, { signal });
+      if (!opened.ok) return result(false);
+    }
+    collect();
+    options.onProgress?.(found.size);
+    const first = queryAll(doc, 'memberRow').els[0];
+    const scroller = first ? scrollerOf(first) : null;
+    if (!scroller) return result(true); // everything is rendered
+    const start = scroller.scrollTop;
+    const deadline = Date.now() + (options.maxMs ?? 30_000);
+    const maxSteps = options.maxSteps ?? 400;
+    scroller.scrollTop = 0;
+    let complete = false;
+    for (let step = 0; step < maxSteps && Date.now() < deadline && !signal?.aborted; step++) {
+      const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+      if (atEnd) {
+        // Give the last rows a moment to render, then stop.
+        await waitFor(doc, () => collect() > 0, { timeoutMs: 150, signal, root: scroller });
+        collect();
+        options.onProgress?.(found.size);
+        complete = true;
+        break;
+      }
+      const signature = queryAll(doc, 'memberRow').els.map((r) => r.getAttribute('title') ?? '').join('|');
+      scroller.scrollTop += Math.max(40, Math.floor(scroller.clientHeight * 0.8));
+      await waitFor(doc, () => queryAll(doc, 'memberRow').els.map((r) => r.getAttribute('title') ?? '').join('|') !== signature, {
+        timeoutMs: 400,
+        signal,
+        root: scroller,
+      });
+      collect();
+      options.onProgress?.(found.size);
+    }
+    scroller.scrollTop = start;
+    return result(complete && !signal?.aborted);
+  } catch {
+    return result(false);
+  }
 }

@@ -1,7 +1,7 @@
 import { clickLikeUser, exec, isEditable, selectContents, setNativeValue } from './dom-utils';
-import { findMenuItem } from './menu';
+import { closeMenus, findMenuItem } from './menu';
 import { isHTMLElement, queryAll, queryOne, safeClosest, safeQueryAll } from './query';
-import { SELECTORS } from './selectors';
+import { candidatesOf } from './selectors';
 import { normalizeText, readText } from './text';
 import { waitFor } from './wait';
 
@@ -10,7 +10,11 @@ export interface PollWaitOptions {
   timeoutMs?: number;
 }
 
-export type PollDialogResult = { ok: true } | { ok: false; reason: 'no-more-button' | 'no-poll-item' | 'no-dialog' };
+/** `manual`: the UI should tell the admin to open "Thêm" (…) under the composer and choose the poll entry. */
+export type PollDialogResult = { ok: true } | { ok: false; reason: 'no-more-button' | 'no-poll-item' | 'no-dialog'; manual?: boolean };
+
+/** Labels of the More menu's poll entry in Vietnamese and English, long and short forms. */
+export const POLL_LABELS = ['Tạo bình chọn', 'Create poll', 'Bình chọn', 'Poll'] as const;
 
 export interface PollDraft {
   question: string;
@@ -28,7 +32,7 @@ export interface FillPollResult {
 /** The open modal that holds poll option inputs (other Zalo modals are ignored). */
 export function findPollDialog(doc: Document): HTMLElement | null {
   for (const input of queryAll(doc, 'pollOptionInput').els) {
-    for (const s of SELECTORS.pollDialog.candidates) {
+    for (const s of candidatesOf('pollDialog')) {
       const modal = safeClosest(input, s);
       if (modal) return modal;
     }
@@ -37,7 +41,7 @@ export function findPollDialog(doc: Document): HTMLElement | null {
 }
 
 function pollMenuItem(doc: Document): HTMLElement | null {
-  return queryOne(doc, 'pollMenuItem')?.el ?? findMenuItem(doc, { label: 'Tạo bình chọn' }) ?? findMenuItem(doc, { label: 'Create poll' });
+  return queryOne(doc, 'pollMenuItem')?.el ?? findMenuItem(doc, { labels: POLL_LABELS, icon: 'pollMenuIcon' });
 }
 
 /** More menu → "Tạo bình chọn", then waits for the dialog. Never clicks Create. */
@@ -47,10 +51,13 @@ export async function openPollDialog(doc: Document, options: PollWaitOptions = {
   let item = pollMenuItem(doc);
   if (!item) {
     const more = queryOne(doc, 'moreMenuButton')?.el;
-    if (!more) return { ok: false, reason: 'no-more-button' };
+    if (!more) return { ok: false, reason: 'no-more-button', manual: true };
     clickLikeUser(more);
     item = await waitFor(doc, () => pollMenuItem(doc), wait);
-    if (!item) return { ok: false, reason: 'no-poll-item' };
+    if (!item) {
+      closeMenus(doc);
+      return { ok: false, reason: 'no-poll-item', manual: true };
+    }
   }
   clickLikeUser(item);
   const dialog = await waitFor(doc, () => findPollDialog(doc), wait);

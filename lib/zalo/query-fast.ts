@@ -1,12 +1,12 @@
 import { safeQuery } from './query';
-import { SELECTORS, type SelectorKey } from './selectors';
+import { candidatesOf, type SelectorKey } from './selectors';
 
 /**
  * Descendant-only lookup over a key's candidates (no `matches` on the root): the hot path of the
  * bubble reader, where the root is the bubble itself and never one of its parts.
  */
 export function findIn(root: Element, key: SelectorKey): HTMLElement | null {
-  const candidates = SELECTORS[key].candidates;
+  const candidates = candidatesOf(key);
   for (let i = 0; i < candidates.length; i++) {
     const found = safeQuery(root, candidates[i]!);
     if (found) return found;

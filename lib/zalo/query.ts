@@ -1,4 +1,4 @@
-import { SELECTORS, type SelectorKey } from './selectors';
+import { candidatesOf, type SelectorKey } from './selectors';
 
 /** Where a lookup happens: a document, a fragment or an element. */
 export type QueryRoot = Document | DocumentFragment | Element;
@@ -61,7 +61,7 @@ export function isHTMLElement(node: unknown): node is HTMLElement {
 
 /** First element matched by the best candidate that matches anything. */
 export function queryOne(root: QueryRoot, key: SelectorKey): QueryOneResult | null {
-  const candidates = SELECTORS[key].candidates;
+  const candidates = candidatesOf(key);
   for (let i = 0; i < candidates.length; i++) {
     const el = safeQuery(root, candidates[i]!);
     if (el) return { el, candidate: i };
@@ -71,7 +71,7 @@ export function queryOne(root: QueryRoot, key: SelectorKey): QueryOneResult | nu
 
 /** All elements of the best matching candidate (candidates are not mixed, so fallbacks cannot duplicate). */
 export function queryAll(root: QueryRoot, key: SelectorKey): QueryAllResult {
-  const candidates = SELECTORS[key].candidates;
+  const candidates = candidatesOf(key);
   for (let i = 0; i < candidates.length; i++) {
     const els = safeQueryAll(root, candidates[i]!);
     if (els.length > 0) return { els, candidate: i };
@@ -81,7 +81,7 @@ export function queryAll(root: QueryRoot, key: SelectorKey): QueryAllResult {
 
 /** The element itself or a descendant matching the key (bubble-scoped lookups). */
 export function querySelfOrDescendant(el: HTMLElement, key: SelectorKey): QueryOneResult | null {
-  const candidates = SELECTORS[key].candidates;
+  const candidates = candidatesOf(key);
   for (let i = 0; i < candidates.length; i++) {
     const selector = candidates[i]!;
     if (safeMatches(el, selector)) return { el, candidate: i };

@@ -40,13 +40,13 @@ export const SELECTORS = {
     area: 'app',
     description: 'Logged-in app page (added under #app after login)',
     when: 'app',
-    candidates: ['#app-page', '#conversationListId', '#contact-search-input, [data-id="txt_Main_Search"]'],
+    candidates: ['#app-page', '#conversationListId, #conversationList', '#contact-search-input, [data-id="txt_Main_Search"]'],
   },
   conversationList: {
     area: 'thread-info',
     description: 'Left conversation list',
     when: 'app',
-    candidates: ['#conversationListId', '[data-id="div_TabMsg_ThrdChList"]', '.virtualized-scroll'],
+    candidates: ['#conversationListId', '[data-id="div_TabMsg_ThrdChList"]', '#conversationList', '.virtualized-scroll'],
   },
   conversationItem: {
     area: 'thread-info',
@@ -127,7 +127,13 @@ export const SELECTORS = {
     area: 'read-messages',
     description: 'Hover target that makes Zalo render the floating message toolbar',
     when: 'state',
-    candidates: ['.message-content-wrapper', '[data-id="div_DisabledTargetEventLayer"]', '.message-wrapper'],
+    candidates: ['.message-content-wrapper', '[data-component="bubble-message"]', '[data-id="div_DisabledTargetEventLayer"]', '.message-wrapper'],
+  },
+  bubbleBody: {
+    area: 'read-messages',
+    description: 'Bubble body by its component name (an anchor several independent scripts use)',
+    when: 'chat',
+    candidates: ['[data-component="bubble-message"]', '.message-content-wrapper'],
   },
   eventLayer: {
     area: 'read-messages',
@@ -223,7 +229,11 @@ export const SELECTORS = {
     area: 'read-messages',
     description: 'Sender name above the first received bubble of a run',
     when: 'state',
-    candidates: ['.message-sender-name-content .truncate', '.message-sender-name-wrapper', '.card-sender-name'],
+    candidates: [
+      '.message-sender-name-content .truncate, .message-sender-name-bubble .truncate',
+      '.message-sender-name-wrapper, .message-sender-name-bubble',
+      '.card-sender-name',
+    ],
   },
   sendTime: {
     area: 'read-messages',
@@ -304,11 +314,17 @@ export const SELECTORS = {
     when: 'state',
     candidates: ['#mentionPopover', '.mention-popover'],
   },
+  mentionItemName: {
+    area: 'composer',
+    description: 'Name inside a mention list entry when the entry has no title',
+    when: 'state',
+    candidates: ['.tg-name', '.mention-popover__item__name'],
+  },
   mentionItem: {
     area: 'composer',
     description: 'One member in the @mention list (title = display name)',
     when: 'state',
-    candidates: ['.mention-popover__item[title]', '#mentionPopover [title]'],
+    candidates: ['.mention-popover__item', '#mentionPopover [title]'],
   },
   mentionChip: {
     area: 'composer',
@@ -341,6 +357,12 @@ export const SELECTORS = {
     when: 'state',
     candidates: ['.floating-menu-wrapper'],
   },
+  hoverToolbarButton: {
+    area: 'pin',
+    description: 'Any button of the floating toolbar (its presence shows that hovering worked)',
+    when: 'state',
+    candidates: ['.floating-menu-wrapper .MSABtn-btn', '.floating-menu-wrapper [data-translate-title]'],
+  },
   hoverMoreButton: {
     area: 'pin',
     description: '"Thêm" (more options) button in the floating toolbar',
@@ -369,13 +391,19 @@ export const SELECTORS = {
     when: 'state',
     candidates: ['.zmenu-item [data-translate-inner*="PIN"]', '.zmenu-item[data-id*="Pin"]'],
   },
+  pinMenuIcon: {
+    area: 'pin',
+    description: 'Pin icon inside a menu entry (found when the label is in an unexpected wording)',
+    when: 'state',
+    candidates: ['[class*="fa-Pin_"], [icon^="Pin_"], [icon*="_Pin_"]'],
+  },
 
   // ---- Pinned bar ----
   pinnedBar: {
     area: 'pinned-bar',
     description: 'Pinned-messages bar above the chat',
     when: 'state',
-    candidates: ['.chat-group-topic-outer', '.chat-group-topic', '#chatViewContainer .group-topic'],
+    candidates: ['.chat-group-topic-outer', '.list-chat-box-banner', '.chat-group-topic', '#chatViewContainer .group-topic'],
   },
   pinnedItem: {
     area: 'pinned-bar',
@@ -408,6 +436,12 @@ export const SELECTORS = {
     description: '"Tạo bình chọn" in the More menu',
     when: 'state',
     candidates: ['[data-id="div_MoreMenu_Poll"]', '.zmenu-item[data-id*="Poll"]'],
+  },
+  pollMenuIcon: {
+    area: 'poll',
+    description: 'Poll icon inside a More-menu entry (found when the label is in an unexpected wording)',
+    when: 'state',
+    candidates: ['[class*="fa-Poll_"], [icon^="Poll_"]'],
   },
   pollDialog: {
     area: 'poll',
@@ -467,7 +501,13 @@ export const SELECTORS = {
     area: 'members',
     description: 'Member list row',
     when: 'state',
-    candidates: ['.chat-box-member__info[title]', '.chat-box-member__info', '#member-group [title]'],
+    candidates: ['[data-id="div_MemList_MemItem"][title]', '.chat-box-member__info[title]', '.chat-box-member__info', '#member-group [title]'],
+  },
+  memberListHeader: {
+    area: 'members',
+    description: 'Member list heading with the total ("Thành viên (287)")',
+    when: 'state',
+    candidates: ['.member-list__header', '#member-group [class*="header"]'],
   },
   memberRowName: {
     area: 'members',
@@ -493,6 +533,35 @@ export type SelectorKey = keyof typeof SELECTORS;
 export type SelectorTable = Readonly<Record<string, SelectorEntry>>;
 
 export const SELECTOR_KEYS = Object.keys(SELECTORS) as SelectorKey[];
+
+/** Candidates from an imported selector pack, already merged ahead of the built-in ones. */
+let merged: Partial<Record<SelectorKey, readonly string[]>> = {};
+
+/**
+ * Puts a pack's candidates ahead of the built-in ones (a pack can fix a Zalo change without a
+ * release). Keys outside the table are ignored; duplicates of built-in candidates are dropped.
+ */
+export function setSelectorOverrides(extra: Readonly<Partial<Record<string, readonly string[]>>>): void {
+  const next: Partial<Record<SelectorKey, readonly string[]>> = {};
+  for (const key of SELECTOR_KEYS) {
+    const add = extra[key];
+    if (!add || add.length === 0) continue;
+    const builtIn = SELECTORS[key].candidates as readonly string[];
+    next[key] = [...add.filter((c) => !builtIn.includes(c)), ...builtIn];
+  }
+  merged = next;
+}
+
+/** Candidates of a key as used right now: pack candidates first, then the built-in ones. */
+export function candidatesOf(key: SelectorKey): readonly string[] {
+  return merged[key] ?? SELECTORS[key].candidates;
+}
+
+/** How many candidates of a key came from the pack (so diagnostics can say "từ gói"). */
+export function packCandidateCount(key: SelectorKey): number {
+  const m = merged[key];
+  return m ? m.length - SELECTORS[key].candidates.length : 0;
+}
 
 export interface SelectorProblem {
   key: string;

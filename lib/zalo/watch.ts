@@ -1,5 +1,6 @@
 import { listBubbles } from './bubbles';
-import { queryOne } from './query';
+import { isHTMLElement, queryOne, safeClosest } from './query';
+import { candidatesOf } from './selectors';
 import { createBatcher, type BatchMode } from './schedule';
 import { currentThread, type ThreadInfo } from './thread';
 
@@ -26,9 +27,30 @@ function hidden(doc: Document): boolean {
   return doc.visibilityState === 'hidden';
 }
 
+/** Our own marks inside a bubble (badge host) must not make the bubble look changed. */
+const OWN_TAG = /^ZGG-/;
+
+function onlyOwnNodes(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && OWN_TAG.test((n as Element).tagName));
+}
+
+/** The bubble a mutation happened in (or that was mutated itself), if any. */
+function bubbleAround(node: Node): HTMLElement | null {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el) return null;
+  for (const s of candidatesOf('bubble')) {
+    const hit = safeClosest(el, s);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /**
- * Reports each bubble ELEMENT once. Virtualisation re-creates elements with the same id: those are
- * new elements and are reported again, so callers dedupe by cliMsgId when they need to.
+ * Reports each bubble element when it first appears, and again whenever Zalo reuses it for other
+ * content: its id or data-qid changes, or text inside it changes (recycled rows of a virtual list
+ * are patched in place: attribute and characterData mutations only). Elements re-created with the
+ * same id are new elements and are reported too, so callers dedupe by cliMsgId when they need to.
  *
  * One observer watches the message list (subtree); a second watches the list's ancestor chain
  * (childList only) so that a re-mounted `#chatViewContainer` or list re-attaches the first. With no
@@ -54,7 +76,13 @@ export function watchBubbles(
     shellObserver.disconnect();
     list = found;
     if (list) {
-      listObserver.observe(list, { childList: true, subtree: true });
+      listObserver.observe(list, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['id', 'data-qid'],
+      });
       for (let n = list.parentElement; n; n = n.parentElement) shellObserver.observe(n, { childList: true });
     } else {
       shellObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
@@ -64,7 +92,8 @@ export function watchBubbles(
   const scan = (): void => {
     if (stopped || hidden(doc)) return;
     attach();
-    const fresh = listBubbles(list ?? doc, { events: options.events }).filter((el) => !seen.has(el));
+    const fresh = listBubbles(list ?? doc, { events: options.events }).filter((el) => !seen.has(el) || changed.has(el));
+    changed.clear();
     if (fresh.length === 0) return;
     for (const el of fresh) seen.add(el);
     try {
@@ -75,7 +104,16 @@ export function watchBubbles(
   };
 
   const batcher = createBatcher(view, options.batch ?? 'frame', scan);
-  const listObserver = new view.MutationObserver(() => batcher.schedule());
+  /** Seen bubbles whose content changed since the last scan. */
+  const changed = new Set<HTMLElement>();
+  const listObserver = new view.MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'childList' && (record.target === list || onlyOwnNodes(record))) continue;
+      const bubble = bubbleAround(record.target);
+      if (bubble && isHTMLElement(bubble) && seen.has(bubble)) changed.add(bubble);
+    }
+    batcher.schedule();
+  });
   const shellObserver = new view.MutationObserver(() => batcher.schedule());
   const onVisibility = (): void => {
     if (!hidden(doc)) batcher.schedule();
@@ -88,6 +126,7 @@ export function watchBubbles(
     'abort',
     () => {
       stopped = true;
+      changed.clear();
       batcher.cancel();
       listObserver.disconnect();
       shellObserver.disconnect();

@@ -19,12 +19,12 @@ test.describe('unverified links on the Zalo Web replica', () => {
 
     // Unverified: checked, never flagged, a quiet chip naming the site.
     for (const id of [craft, again]) {
-      await expect(bubble(zalo, id)).toHaveAttribute('data-zgg-checked', '', { timeout: 1000 });
+      await expect(bubble(zalo, id)).toHaveAttribute('data-zgg-checked', `bb_msg_id_${id}`, { timeout: 1000 });
       await expect(bubble(zalo, id)).not.toHaveAttribute('data-zgg-flags');
       await expect(bubble(zalo, id).locator('zgg-link-chip')).toContainText('Link chưa xác minh: maytredanthonha.vn');
     }
     // Known site: nothing at all. Violation: a flag, and no "unverified" chip for the flagged link.
-    await expect(bubble(zalo, legal)).toHaveAttribute('data-zgg-checked', '', { timeout: 1000 });
+    await expect(bubble(zalo, legal)).toHaveAttribute('data-zgg-checked', `bb_msg_id_${legal}`, { timeout: 1000 });
     await expect(bubble(zalo, legal)).not.toHaveAttribute('data-zgg-flags');
     await expect(bubble(zalo, legal).locator('zgg-link-chip')).toHaveCount(0);
     await expect(bubble(zalo, phish)).toHaveAttribute('data-zgg-flags', /strange-link/, { timeout: 1000 });
@@ -35,7 +35,7 @@ test.describe('unverified links on the Zalo Web replica', () => {
     // Every bubble of that site loses its chip; new messages with it get none.
     for (const id of [craft, again]) await expect(bubble(zalo, id).locator('zgg-link-chip')).toHaveCount(0, { timeout: 2000 });
     const later = await push(zalo, { fromUid: 'u-htx', senderName: 'Chị Mai HTX', text: 'Đơn đặt làn mây gửi ở maytredanthonha.vn/dat-hang' });
-    await expect(bubble(zalo, later)).toHaveAttribute('data-zgg-checked', '', { timeout: 1000 });
+    await expect(bubble(zalo, later)).toHaveAttribute('data-zgg-checked', `bb_msg_id_${later}`, { timeout: 1000 });
     await expect(bubble(zalo, later).locator('zgg-link-chip')).toHaveCount(0);
     await expect(bubble(zalo, later)).not.toHaveAttribute('data-zgg-flags');
 

@@ -52,7 +52,7 @@ test.describe('overlay on the Zalo Web replica', () => {
     await expect(bubble(zalo, scam)).toHaveAttribute('data-zgg-flags', /strange-link/);
     await expect(bubble(zalo, lottery)).toHaveAttribute('data-zgg-flags', /gambling-fortune/, { timeout: 1000 });
     for (const id of [clean, reply]) {
-      await expect(bubble(zalo, id)).toHaveAttribute('data-zgg-checked', '', { timeout: 1000 });
+      await expect(bubble(zalo, id)).toHaveAttribute('data-zgg-checked', `bb_msg_id_${id}`, { timeout: 1000 });
       await expect(bubble(zalo, id)).not.toHaveAttribute('data-zgg-flags');
     }
     // The badge sits in its own shadow root and names the category.

@@ -75,8 +75,9 @@ const state = () => page.evaluate(() => (window as unknown as ReplicaWindow).__z
 const bubbleIds = () => page.$$eval('[id^="bb_msg_id_"]', (els) => els.map((e) => e.id));
 const scroller = () => page.locator('#messageViewContainer > div');
 
-async function typeWithExecCommand(text: string, selector = '#richInput'): Promise<void> {
-  await page.evaluate(({ text, selector }) => {
+/** execCommand insertText, then (unless told not to) the extra InputEvent Zalo's send button waits for. */
+async function typeWithExecCommand(text: string, selector = '#richInput', inputEvent = true): Promise<void> {
+  await page.evaluate(({ text, selector, inputEvent }) => {
     const el = document.querySelector(selector) as HTMLElement;
     el.focus();
     const range = document.createRange();
@@ -85,7 +86,8 @@ async function typeWithExecCommand(text: string, selector = '#richInput'): Promi
     sel.removeAllRanges();
     sel.addRange(range);
     document.execCommand('insertText', false, text);
-  }, { text, selector });
+    if (inputEvent) el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  }, { text, selector, inputEvent });
 }
 
 test.describe('shell and list', () => {
@@ -151,7 +153,7 @@ test.describe('shell and list', () => {
 
 test.describe('virtual scrolling', () => {
   test('scrolling to the top prepends older history and drops bottom bubbles; scrolling back re-creates them', async () => {
-    await open();
+    await open('recycle=0');
     const before = await bubbleIds();
     const lastId = before[before.length - 1];
     await page.evaluate((id) => { (window as unknown as ReplicaWindow).__mark = document.getElementById(id); }, lastId);
@@ -289,7 +291,7 @@ test.describe('thread switching and panel', () => {
 });
 
 test.describe('composer', () => {
-  test('execCommand insertText shows the send button; clicking sends and re-creates #richInput', async () => {
+  test('execCommand insertText alone leaves the send button hidden; an InputEvent shows it; sending re-creates #richInput', async () => {
     await open();
     await expect(page.locator('#richInput.rich-input.empty[contenteditable="true"][data-translate-placeholder="STR_MESSAGE_TO"] > #input_line_0')).toHaveCount(1);
     const send = page.locator('#chatInput [icon="Sent-msg_24_Line"][data-translate-title="STR_SEND"]');
@@ -298,7 +300,12 @@ test.describe('composer', () => {
     await page.locator('#richInput').evaluate((el) => { el.firstElementChild!.textContent = 'không có sự kiện'; });
     await expect(send).toBeHidden();
     expect((await state()).composerText).toBe('');
-    await typeWithExecCommand('Bà con không bấm link lạ, không cung cấp OTP');
+    await page.locator('#richInput').evaluate((el) => { el.firstElementChild!.textContent = ''; el.dispatchEvent(new InputEvent('input', { bubbles: true })); });
+    await typeWithExecCommand('Bà con không bấm link lạ, không cung cấp OTP', '#richInput', false);
+    expect((await state()).composerText).toBe('Bà con không bấm link lạ, không cung cấp OTP');
+    await page.waitForTimeout(50);
+    await expect(send).toBeHidden();
+    await page.locator('#richInput').evaluate((el) => el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' })));
     await expect(send).toBeVisible();
     await expect(page.locator('#richInput')).not.toHaveClass(/empty/);
     expect((await state()).composerText).toBe('Bà con không bấm link lạ, không cung cấp OTP');

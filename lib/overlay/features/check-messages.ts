@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n';
 import { upsertFlagged, recordError, type FlaggedMessage } from '../store';
 import { primaryFlag, type OverlayCore } from '../core';
 import { logKeys, messageKey } from '../keys';
-import { setBadge } from '../badge';
+import { clearBadge, setBadge } from '../badge';
 import { clearLinkChip, setLinkChip } from '../link-chip';
 import type { UnverifiedLink } from '../../rules/unverified';
 
@@ -58,6 +58,9 @@ export function createSliceQueue(
   };
 }
 
+/** How long a received bubble without data-qid is given to get it back before it is read anyway. */
+const QID_WAIT_MS = 250;
+
 /** Sidebar ids carry a "g" prefix for groups; ids in a bubble's data-qid may not. */
 export function sameThread(a: string, b: string): boolean {
   const bare = (x: string) => x.replace(/^g/, '');
@@ -75,10 +78,14 @@ interface Seen {
  * Reads, checks and marks bubbles. processBubble buffers what it found; commit publishes it as one
  * store update (so one overlay render per slice of work).
  */
-export function createBubbleChecking(core: OverlayCore) {
+export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
   const { doc, store, t } = core;
   const results = new Map<string, Seen>();
-  const deferredOnce = new WeakSet<HTMLElement>();
+  /** Element → the bubble id it was deferred for (an element reused for another message may defer again). */
+  const deferredOnce = new WeakMap<HTMLElement, string>();
+  /** Element → the bubble id we already waited for its data-qid (Zalo drops it while re-rendering a recycled row). */
+  const waitedForQid = new WeakMap<HTMLElement, string>();
+  const senders = zalo.createSenderDirectory();
   let newlyChecked = 0;
   let newlyFlagged: FlaggedMessage[] = [];
 
@@ -139,18 +146,20 @@ export function createBubbleChecking(core: OverlayCore) {
       for (const seen of results.values()) Object.assign(seen, core.checker.checkFull(seen.info.text, seen.info.links));
       for (const el of zalo.listBubbles(doc)) {
         const seen = results.get(messageKey(thread.id, zalo.cliMsgIdOf(el) ?? ''));
-        if (seen) mark(el, seen);
+        if (seen && el.getAttribute('data-zgg-checked') === el.id) mark(el, seen);
       }
     } catch (e) {
       recordError(store, 'trust', e);
     }
   }
 
+  /** Contract: data-zgg-checked holds the id of the bubble read; an element reused for another message never keeps the old verdict. */
   function mark(el: HTMLElement, seen: Seen): void {
-    el.setAttribute('data-zgg-checked', '');
+    el.setAttribute('data-zgg-checked', seen.info.domId || el.id);
     markUnverified(el, seen);
     if (seen.flags.length === 0) {
       el.removeAttribute('data-zgg-flags');
+      clearBadge(el);
       return;
     }
     el.setAttribute('data-zgg-flags', seen.flags.map((f) => f.category).join(' '));
@@ -199,6 +208,14 @@ export function createBubbleChecking(core: OverlayCore) {
     }
   }
 
+  function unmark(el: HTMLElement): void {
+    clearLinkChip(el);
+    if (!el.hasAttribute('data-zgg-checked') && !el.hasAttribute('data-zgg-flags')) return;
+    el.removeAttribute('data-zgg-checked');
+    el.removeAttribute('data-zgg-flags');
+    clearBadge(el);
+  }
+
   /** 'defer' = the group's session is not loaded yet (or the bubble belongs to the group being switched to). */
   function processBubble(el: HTMLElement): 'done' | 'defer' {
     try {
@@ -206,24 +223,47 @@ export function createBubbleChecking(core: OverlayCore) {
       const session = core.session();
       if (!thread || !session || session.group.threadId !== thread.id) return 'defer';
       if (!store.get().enabled) return 'done';
-      const info = zalo.readBubble(el);
-      if (!info || info.direction !== 'received') return 'done';
+      // A recycled row has no data-qid for a moment, so no sender uid: wait for it once (its
+      // return re-triggers the watcher) rather than file the message under a neighbour's name.
+      // Checked before reading, so the wait costs no read.
+      if (waitedForQid.get(el) !== el.id && !zalo.senderUidOf(el) && zalo.queryOne(el, 'messageFrame')) {
+        waitedForQid.set(el, el.id);
+        unmark(el);
+        const timer = setTimeout(() => {
+          if (el.isConnected && waitedForQid.get(el) === el.id && el.getAttribute('data-zgg-checked') !== el.id) {
+            processBubble(el);
+            commit();
+          }
+        }, QID_WAIT_MS);
+        signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
+        return 'done';
+      }
+      const info = zalo.readBubble(el, { senders });
+      if (!info || info.direction !== 'received') {
+        // A reused element that now shows our own message: no mark of the previous one stays.
+        unmark(el);
+        return 'done';
+      }
       // Right after a switch the new chat view can be reported before the thread change: never file
       // a message under the previous group.
       // Deferred once only, so an id format we do not expect can never stall checking.
-      if (info.threadId && !sameThread(info.threadId, thread.id) && !deferredOnce.has(el)) {
-        deferredOnce.add(el);
+      if (info.threadId && !sameThread(info.threadId, thread.id) && deferredOnce.get(el) !== el.id) {
+        deferredOnce.set(el, el.id);
         return 'defer';
       }
       const key = messageKey(thread.id, info.cliMsgId);
       let seen = results.get(key);
+      if (seen && seen.info.text !== info.text) seen = undefined; // same id, other text: check again
       if (!seen) {
         seen = { info, ...(info.text ? core.checker.checkFull(info.text, info.links, key) : { flags: [], unverified: [] }) };
         results.set(key, seen);
         newlyChecked++;
         noteFlagged(seen);
+      } else if (!seen.info.senderName && info.senderName) {
+        seen.info = { ...seen.info, senderName: info.senderName, fromUid: seen.info.fromUid ?? info.fromUid };
+        noteFlagged(seen);
       }
-      mark(el, seen);
+      mark(el, { ...seen, info: { ...seen.info, domId: info.domId } });
     } catch (e) {
       recordError(store, 'check', e);
     }
@@ -236,7 +276,7 @@ export function createBubbleChecking(core: OverlayCore) {
     if (!seen) return;
     Object.assign(seen, core.checker.checkFull(seen.info.text, seen.info.links));
     for (const el of zalo.listBubbles(doc)) {
-      if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
+      if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId && el.getAttribute('data-zgg-checked') === el.id) mark(el, seen);
     }
     noteFlagged(seen);
     commit();
@@ -250,7 +290,7 @@ export const checkMessagesFeature = defineFeature({
   id: 'check-messages',
   description: 'Kiểm tra mọi tin nhắn nhận được theo Quy chế nhóm, gắn nhãn và biểu tượng cảnh báo lên tin vi phạm.',
   run({ doc, store, core }, signal) {
-    const checking = createBubbleChecking(core);
+    const checking = createBubbleChecking(core, signal);
     signal.addEventListener('abort', core.onLateFlags(checking.recheck));
     const win = doc.defaultView;
     const perf = win?.performance;

@@ -6,6 +6,7 @@ import { templatesFeature } from './templates';
 import { pinnedRulesFeature } from './pinned-rules';
 import { groupHealthFeature } from './group-health';
 import { tabBridgeFeature } from './tab-bridge';
+import { diagnosticsFeature } from './diagnostics';
 
 /**
  * Every overlay feature, in start order; panel sections are drawn in this order too. A meta-test
@@ -20,6 +21,7 @@ export const FEATURES = [
   pinnedRulesFeature,
   groupHealthFeature,
   tabBridgeFeature,
+  diagnosticsFeature,
 ] as const;
 
 export type { Feature, FeatureContext } from '../feature';

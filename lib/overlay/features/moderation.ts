@@ -39,16 +39,22 @@ async function insertReminder(core: OverlayCore, item: FlaggedMessage): Promise<
   const { doc, t } = core;
   const text = reminderText(core, item);
   const lead = `@${item.senderName}`;
+  let typedOnly = false;
   if (item.senderName && text.includes(lead) && zalo.clearComposer(doc).ok) {
     const [before, after] = [text.slice(0, text.indexOf(lead)), text.slice(text.indexOf(lead) + lead.length)];
     const head = before ? zalo.insertIntoComposer(doc, before) : { ok: true as const };
-    if (head.ok && (await zalo.insertMention(doc, item.senderName)).ok) {
+    const mention = head.ok ? await zalo.insertMention(doc, item.senderName) : null;
+    if (mention?.ok) {
       // Zalo puts a space after the chip; the leading space keeps the read-back comparison exact.
       const tail = zalo.insertIntoComposer(doc, ` ${after.replace(/^\s+/, '')}`, { mode: 'append' });
       if (tail.ok) return { ok: true, method: 'composer', message: t('card.remindHelp') };
     }
+    // Not picked from Zalo's list: the words go in with the name as plain text, and the admin is told.
+    typedOnly = mention !== null && !mention.ok;
   }
-  return core.insertOrCopy(text, t('card.remindHelp'));
+  const out = await core.insertOrCopy(text, t('card.remindHelp'));
+  if (typedOnly && out.ok) out.message = `${out.message} ${t('mention.typed', { name: item.senderName })}`;
+  return out;
 }
 
 function moderationActions(core: OverlayCore): ModerationActions {

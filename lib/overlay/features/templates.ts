@@ -39,7 +39,7 @@ export const templatesFeature = defineFeature({
         const at = core.now();
         if (rendered.poll) {
           const opened = await zalo.openPollDialog(doc);
-          if (!opened.ok) return fail(t('picker.pollFailed'));
+          if (!opened.ok) return fail(opened.manual ? t('poll.manual') : t('picker.pollFailed'));
           const filled = await zalo.fillPoll(doc, rendered.poll);
           if (!filled.ok) return fail(t('picker.pollFailed'));
           core.log(logKeys.notice(thread.id, id, at.getTime()), thread, at, {
@@ -70,7 +70,7 @@ export const templatesFeature = defineFeature({
         const bubble = zalo.findBubbleByText(doc, lastInserted, { direction: 'sent' });
         if (!bubble) return fail(t('picker.pinFailed'));
         const res = await zalo.pinMessage(doc, bubble);
-        if (!res.ok) return fail(t('picker.pinFailed'));
+        if (!res.ok) return fail(res.manual ? t('pin.manual') : t('picker.pinFailed'));
         const at = core.now();
         const messageId = zalo.cliMsgIdOf(bubble) ?? undefined;
         core.log(logKeys.pin(thread.id, messageId ?? at.getTime()), thread, at, {

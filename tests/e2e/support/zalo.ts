@@ -37,13 +37,13 @@ export async function scroll(page: Page, where: 'top' | 'bottom', all = false): 
 }
 export const bubble = (page: Page, cli: string) => page.locator(`[id="bb_msg_id_${cli}"]`);
 
-/** Counts received bubbles in the DOM and how many carry data-zgg-checked. */
+/** Counts received bubbles in the DOM and how many carry data-zgg-checked with their own id (the contract). */
 export async function checkedCounts(page: Page): Promise<{ received: number; checked: number; unchecked: string[] }> {
   return page.evaluate(() => {
     const received = [...document.querySelectorAll<HTMLElement>('[id^="bb_msg_id_"]')].filter(
       (el) => !el.querySelector('[data-id*="SentMsg"]') && !el.closest('.chat-item.me') && !el.closest('.me'),
     );
-    const unchecked = received.filter((el) => !el.hasAttribute('data-zgg-checked')).map((el) => el.id);
+    const unchecked = received.filter((el) => el.getAttribute('data-zgg-checked') !== el.id).map((el) => el.id);
     return { received: received.length, checked: received.length - unchecked.length, unchecked };
   });
 }

@@ -6,10 +6,14 @@ import { createSender } from '@/lib/messages/client';
 import { BACKGROUND_PROTOCOL, requestSchema, type Request } from '@/lib/messages/protocol';
 import { DEFAULT_GLOBAL_SETTINGS, defaultGroupSettings } from '@/lib/settings/schema';
 import { verifyLog } from '@/lib/log/append';
+import { createSelectorPackStore } from '@/lib/background/selector-pack-store';
+import type { TabRequest } from '@/lib/messages/protocol';
 
 let db: GuardDb;
 let n = 0;
 const badges: [number | undefined, number][] = [];
+const pushed: TabRequest[] = [];
+const diagnosis = { appReady: true, chatOpen: true, pack: null, areas: [{ area: 'app', status: 'ok' as const, rows: [] }] };
 
 function router() {
   const handlers = createHandlers({
@@ -19,6 +23,16 @@ function router() {
     }),
     openDashboard: async () => undefined,
     setBadge: async (tab, count) => void badges.push([tab, count]),
+    selectorPacks: createSelectorPackStore(
+      (() => {
+        let value: unknown;
+        return { read: async () => value, write: async (v: unknown) => void (value = v), remove: async () => void (value = undefined) };
+      })(),
+    ),
+    zaloTabs: {
+      ask: async (req) => (req.type === 'tab.diagnose' ? diagnosis : req.type === 'tab.skeleton' ? '{"tag":"html"}' : null),
+      broadcast: async (req) => void pushed.push(req),
+    },
   });
   return createRouter<typeof requestSchema, { tabId?: number }>(requestSchema, handlers);
 }
@@ -180,11 +194,23 @@ describe('background handlers', () => {
       'templates.list': await send({ type: 'templates.list' }),
       'badge.set': await send({ type: 'badge.set', count: 0 }),
       'dashboard.open': await send({ type: 'dashboard.open' }),
+      'selectorPack.save': await send({
+        type: 'selectorPack.save',
+        pack: { format: 'zgg-selector-pack', version: 1, name: 'Sửa tháng 12', selectors: { messageList: ['#messageViewScroll'] } },
+      }),
+      'selectorPack.get': await send({ type: 'selectorPack.get' }),
+      'selectorPack.clear': await send({ type: 'selectorPack.clear' }),
+      'zalo.diagnose': await send({ type: 'zalo.diagnose' }),
+      'zalo.skeleton': await send({ type: 'zalo.skeleton' }),
     };
     expect(Object.keys(replies).sort()).toEqual(Object.keys(BACKGROUND_PROTOCOL).sort());
     expect(replies['log.query'].map((e) => e.seq)).toEqual([1]);
     expect(replies['log.verify'][0]).toMatchObject({ chainId: 'g1', ok: true, entries: 1 });
     expect(replies['settings.save'].adminName).toBe('Lan');
+    expect(replies['selectorPack.get']?.pack.name).toBe('Sửa tháng 12');
+    expect(pushed.map((r) => (r.type === 'tab.selectorPack' ? r.pack?.name ?? null : r.type))).toEqual(['Sửa tháng 12', null]);
+    expect(replies['zalo.diagnose']?.areas[0]?.area).toBe('app');
+    expect(replies['zalo.skeleton']).toBe('{"tag":"html"}');
   });
 
   it('a reply that does not match the protocol is refused, naming the field', async () => {

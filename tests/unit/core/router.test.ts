@@ -8,6 +8,9 @@ const router = createRouter(tabRequestSchema, {
     throw new Error('panel failed');
   },
   'tab.openPicker': async (req) => ({ id: req.templateId ?? null }),
+  'tab.diagnose': () => null,
+  'tab.skeleton': () => null,
+  'tab.selectorPack': () => true,
 });
 
 describe('message router', () => {

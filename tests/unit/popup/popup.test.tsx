@@ -72,3 +72,51 @@ describe('popup', () => {
     expect(host.textContent).toContain('Trang Zalo chưa sẵn sàng');
   });
 });
+
+describe('popup: Zalo page diagnostics', () => {
+  const diagnosis = {
+    appReady: true,
+    chatOpen: true,
+    pack: { name: 'Gói sửa lỗi tháng 12' },
+    areas: [
+      {
+        area: 'pinned-bar' as const,
+        status: 'degraded' as const,
+        rows: [{ key: 'pinnedBar', description: '', status: 'fallback' as const, candidate: 1, selector: '.list-chat-box-banner' }],
+      },
+      {
+        area: 'read-messages' as const,
+        status: 'ok' as const,
+        rows: [{ key: 'messageList', description: '', status: 'matched' as const, candidate: 0, selector: '#x', fromPack: true }],
+      },
+    ],
+  };
+
+  it('shows each feature, the matched candidate, the pack, and exports the structure', async () => {
+    const exportStructure = vi.fn(async () => undefined);
+    const { host } = await render({ status: async () => status, diagnose: async () => diagnosis, exportStructure });
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="popup-diag-toggle"]')!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(host.querySelector('[data-testid="diag-area-pinned-bar"]')?.textContent).toBe('thanh tin ghim: Đang dùng phương án dự phòng');
+    expect(host.querySelector('[data-testid="diag-pack"]')?.textContent).toContain('Gói sửa lỗi tháng 12');
+    expect(host.querySelector('[data-testid="diag-row-pinnedBar"]')?.textContent).toContain('.list-chat-box-banner (phương án 2)');
+    expect(host.querySelector('[data-testid="diag-row-messageList"]')?.textContent).toContain('từ gói bộ chọn');
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="diag-export"]')!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(exportStructure).toHaveBeenCalled();
+    expect(host.querySelector('[data-testid="diag-message"]')?.textContent).toBe('Đã lưu tệp cấu trúc trang.');
+  });
+
+  it('says so when the page does not answer', async () => {
+    const { host } = await render({
+      status: async () => status,
+      diagnose: async () => {
+        throw new Error('no answer');
+      },
+      exportStructure: async () => undefined,
+    });
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="popup-diag-toggle"]')!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(host.textContent).toContain('Trang Zalo chưa trả lời');
+  });
+});

@@ -51,7 +51,7 @@ describe('message menu and pin', () => {
 
   it('opens the "Thêm" menu with a full pointer sequence at the centre', async () => {
     zalo = installFakeZalo(document);
-    expect(await openMessageMenu(document, byFixture(document, 'run1-first'))).toEqual({ ok: true });
+    expect(await openMessageMenu(document, byFixture(document, 'run1-first'))).toEqual({ ok: true, via: 'hover' });
     expect(document.querySelectorAll('.popover-v3 .zmenu-item')).toHaveLength(3);
   });
 
@@ -76,7 +76,7 @@ describe('message menu and pin', () => {
   it('pins a message and confirms it in the pinned bar', async () => {
     zalo = installFakeZalo(document);
     const res = await pinMessage(document, byFixture(document, 'run1-first'));
-    expect(res).toEqual({ ok: true });
+    expect(res).toMatchObject({ ok: true });
     expect(readPinnedBar(document)).toEqual({
       items: ['Bạn: Chào cả thôn, chiều nay 3 giờ họp ở nhà văn hoá nhé'],
       count: 3,
@@ -90,7 +90,7 @@ describe('message menu and pin', () => {
     ['the bar never updates', { pinDelayMs: null }, 'not-confirmed'],
   ])('reports failure when %s', async (_name, opts, reason) => {
     zalo = installFakeZalo(document, opts);
-    expect(await pinMessage(document, byFixture(document, 'run1-first'), { timeoutMs: 80 })).toEqual({ ok: false, reason });
+    expect(await pinMessage(document, byFixture(document, 'run1-first'), { timeoutMs: 80 })).toMatchObject({ ok: false, reason });
   });
 });
 
@@ -146,7 +146,7 @@ describe('poll dialog', () => {
     ['More menu never opens', () => undefined, 'no-poll-item'],
   ])('fails cleanly: %s', async (_name, setup, reason) => {
     setup();
-    expect(await openPollDialog(document, { timeoutMs: 50 })).toEqual({ ok: false, reason });
+    expect(await openPollDialog(document, { timeoutMs: 50 })).toMatchObject({ ok: false, reason });
   });
 
   it('fillPoll without a dialog', async () => {

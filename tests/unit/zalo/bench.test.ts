@@ -21,13 +21,18 @@ describe('benchReadBubbles (run inside the page by npm run bench)', () => {
 describe('public API of lib/zalo', () => {
   it('is exactly this list (a change to the adapter surface is deliberate), with no benchmark code', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'AREA_IDS', 'SELECTORS', 'SELECTOR_KEYS', 'areaHealth', 'clearComposer', 'cliMsgIdFromDomId', 'cliMsgIdOf',
-      'clickLikeUser', 'clickMenuItem', 'currentThread', 'fillPoll', 'findBubbleByText', 'findComposer', 'findMenuItem',
-      'findPollDialog', 'health', 'hover', 'insertIntoComposer', 'insertMention', 'isReady', 'listBubbles', 'listMembers',
-      'normalizeLine', 'normalizeText', 'onThreadChange', 'openMemberPanel', 'openMessageMenu', 'openPollDialog',
-      'parseMemberCount', 'parseMorePins', 'parseQid', 'pinMessage', 'pinnedShows', 'queryAll', 'queryOne', 'readBubble',
-      'readBubbleQuote', 'readDirection', 'readPinnedBar', 'readSenderName', 'readText', 'sameText', 'setNativeValue',
-      'urlsInText', 'validateSelectorTable', 'waitFor', 'watchBubbles', 'whenReady',
+      'AREA_IDS', 'HIGHLIGHT_ATTR', 'MAX_PACK_BYTES', 'PIN_LABELS', 'POLL_LABELS', 'SELECTORS', 'SELECTOR_KEYS',
+      'SELECTOR_PACK_FORMAT', 'SELECTOR_PACK_VERSION', 'activePack', 'applySelectorPack', 'areaHealth', 'candidatesOf',
+      'clearComposer', 'cliMsgIdFromDomId', 'cliMsgIdOf', 'clickLikeUser', 'clickMenuItem', 'closeMenus',
+      'createSenderDirectory', 'currentThread', 'diagnose', 'diagnosisSchema', 'exportSkeleton', 'fillPoll',
+      'findBubbleByText', 'findComposer', 'findMenuItem', 'findPollDialog', 'health', 'highlightForManual', 'hover',
+      'insertIntoComposer', 'insertMention', 'isReady', 'listBubbles', 'listMembers', 'listMentionItems', 'maskDigits',
+      'mentionItemName', 'normalizeLine', 'normalizeText', 'onThreadChange', 'openMemberPanel', 'openMessageMenu',
+      'openPollDialog', 'packCandidateCount', 'parseMemberCount', 'parseMorePins', 'parseQid', 'parseSelectorPack',
+      'parseSelectorPackText', 'pinMessage', 'pinnedShows', 'queryAll', 'queryOne', 'readAllMembers', 'readBubble',
+      'readBubbleQuote', 'readDirection', 'readPinnedBar', 'readSenderName', 'readText', 'sameText',
+      'selectorPackSchema', 'senderUidOf', 'setNativeValue', 'setSelectorOverrides', 'uidAttribute', 'urlsInText',
+      'validateSelectorTable', 'waitFor', 'watchBubbles', 'whenReady',
     ]);
     expect(Object.keys(api).some((k) => /bench/i.test(k))).toBe(false);
   });

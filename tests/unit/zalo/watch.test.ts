@@ -212,3 +212,45 @@ describe('onThreadChange', () => {
     expect(seen).toHaveLength(3);
   });
 });
+
+describe('watchBubbles on recycled elements', () => {
+  beforeEach(() => loadFixture('normal'));
+
+  it('reports an element again when Zalo reuses it: new id, data-qid back after a gap, text patched in place', async () => {
+    const el = bubble('1767225800001', 'Tin ban đầu');
+    list().append(run(el));
+    watchBubbles(document, collect, { signal: abort.signal, batch: 'microtask' });
+    await settle();
+    batches = [];
+
+    // Reuse: the id changes and data-qid disappears for a moment (one report), then returns (another).
+    const card = el.querySelector('.card')!;
+    el.id = 'bb_msg_id_1767225800099';
+    card.removeAttribute('data-qid');
+    await settle();
+    expect(all()).toEqual(['1767225800099']);
+    card.setAttribute('data-qid', '2@1767225800099_555_7001234567890');
+    await settle();
+    expect(all()).toEqual(['1767225800099', '1767225800099']);
+
+    // Text node patched in place (characterData only).
+    batches = [];
+    el.querySelector('.text')!.firstChild!.nodeValue = 'Nội dung khác hẳn';
+    await settle();
+    expect(all()).toEqual(['1767225800099']);
+  });
+
+  it('ignores our own badge and attributes on a bubble', async () => {
+    const el = bubble('1767225800002', 'Tin');
+    list().append(run(el));
+    watchBubbles(document, collect, { signal: abort.signal, batch: 'microtask' });
+    await settle();
+    batches = [];
+    el.setAttribute('data-zgg-checked', el.id);
+    el.setAttribute('data-zgg-flags', 'scam');
+    el.append(document.createElement('zgg-badge'));
+    el.style.outline = '2px solid red';
+    await settle();
+    expect(all()).toEqual([]);
+  });
+});
