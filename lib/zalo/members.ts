@@ -21,6 +21,7 @@ export type MemberPanelResult = { ok: true } | { ok: false; reason: 'no-toggle' 
 
 const OWNER_TEXT = /trưởng nhóm|group owner|\bowner\b/i;
 const DEPUTY_TEXT = /phó nhóm|deputy|\badmin\b/i;
+const SELF_MARK = /\s*\((bạn|you)\)$/iu;
 
 function hasRows(doc: Document): boolean {
   return queryAll(doc, 'memberRow').els.length > 0;
@@ -74,7 +75,8 @@ function roleOf(row: HTMLElement, text: string): MemberRole {
 
 function listMembersIn(row: HTMLElement): Member | null {
   const nameEl = querySelfOrDescendant(row, 'memberRowName')?.el;
-  const name = normalizeLine(row.getAttribute('title') || (nameEl ? nameEl.textContent ?? '' : readText(row).split('\n')[0] ?? ''));
+  // Zalo marks the admin's own row "(Bạn)"/"(You)" in the visible name; the title has the bare name.
+  const name = normalizeLine(row.getAttribute('title') || (nameEl ? nameEl.textContent ?? '' : readText(row).split('\n')[0] ?? '')).replace(SELF_MARK, '');
   if (!name) return null;
   // Role text may sit next to the row (same list item), so read the parent when it holds only this row.
   const parent = row.parentElement;

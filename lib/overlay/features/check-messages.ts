@@ -85,7 +85,7 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
   const deferredOnce = new WeakMap<HTMLElement, string>();
   /** Element → the bubble id we already waited for its data-qid (Zalo drops it while re-rendering a recycled row). */
   const waitedForQid = new WeakMap<HTMLElement, string>();
-  const senders = zalo.createSenderDirectory();
+  const senders = core.senders;
   let newlyChecked = 0;
   let newlyFlagged: FlaggedMessage[] = [];
 
