@@ -175,7 +175,10 @@ function refresh(core: OverlayCore, state: Store<GroupHealthState>): void {
   const session = core.session();
   const place = session && session.group.threadId === thread.id ? session.group : null;
   const members = current.members?.threadId === thread.id ? current.members : null;
-  const results = runGroupHealthChecks({ doc, thread, t, place: place && { thon: place.thon, xa: place.xa, tinh: place.tinh }, members });
+  // A group renamed while open keeps its id: the header shows the name to check.
+  const live = currentThread(doc);
+  const named = live?.id === thread.id && live.name.trim() ? { ...thread, name: live.name } : thread;
+  const results = runGroupHealthChecks({ doc, thread: named, t, place: place && { thon: place.thon, xa: place.xa, tinh: place.tinh }, members });
   // Only a change is written, so the store's other listeners are not woken every few seconds.
   if (current.threadId !== thread.id || JSON.stringify(results) !== JSON.stringify(current.results)) state.set({ threadId: thread.id, results });
 
