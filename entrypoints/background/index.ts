@@ -5,6 +5,7 @@ import { createHandlers, type Sender } from '@/lib/background/handlers';
 import { loadBundledBlocklist } from '@/lib/background/blocklist';
 import { applyRetention } from '@/lib/log/append';
 import { loadGlobalSettings } from '@/lib/settings/store';
+import { OPEN_TEMPLATES_COMMAND } from '@/lib/shortcuts';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -32,7 +33,7 @@ export default defineBackground(() => {
 
   // The shortcut opens the template picker in the active Zalo tab.
   browser.commands?.onCommand.addListener(async (command) => {
-    if (command !== 'open-templates') return;
+    if (command !== OPEN_TEMPLATES_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'tab.openPicker' }).catch(() => undefined);
   });
