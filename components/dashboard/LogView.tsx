@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CATEGORY_IDS } from '@/lib/rules/categories';
-import { LOG_ACTIONS, LOG_KINDS } from '@/lib/log/schema';
+import { LOG_ACTIONS, LOG_KINDS, eventTime } from '@/lib/log/schema';
 import { queryLog, type LogRecord } from '@/lib/log/query';
 import { verifyLog } from '@/lib/log/verify';
 import { formatVnDateTime } from '@/lib/reports/period';
@@ -362,7 +362,14 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
                     </div>
                   ) : (
                     <>
-                      <div role="cell" className="cell cell--time">{formatVnDateTime(e.time)}</div>
+                      <div
+                        role="cell"
+                        className="cell cell--time"
+                        data-testid="log-time"
+                        title={e.messageTime ? t('log.loggedAt', { time: formatVnDateTime(e.time) }) : undefined}
+                      >
+                        {formatVnDateTime(eventTime(e))}
+                      </div>
                       <div role="cell" className="cell cell--group" title={e.group.name}>{e.group.name}</div>
                       <div role="cell" className="cell cell--member" title={e.member?.name}>{e.member?.name ?? ''}</div>
                       <div role="cell" className="cell cell--category">{e.category ? tl(`category.${e.category}`) : ''}</div>

@@ -166,6 +166,8 @@ export function createController(deps: ControllerDeps): Controller {
       deps.enqueueLog(logKeys.flag(thread.id, info.cliMsgId, f.category), {
         chainId: thread.id,
         time: now().toISOString(),
+        // The id's timestamp: history read late still files under the day it was sent.
+        ...(info.sentAt !== undefined ? { messageTime: new Date(info.sentAt).toISOString() } : {}),
         kind: 'flag',
         group: { threadId: thread.id, name: thread.name },
         place: place(),
