@@ -29,7 +29,7 @@ export const CORRECTION_OUTCOMES = ['void', 'amend'] as const;
 export type CorrectionOutcome = (typeof CORRECTION_OUTCOMES)[number];
 
 export const GENESIS_HASH = '0'.repeat(64);
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'phải gồm 64 chữ số hệ 16 viết thường');
 
 export const placeSchema = z.object({
   thon: z.string().default(''),

@@ -1,6 +1,8 @@
 import { CATEGORY_CLAUSE } from '../regulation/clauses';
 import type { CategoryId, Severity } from '../rules/categories';
-import type { LogAction, LogKind } from '../log/schema';
+import type { LogAction, LogEntry, LogKind } from '../log/schema';
+import viUi from '../../locales/vi.json';
+import enUi from '../../locales/en.json';
 
 /**
  * Vietnamese labels used in every export. Kept here (not in UI i18n) because exported files must
@@ -47,3 +49,38 @@ export const SEVERITY_LABELS_VI: Record<Severity, string> = {
 
 /** Roman numerals for quarter labels ("Quý IV/2026"). */
 export const QUARTER_ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+/**
+ * What the log's `outcome` codes mean. The log keeps codes (they are data the xã may filter on);
+ * people read these words.
+ */
+export const OUTCOME_LABELS_VI: Record<string, string> = {
+  composer: 'Đã chèn vào ô soạn tin',
+  clipboard: 'Đã sao chép để dán',
+  filled: 'Đã điền vào hộp bình chọn của Zalo',
+  pinned: 'Đã ghim lên đầu nhóm',
+  void: 'Hủy mục được đính chính',
+  amend: 'Bổ sung thông tin',
+};
+
+/** Labels an action entry's outcome may repeat (older entries stored the action's label, in the UI language). */
+function actionLabels(action: LogAction): string[] {
+  const key = `action.${action}` as keyof typeof viUi;
+  return [ACTION_LABELS_VI[action], viUi[key], (enUi as Partial<Record<string, string>>)[key]].filter((x): x is string => Boolean(x));
+}
+
+/** The outcome as a person reads it; '' when it only repeats the action. */
+export function outcomeText(e: Pick<LogEntry, 'kind' | 'action' | 'outcome'>): string {
+  const outcome = e.outcome?.trim();
+  if (!outcome) return '';
+  if (e.action && (outcome === e.action || actionLabels(e.action).includes(outcome))) return '';
+  return OUTCOME_LABELS_VI[outcome] ?? outcome;
+}
+
+/** Internal markers the checker leaves in notes ("rule:scam:account"): diagnostics, not for people. */
+const RULE_MARK = /(?:^|\s*[;,]?\s*)rule:[\w:.-]+/g;
+
+/** A note as a person reads it: without rule ids. */
+export function noteText(note: string | undefined): string {
+  return (note ?? '').replace(RULE_MARK, '').trim();
+}

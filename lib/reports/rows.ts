@@ -1,5 +1,5 @@
 import { eventTime, type LogEntry } from '../log/schema';
-import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, KIND_LABELS_VI, SEVERITY_LABELS_VI } from './labels';
+import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, KIND_LABELS_VI, SEVERITY_LABELS_VI, noteText, outcomeText } from './labels';
 import { formatVnDateTime } from './period';
 import type { ExportEntry } from './redact';
 
@@ -54,8 +54,8 @@ export function detailCells(e: ExportEntry): DetailValue[] {
     (e.evidence ?? []).join('; '),
     text,
     e.action ? ACTION_LABELS_VI[e.action] : '',
-    e.outcome ?? '',
-    e.ref !== undefined && e.kind !== 'flag' ? joinNote(e.note, `Liên quan mục #${e.ref}`) : (e.note ?? ''),
+    outcomeText(e),
+    e.ref !== undefined && e.kind !== 'flag' ? joinNote(noteText(e.note), `Liên quan mục #${e.ref}`) : noteText(e.note),
     new Date(e.time),
     e.admin,
     e.seq,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { jsonErrorVi, vietnameseErrorMap } from '../i18n/zod-vi';
 import { globalSettingsSchema, groupSettingsSchema, type GlobalSettings, type GroupSettings } from './schema';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
@@ -15,7 +16,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Runs a schema and reports the first problem as "path: message" so the UI can point at the field. */
 export function safeParseWithPath<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {
-  const result = schema.safeParse(input);
+  // Messages reach the admin: zod's Vietnamese wording unless the schema gives its own.
+  const result = schema.safeParse(input, { error: vietnameseErrorMap });
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   // Unknown record keys (e.g. a category id that does not exist) are reported on the record itself;
@@ -31,7 +33,7 @@ function fromJson(json: unknown): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(json) as unknown };
   } catch (e) {
-    return { ok: false, path: '(root)', error: `(root): not valid JSON (${(e as Error).message})` };
+    return { ok: false, path: '(root)', error: `(root): ${jsonErrorVi(json, e)}` };
   }
 }
 

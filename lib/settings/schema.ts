@@ -45,7 +45,7 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]{2,}$/, 'must be a domain name like vneid.gov.vn');
+  .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]{2,}$/, 'phải là tên miền, ví dụ vneid.gov.vn');
 
 export const groupOverridesSchema = z.object({
   extraTerms: z.partialRecord(categoryId, z.array(term)).default({}),
