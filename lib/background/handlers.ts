@@ -3,6 +3,7 @@ import type { Request } from '../messages/protocol';
 import { appendLog, queryLog, verifyLog } from '../log/append';
 import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
 import { proposeStep } from '../moderation/ladder-db';
+import { placeForGroup } from '../settings/place-from-name';
 import { addSample, loadSamples } from '../moderation/samples';
 import type { SessionData } from '../overlay/session';
 import type { StrikeInfo } from '../overlay/actions';
@@ -48,7 +49,10 @@ export function createHandlers(deps: BackgroundDeps) {
       ]);
       let group = await loadGroupSettings(db, req.threadId);
       // First visit, or the group was renamed in Zalo: remember the name for reports.
-      if (!stored || (req.name && stored.name !== req.name)) group = await saveGroupSettings(db, { ...group, name: req.name || group.name });
+      if (!stored) {
+        // A group seen for the first time starts from its name's thôn/xã, else the admin's own place.
+        group = await saveGroupSettings(db, { ...group, name: req.name || group.name, ...placeForGroup(req.name, global.place) });
+      } else if (req.name && stored.name !== req.name) group = await saveGroupSettings(db, { ...group, name: req.name });
       return {
         global,
         group,

@@ -1,8 +1,6 @@
 import { CATEGORY_CLAUSE } from '../regulation/clauses';
 import type { CategoryId, Severity } from '../rules/categories';
 import type { LogAction, LogEntry, LogKind } from '../log/schema';
-import viUi from '../../locales/vi.json';
-import enUi from '../../locales/en.json';
 
 /**
  * Vietnamese labels used in every export. Kept here (not in UI i18n) because exported files must
@@ -63,18 +61,16 @@ export const OUTCOME_LABELS_VI: Record<string, string> = {
   amend: 'Bổ sung thông tin',
 };
 
-/** Labels an action entry's outcome may repeat (older entries stored the action's label, in the UI language). */
-function actionLabels(action: LogAction): string[] {
-  const key = `action.${action}` as keyof typeof viUi;
-  return [ACTION_LABELS_VI[action], viUi[key], (enUi as Partial<Record<string, string>>)[key]].filter((x): x is string => Boolean(x));
-}
-
-/** The outcome as a person reads it; '' when it only repeats the action. */
+/**
+ * The outcome as a person reads it; '' when it only repeats the action: an action entry's outcome is
+ * the action's own label in the UI language of the day (or its code), which "Xử lý" already shows.
+ */
 export function outcomeText(e: Pick<LogEntry, 'kind' | 'action' | 'outcome'>): string {
   const outcome = e.outcome?.trim();
   if (!outcome) return '';
-  if (e.action && (outcome === e.action || actionLabels(e.action).includes(outcome))) return '';
-  return OUTCOME_LABELS_VI[outcome] ?? outcome;
+  const label = OUTCOME_LABELS_VI[outcome];
+  if (label) return label;
+  return e.kind === 'action' ? '' : outcome;
 }
 
 /** Internal markers the checker leaves in notes ("rule:scam:account"): diagnostics, not for people. */

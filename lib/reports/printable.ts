@@ -67,6 +67,15 @@ table.sign td { width: 50%; text-align: center; vertical-align: top; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }
 `;
 
+const XA_UNITS = /^(?:xã|phường|thị trấn|đặc khu)\s/iu;
+const THON_UNITS = /^(?:thôn|xóm|bản|ấp|làng|khu phố|tổ dân phố|tdp)\s/iu;
+/** "An Bình" → "XÃ AN BÌNH"; "Phường Đình Bảng" stays a phường: the admin may type the unit or not. */
+function withUnit(name: string, units: RegExp, unit: string): string {
+  const n = name.trim();
+  if (!n) return '';
+  return upper(units.test(n) ? n : `${unit} ${n}`);
+}
+
 /** A table row; cells at `numeric` positions are right-aligned. */
 function row(cells: (string | number)[], numeric: readonly number[] = []): string {
   return `<tr>${cells.map((c, i) => `<td${numeric.includes(i) ? ' class="n"' : ''}>${e(String(c))}</td>`).join('')}</tr>`;
@@ -82,8 +91,9 @@ export function printableReport(input: PrintableInput): string {
   const inPeriodEntries = input.entries.filter(periodFilter(input.period));
   const date = vnParts(input.reportDate ?? new Date());
   const place = input.place;
-  const unitTop = place.xa ? `UBND XÃ ${upper(place.xa)}` : 'UBND XÃ ……';
-  const unitName = `TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG${place.thon ? ` THÔN ${upper(place.thon)}` : ''}`;
+  const unitTop = `UBND ${withUnit(place.xa, XA_UNITS, 'xã') || 'XÃ ……'}`;
+  const thon = withUnit(place.thon, THON_UNITS, 'thôn');
+  const unitName = `TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG${thon ? ` ${thon}` : ''}`;
   const placeName = place.xa || '……';
   const deadline = reportDeadline(input.period);
   const topN = input.topMembers ?? 10;

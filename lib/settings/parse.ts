@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { jsonErrorVi, vietnameseErrorMap } from '../i18n/zod-vi';
-import { globalSettingsSchema, groupSettingsSchema, type GlobalSettings, type GroupSettings } from './schema';
+import { globalSettingsFormSchema, groupSettingsFormSchema, type GlobalSettings, type GroupSettings } from './schema';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
@@ -39,10 +39,10 @@ function fromJson(json: unknown): ParseResult<unknown> {
 
 export function parseGlobalSettings(json: unknown): ParseResult<GlobalSettings> {
   const raw = fromJson(json);
-  return raw.ok ? safeParseWithPath(globalSettingsSchema, raw.value) : raw;
+  return raw.ok ? safeParseWithPath(globalSettingsFormSchema, raw.value) : raw;
 }
 
 export function parseGroupSettings(json: unknown): ParseResult<GroupSettings> {
   const raw = fromJson(json);
-  return raw.ok ? safeParseWithPath(groupSettingsSchema, raw.value) : raw;
+  return raw.ok ? safeParseWithPath(groupSettingsFormSchema, raw.value) : raw;
 }

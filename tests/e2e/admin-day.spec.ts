@@ -39,3 +39,43 @@ test('an account number in a flagged message never reaches the log', async ({ za
   expect(stored).not.toMatch(/0912|345 678/);
   expect(mine.some((e) => (e.evidence as string[] | undefined)?.some((x) => /\*{3}/.test(x)))).toBe(true);
 });
+
+test('first-run setup: asked until done, refuses blanks, fills the group from its name; settings refuse nonsense', async ({ zalo, context, extensionId }) => {
+  // The group has been opened once, so the dashboard knows it.
+  await openReplica(zalo);
+  await expect(zalo.getByTestId('zgg-status-chip')).toBeVisible();
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+  const setup = page.getByTestId('first-run');
+  await expect(setup).toBeVisible();
+  await page.getByTestId('setup-save').click();
+  await expect(page.getByTestId('setup-msg')).toContainText('Tên người quản trị');
+  await expect(page.getByTestId('setup-msg')).not.toContainText(/Too small|expected/);
+  await page.getByTestId('setup-adminName').fill('Trần Thị Lan');
+  await page.getByTestId('setup-xa').fill('An Bình');
+  await page.getByTestId('setup-tinh').fill('Bắc Ninh');
+  await page.getByTestId('setup-save').click();
+  await expect(setup).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('set-admin')).toHaveValue('Trần Thị Lan');
+  await expect(page.getByTestId('first-run')).toHaveCount(0);
+  // "Thôn Đông - Thông tin chung": its thôn comes from the name, the xã from the setup.
+  await expect(page.getByTestId('grp-thon')).toHaveValue('Đông');
+
+  await page.getByTestId('set-admin').fill('');
+  await page.getByTestId('set-save').click();
+  await expect(page.getByTestId('set-msg')).toContainText('Tên người quản trị');
+  await page.getByTestId('set-admin').fill('Trần Thị Lan');
+  await page.getByTestId('set-retention').fill('99999999');
+  await page.getByTestId('set-save').click();
+  await expect(page.getByTestId('set-msg')).toContainText('Số ngày lưu nội dung tin nhắn');
+  await expect(page.getByTestId('set-msg')).toContainText('Quá lớn');
+  await page.getByTestId('set-retention').fill('365');
+  await page.getByTestId('grp-phone').fill('abc-xyz');
+  await page.getByTestId('grp-save').click();
+  await expect(page.getByTestId('grp-msg')).toContainText('Số điện thoại liên hệ');
+  await page.getByTestId('grp-name').fill(' ');
+  await page.getByTestId('grp-phone').fill('0912 345 678');
+  await page.getByTestId('grp-save').click();
+  await expect(page.getByTestId('grp-msg')).toContainText('Tên nhóm');
+});
