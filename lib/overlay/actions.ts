@@ -1,3 +1,4 @@
+import type { LadderStep } from '../settings/schema';
 import type { LogEntry } from '../log/schema';
 import type { CategoryId } from '../rules/categories';
 
@@ -31,7 +32,11 @@ export interface OverlayActions {
   togglePanel(open?: boolean): void;
   openCard(cliMsgId: string | null): void;
   jumpTo(cliMsgId: string): boolean;
-  remind(cliMsgId: string): Promise<InsertOutcome>;
+  /**
+   * Inserts the words of a ladder step (reminder, warning, removal proposal) for the admin to send;
+   * an unsent draft is kept, the words go after it.
+   */
+  remind(cliMsgId: string, step?: LadderStep): Promise<InsertOutcome>;
   openMessageMenu(cliMsgId: string): Promise<boolean>;
   openMembers(): Promise<boolean>;
   record(

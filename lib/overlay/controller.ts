@@ -3,7 +3,8 @@ import { upsertFlagged, recordError } from './store';
 import type { OverlayActions, InsertOutcome, RecordableAction, StrikeInfo, TemplateView } from './actions';
 import { logKeys, messageKey, type SessionData } from './session';
 import { setBadge } from './badge';
-import type { Translate, MessageKey } from '../i18n';
+import { createT, type Translate, type MessageKey } from '../i18n';
+import type { LadderStep } from '../settings/schema';
 import type { Flag } from '../rules/flag';
 import type { CategoryId } from '../rules/categories';
 import type { LogBodyInput, LogEntry } from '../log/schema';
@@ -233,9 +234,16 @@ export function createController(deps: ControllerDeps): Controller {
     return zalo.listBubbles(doc).find((el) => zalo.cliMsgIdOf(el) === cli) ?? null;
   }
 
-  function reminderText(item: FlaggedMessage): string {
-    const f = item.flags[0];
-    return t('reminder.text', { name: item.senderName || 'bạn', clause: f.clause, quote: clauseText(f.clause) });
+  /** Words posted into the group are Vietnamese whatever the admin's UI language: the group reads them. */
+  const groupT = createT('vi');
+  const STEP_TEXT: Record<LadderStep, MessageKey> = {
+    remind: 'reminder.text',
+    warn: 'reminder.warn',
+    'propose-removal': 'reminder.propose-removal',
+  };
+  function reminderText(item: FlaggedMessage, step: LadderStep): string {
+    const f = primaryFlag(item.flags) ?? item.flags[0];
+    return groupT(STEP_TEXT[step], { name: item.senderName || 'bạn', clause: f.clause, quote: clauseText(f.clause) });
   }
 
   async function insertOrCopy(text: string, okMessage: string): Promise<InsertOutcome> {
@@ -251,8 +259,18 @@ export function createController(deps: ControllerDeps): Controller {
    * The reminder starts with a real @mention (the member is notified) when Zalo's member list can
    * be used; otherwise the same words go in as plain text.
    */
-  async function insertReminder(item: FlaggedMessage): Promise<InsertOutcome> {
-    const text = reminderText(item);
+  async function insertReminder(item: FlaggedMessage, step: LadderStep): Promise<InsertOutcome> {
+    const text = reminderText(item, step);
+    const help = t('card.stepHelp');
+    // Never wipe what the admin was typing: the words go after the draft, one blank line between.
+    if (zalo.composerDraft(doc).trim()) {
+      const res = zalo.insertIntoComposer(doc, `\n${text}`, { mode: 'append' });
+      if (res.ok) return { ok: true, method: 'composer', message: help };
+      const copied = await deps.copyToClipboard(text);
+      return copied
+        ? { ok: true, method: 'clipboard', message: t('card.remindClipboard') }
+        : { ok: false, method: 'none', message: t('common.error', { message: res.reason }) };
+    }
     const lead = `@${item.senderName}`;
     if (item.senderName && text.includes(lead) && zalo.clearComposer(doc).ok) {
       const [before, after] = [text.slice(0, text.indexOf(lead)), text.slice(text.indexOf(lead) + lead.length)];
@@ -260,10 +278,10 @@ export function createController(deps: ControllerDeps): Controller {
       if (head.ok && (await zalo.insertMention(doc, item.senderName)).ok) {
         // Zalo puts a space after the chip; the leading space keeps the read-back comparison exact.
         const tail = zalo.insertIntoComposer(doc, ` ${after.replace(/^\s+/, '')}`, { mode: 'append' });
-        if (tail.ok) return { ok: true, method: 'composer', message: t('card.remindHelp') };
+        if (tail.ok) return { ok: true, method: 'composer', message: help };
       }
     }
-    return insertOrCopy(text, t('card.remindHelp'));
+    return insertOrCopy(text, help);
   }
 
   const actions: Controller = {
@@ -284,10 +302,10 @@ export function createController(deps: ControllerDeps): Controller {
       el.scrollIntoView({ block: 'center', behavior: 'auto' });
       return true;
     },
-    async remind(cli) {
+    async remind(cli, step = 'remind') {
       const item = findFlagged(cli);
       if (!item) return { ok: false, method: 'none', message: '' };
-      const out = await insertReminder(item);
+      const out = await insertReminder(item, step);
       store.set({ announcement: out.message });
       return out;
     },

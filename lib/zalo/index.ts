@@ -49,6 +49,7 @@ export {
 export {
   insertIntoComposer,
   clearComposer,
+  composerDraft,
   findComposer,
   type InsertOptions,
   type InsertResult,

@@ -1,6 +1,6 @@
 // An admin's day end to end on the replica: what the log keeps about messages (time, redaction).
 import { test, expect, openReplica } from './support/extension';
-import { bubble, push, readLog } from './support/zalo';
+import { bubble, push, readLog, replicaState } from './support/zalo';
 
 test('history read today is logged with the time each message was sent', async ({ zalo, context, extensionId }) => {
   await openReplica(zalo);
@@ -78,4 +78,48 @@ test('first-run setup: asked until done, refuses blanks, fills the group from it
   await page.getByTestId('grp-phone').fill('0912 345 678');
   await page.getByTestId('grp-save').click();
   await expect(page.getByTestId('grp-msg')).toContainText('Tên nhóm');
+});
+
+test('ladder steps keep the unsent draft, each with its own words, logged as what was done', async ({ zalo, context, extensionId }) => {
+  await openReplica(zalo);
+  await expect(zalo.getByTestId('zgg-status-chip')).toBeVisible();
+  const LOTTERY = 'soi cầu lô đề hôm nay chuẩn 99%, bao lô 3 số, ib em để lấy số';
+  const first = await push(zalo, { fromUid: 'u-lo', senderName: 'Số Đẹp', text: LOTTERY });
+  await expect(bubble(zalo, first)).toHaveAttribute('data-zgg-flags', /gambling-fortune/);
+
+  await zalo.locator('#richInput').click();
+  await zalo.keyboard.type('Chiều nay họp thôn lúc 14h');
+  await expect.poll(async () => (await replicaState(zalo)).composerText).toContain('họp thôn');
+
+  await bubble(zalo, first).locator('zgg-badge button').click();
+  const card = zalo.getByTestId('zgg-card');
+  await expect(card.getByTestId('zgg-next-step')).toHaveAttribute('data-step', 'remind');
+  await expect(card.getByTestId('zgg-act-remind')).toHaveText('Nhắc nhở');
+  await card.getByTestId('zgg-act-remind').click();
+  await expect.poll(async () => (await replicaState(zalo)).composerText).toContain('nhắc nhở');
+  const afterRemind = (await replicaState(zalo)).composerText;
+  expect(afterRemind).toContain('Chiều nay họp thôn lúc 14h');
+  expect(afterRemind.indexOf('Chiều nay họp thôn')).toBeLessThan(afterRemind.indexOf('nhắc nhở'));
+
+  await expect.poll(async () => (await readLog(context, extensionId)).filter((e) => e.kind === 'action').length).toBe(1);
+  await card.getByRole('button', { name: 'Đóng' }).click();
+  const second = await push(zalo, { fromUid: 'u-lo', senderName: 'Số Đẹp', text: 'Chốt số đề miền Bắc hôm nay, nuôi lô khung 3 ngày, inbox em' });
+  await expect(bubble(zalo, second)).toHaveAttribute('data-zgg-flags', /gambling-fortune/);
+  await bubble(zalo, second).locator('zgg-badge button').click();
+  await expect(card.getByTestId('zgg-next-step')).toHaveAttribute('data-step', 'warn');
+  await expect(card.getByTestId('zgg-act-remind')).toHaveText('Cảnh cáo');
+  // The card never proposes a different step beside the ladder's.
+  await expect(card).not.toContainText('Đề xuất:');
+  await card.getByTestId('zgg-act-remind').click();
+  await expect.poll(async () => (await replicaState(zalo)).composerText).toContain('CẢNH CÁO');
+  expect((await replicaState(zalo)).composerText).toContain('Chiều nay họp thôn lúc 14h');
+  expect((await replicaState(zalo)).sent).toEqual([]);
+  await expect
+    .poll(async () =>
+      (await readLog(context, extensionId))
+        .filter((e) => e.kind === 'action')
+        .map((e) => `${e.messageId === first ? 'first' : 'second'}:${e.action}`)
+        .sort(),
+    )
+    .toEqual(['first:remind', 'second:warn']);
 });
