@@ -11,4 +11,10 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]]
     : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/artifacts',
+  // Chromium through Playwright; firefox-esr through puppeteer-core over WebDriver BiDi (Playwright
+  // drives only its own patched Firefox). Both count in the same JSON report.
+  projects: [
+    { name: 'chromium', testDir: 'tests/e2e' },
+    { name: 'firefox-esr', testDir: 'tests/e2e-firefox' },
+  ],
 });

@@ -2,8 +2,10 @@ import { defineConfig } from 'wxt';
 import { OPEN_TEMPLATES_COMMAND, OPEN_TEMPLATES_SHORTCUT } from './lib/shortcuts';
 
 // Manifest is a function of the target so Firefox-only keys never reach the Chrome build.
+// The polyfill module makes `wxt/browser` Mozilla's webextension-polyfill in every build, so the
+// promise-based `browser` API behaves the same in Chromium-based browsers and in Firefox.
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip' },
   manifest: ({ browser }) => ({

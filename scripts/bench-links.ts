@@ -1,6 +1,6 @@
 /**
  * Link-analysis benchmark: µs per message of `analyseLinks` on the corpus (tests/corpus/labelled.jsonl and
- * /work/shared/corpus/messages.dev.jsonl), split into messages with links and without, plus µs per link and
+ * ../shared/corpus/messages.dev.jsonl beside the clone), split into messages with links and without, plus µs per link and
  * the cost with the bundled blocklist. Optionally times a baseline copy of lib/rules/links in the same run:
  *
  *   npx tsx scripts/bench-links.ts
@@ -17,7 +17,8 @@ interface LinksModule {
   loadBlocklist: (text: string, source?: string) => current.Blocklist;
 }
 
-const CORPORA = ['tests/corpus/labelled.jsonl', '/work/shared/corpus/messages.dev.jsonl'];
+const ROOT = resolve(import.meta.dirname ?? '.', '..');
+const CORPORA = [resolve(ROOT, 'tests/corpus/labelled.jsonl'), resolve(ROOT, '../shared/corpus/messages.dev.jsonl')];
 
 function loadCorpus(): string[] {
   const out: string[] = [];

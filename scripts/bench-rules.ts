@@ -6,7 +6,7 @@
  *   npx tsx scripts/bench-rules.ts
  */
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -135,7 +135,7 @@ async function copyJsonl(inFile: string, outFile: string): Promise<void> {
   await new Promise<void>((r) => out.end(() => r()));
 }
 
-export async function benchRules(opts: { cliLines?: number; minMs?: number } = {}): Promise<Record<string, number>> {
+export async function benchRules(opts: { cliLines?: number; procLines?: number; minMs?: number } = {}): Promise<Record<string, number>> {
   const minMs = opts.minMs ?? 300;
   const rs = compileRuleset(DEFAULT_PACK);
   const defaultUs = timePerMessage(SAMPLES, (t) => checkMessage(t, rs), minMs);
@@ -186,6 +186,17 @@ export async function benchRules(opts: { cliLines?: number; minMs?: number } = {
   };
   const cliProcMs = await timeAsync(run(['scripts/cli.mjs', 'classify', inFile]));
   const ioProcMs = await timeAsync(run(['-e', IO_ONLY_SCRIPT, inFile]));
+  // A large file (100k lines by default), where the CLI uses a worker thread per core, against one thread and
+  // against the plain read+parse+write process.
+  const procLines = opts.procLines ?? 100000;
+  const bigFile = join(dir, 'big.jsonl');
+  let bigBody = '';
+  for (let i = 0; i < procLines; i++) bigBody += JSON.stringify({ id: `m${i}`, text: `${SAMPLES[i % SAMPLES.length]} #${i}` }) + '\n';
+  writeFileSync(bigFile, bigBody);
+  const bigWorkers = String(Math.min(availableParallelism(), 4));
+  const bigParallelMs = await timeAsync(run(['scripts/cli.mjs', 'classify', bigFile, '--workers', bigWorkers]), 1);
+  const bigSingleMs = await timeAsync(run(['scripts/cli.mjs', 'classify', bigFile, '--workers', '0']), 1);
+  const bigIoMs = await timeAsync(run(['-e', IO_ONLY_SCRIPT, bigFile]), 1);
   rmSync(dir, { recursive: true, force: true });
 
   return {
@@ -215,6 +226,13 @@ export async function benchRules(opts: { cliLines?: number; minMs?: number } = {
     cliProcMs,
     ioProcMs,
     cliProcOverIo: cliProcMs / ioProcMs,
+    procLines,
+    procWorkers: Number(bigWorkers),
+    procParallelMs: bigParallelMs,
+    procSingleMs: bigSingleMs,
+    procIoMs: bigIoMs,
+    procParallelOverIo: bigParallelMs / bigIoMs,
+    procSingleOverParallel: bigSingleMs / bigParallelMs,
   };
 }
 
@@ -244,6 +262,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       [`process: npm run classify (node scripts/cli.mjs) (ms)`, r.cliProcMs.toFixed(0)],
       [`process: node read+parse+write (ms)`, r.ioProcMs.toFixed(0)],
       ['  process ratio', r.cliProcOverIo.toFixed(2) + '×'],
+      [`process: classify ${r.procLines} lines, ${r.procWorkers} workers (ms)`, r.procParallelMs.toFixed(0)],
+      [`process: classify ${r.procLines} lines, one thread (ms)`, r.procSingleMs.toFixed(0)],
+      [`process: node read+parse+write ${r.procLines} lines (ms)`, r.procIoMs.toFixed(0)],
+      ['  workers / read+parse+write', r.procParallelOverIo.toFixed(2) + '×'],
+      ['  one thread / workers', r.procSingleOverParallel.toFixed(2) + '×'],
     ];
     const w = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);

@@ -10,6 +10,7 @@ import { benchRules } from './bench-rules';
 import { benchReports } from './bench-reports';
 import { benchPage } from './bench-page';
 import { benchDashboard } from './bench-dashboard';
+import { benchXa } from './bench-xa';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const GROUPS: Record<string, () => Promise<Record<string, number>>> = {
@@ -17,6 +18,12 @@ const GROUPS: Record<string, () => Promise<Record<string, number>>> = {
   reports: () => benchReports(),
   page: () => benchPage(),
   dashboard: () => benchDashboard(),
+  xa: () => benchXa(),
+};
+
+/** Ratios a change must not lose; a missed goal makes `npm run bench` exit non-zero. */
+const GOALS: Record<string, { text: string; met: (f: Record<string, number>) => boolean }[]> = {
+  rules: [{ text: 'with 5,000 terms one automaton pass beats one indexOf per term (naiveOverAcBig > 1)', met: (f) => f.naiveOverAcBig > 1 }],
 };
 
 async function main() {
@@ -32,6 +39,11 @@ async function main() {
       const figures = await GROUPS[name]();
       const width = Math.max(...Object.keys(figures).map((k) => k.length));
       for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${Number.isInteger(v) ? v : v.toFixed(2)}`);
+      for (const goal of GOALS[name] ?? []) {
+        const ok = goal.met(figures);
+        if (!ok) failed = true;
+        console.log(`${ok ? 'goal met' : 'GOAL MISSED'}: ${goal.text}`);
+      }
     } catch (e) {
       failed = true;
       console.log(`failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,7 +3,7 @@
  * Labelled lines {"id","text","expect":[...]} → per-category precision/recall/F1, clean FP rate, misses.
  */
 import { readFileSync } from 'node:fs';
-import { CATEGORY_IDS } from '../lib/rules/categories';
+import { CATEGORY_IDS } from '../lib/domain/categories';
 import { compileRuleset, DEFAULT_PACK } from '../lib/rules/index';
 import { evaluate, parseLabelled } from '../lib/rules/evaluate';
 

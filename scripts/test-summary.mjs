@@ -10,6 +10,22 @@ function read(path) {
   }
 }
 
+/** Playwright's per-test outcome counts for each project (the Chromium and the firefox-esr suites). */
+function e2eByProject(report) {
+  const counts = {};
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const c = (counts[t.projectName || 'default'] ??= { expected: 0, unexpected: 0, flaky: 0, skipped: 0 });
+        if (t.status in c) c[t.status] += 1;
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return counts;
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -37,6 +53,9 @@ if (e2e) {
   failed += s.unexpected + s.flaky;
   skipped += s.skipped;
   console.log(`e2e: ${s.expected} passed, ${s.unexpected + s.flaky} failed`);
+  for (const [project, c] of Object.entries(e2eByProject(e2e))) {
+    console.log(`  ${project}: ${c.expected} passed, ${c.unexpected + c.flaky} failed`);
+  }
   if (e2e.errors?.length) {
     console.log(`e2e: ${e2e.errors.length} error(s) outside tests`);
     failed += e2e.errors.length;

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CATEGORY_IDS, type CategoryId } from '../lib/rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../lib/domain/categories';
 import { modelTokens } from '../lib/rules/model/features';
 import { MODEL_FORMAT, type LinearModel } from '../lib/rules/model/schema';
 import { normalize } from '../lib/rules/normalize';

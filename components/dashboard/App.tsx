@@ -10,6 +10,7 @@ import { Ctx, type DashboardCtx, type DashboardDeps } from './context';
 import { LogView } from './LogView';
 import { ReportsView } from './ReportsView';
 import { XaView } from './XaView';
+import { HealthView } from './HealthView';
 import { TemplatesView } from './TemplatesView';
 import { SettingsView } from './SettingsView';
 
@@ -17,6 +18,7 @@ const TAB_LABEL: Record<Tab, DashKey> = {
   log: 'tab.log',
   reports: 'tab.reports',
   xa: 'tab.xa',
+  health: 'tab.health',
   templates: 'tab.templates',
   settings: 'tab.settings',
 };
@@ -25,7 +27,7 @@ export function App(deps: DashboardDeps & { initialHash: string; onHash: (hash: 
   const { initialHash, onHash, ...rest } = deps;
   const [route, setRoute] = useState<Route>(() => parseHash(initialHash));
   const [settings, setSettings] = useState<GlobalSettings | null>(null);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ log: null, reports: null, xa: null, templates: null, settings: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ log: null, reports: null, xa: null, health: null, templates: null, settings: null });
 
   useEffect(() => {
     loadGlobalSettings(rest.db)
@@ -45,8 +47,8 @@ export function App(deps: DashboardDeps & { initialHash: string; onHash: (hash: 
   const lang = settings?.language ?? 'vi';
   const ctx = useMemo<DashboardCtx>(
     () => ({ ...rest, lang, t: createTDash(lang), tl: createT(lang), settings: settings ?? DEFAULT_GLOBAL_SETTINGS, setSettings }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rest.db, rest.doc, rest.version, lang, settings],
+    // The remaining props are stable callbacks; listing `rest` itself would rebuild the context every render.
+    [rest.db, rest.trustDb, rest.doc, rest.version, lang, settings],
   );
 
   useEffect(() => {
@@ -133,6 +135,8 @@ export function App(deps: DashboardDeps & { initialHash: string; onHash: (hash: 
             <ReportsView />
           ) : route.tab === 'xa' ? (
             <XaView />
+          ) : route.tab === 'health' ? (
+            <HealthView />
           ) : route.tab === 'templates' ? (
             <TemplatesView />
           ) : (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
+import { CATEGORY_IDS } from '@/lib/domain/categories';
 import { LOG_ACTIONS, LOG_KINDS, eventTime } from '@/lib/log/schema';
 import { noteText, outcomeText } from '@/lib/reports/labels';
 import { queryLog, type LogRecord } from '@/lib/log/query';
@@ -60,7 +60,7 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
     if ((filters.member ?? '') !== member.trim() || (filters.q ?? '') !== q.trim()) {
       onFilters({ ...filters, member: member.trim() || undefined, q: q.trim() || undefined });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only typing triggers this; a filter change from elsewhere must not write the typed text back.
   }, [member, q]);
 
   useEffect(() => {
@@ -117,7 +117,7 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
       clearTimeout(idle);
       abort.abort();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // filterKey stands for the whole filter object (a new object with the same fields is no change).
   }, [db, filterKey]);
 
   const count = data.keys ? data.keys.length : (data.first?.length ?? 0);

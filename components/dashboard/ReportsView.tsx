@@ -5,7 +5,6 @@ import {
   customPeriod,
   deadlineStatus,
   entriesToCsv,
-  makeBundle,
   monthPeriod,
   printableReport,
   quarterPeriod,
@@ -20,12 +19,16 @@ import {
 import { downloadBlob, downloadText, reportFileName } from '@/lib/dashboard/download';
 import { listKnownGroups, unitName, type KnownGroup } from '@/lib/dashboard/groups';
 import { commonPlace, loadGroupChain, reportEntries } from '@/lib/dashboard/report-data';
+import { makeSignedBundle } from '@/lib/trust/export';
+import { loadGroupHealth } from '@/lib/health/store';
+import { teamReportFor } from '@/lib/health/team-input';
 import { useDash } from './context';
+import { KeyPanel } from './KeyPanel';
 
 type Kind = 'month' | 'quarter' | 'custom';
 
 export function ReportsView() {
-  const { db, t, now, doc, settings, version } = useDash();
+  const { db, trustDb, t, now, doc, settings, version } = useDash();
   const today = vnParts(now());
   const [groups, setGroups] = useState<KnownGroup[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -138,16 +141,24 @@ export function ReportsView() {
         const chain = await loadGroupChain(db, g.threadId);
         // Stored entries, unchanged, so their hashes verify at the xã; message texts travel beside them
         // and are checked against each entry's textHash (unless the export drops text).
-        const bundle = makeBundle({
-          entries: chain.stored,
-          texts: chain.snapshots,
-          period: p,
-          place: g.place,
-          group: { threadId: g.threadId, name: g.name },
-          exporter: { adminName: settings.adminName, extensionVersion: version },
-          redaction,
-          exportedAt: now(),
-        });
+        const health = await loadGroupHealth(trustDb, g.threadId);
+        // Signed with this installation's key and naming the previous export, so the xã can check both;
+        // the team's report rides along so the xã can total villages.
+        const bundle = await makeSignedBundle(
+          trustDb,
+          {
+            entries: chain.stored,
+            texts: chain.snapshots,
+            period: p,
+            place: g.place,
+            group: { threadId: g.threadId, name: g.name },
+            exporter: { adminName: settings.adminName, extensionVersion: version },
+            redaction,
+            exportedAt: now(),
+            report: teamReportFor(chain.stored, p, g.place.tinh, health, now()),
+          },
+          now(),
+        );
         const name = bundleFileName(bundle);
         downloadText(doc, bundleToJson(bundle), name, 'application/json');
         names.push(name);
@@ -326,6 +337,7 @@ export function ReportsView() {
           <iframe ref={frame} title={t('reports.previewTitle')} srcDoc={preview} className="preview__frame" data-testid="print-frame" />
         </div>
       )}
+      <KeyPanel />
     </section>
   );
 }

@@ -52,7 +52,7 @@ export function TemplatesView() {
   };
   useEffect(() => {
     void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Reload when the database changes only; reload() itself is recreated every render.
   }, [db]);
 
   const origin = useMemo(() => new Map((items ?? []).map((i) => [i.template.id, i.origin])), [items]);

@@ -1,7 +1,12 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { aggregateBundles, combinedXlsx, xlsxBlob, CHAIN_STATUS_VI, type AggregateFile, type AggregateResult } from '@/lib/reports';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
-import { downloadBlob, slugify } from '@/lib/dashboard/download';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { AggregateCancelled, aggregateBundles, combinedXlsx, formatVnDate, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type RejectedFile } from '@/lib/reports';
+import type { ReceivedRecord } from '@/lib/trust/continuity';
+import { newVillageKeyRow, type VillageKeyRow } from '@/lib/trust/register';
+import { KEY_CHANGE_FORMAT } from '@/lib/trust/key-change';
+import { addToRegister, applyKeyChangeToRegister, listReceived, listRegister, rememberReceived, removeFromRegister } from '@/lib/trust/store';
+import { CATEGORY_IDS } from '@/lib/domain/categories';
+import { downloadBlob } from '@/lib/dashboard/download';
+import { slugify } from '@/lib/domain/text';
 import { useDash } from './context';
 import { resolvePeriod } from '@/lib/dashboard/period-filter';
 
@@ -17,8 +22,33 @@ async function readFiles(list: FileList | File[]): Promise<AggregateFile[]> {
   );
 }
 
+/** The parsed JSON when the file is a key-change statement, else undefined. */
+function keyChangeJson(text: string): unknown {
+  if (!text.includes(KEY_CHANGE_FORMAT)) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && (v as { format?: unknown }).format === KEY_CHANGE_FORMAT ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function XaView() {
-  const { t, tl, doc, now } = useDash();
+  const { t, tl, doc, now, trustDb } = useDash();
+  const [register, setRegister] = useState<VillageKeyRow[]>([]);
+  // What earlier sessions received; files of this session are compared with each other directly,
+  // so re-checking them (after registering a key) doesn't compare a file with itself.
+  const [history, setHistory] = useState<ReceivedRecord[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [keyNotes, setKeyNotes] = useState<string[]>([]);
+  const cancel = useRef(false);
+
+  useEffect(() => {
+    void Promise.all([listRegister(trustDb), listReceived(trustDb)]).then(([r, h]) => {
+      setRegister(r);
+      setHistory(h);
+    });
+  }, [trustDb]);
   const [files, setFiles] = useState<AggregateFile[]>([]);
   const [result, setResult] = useState<AggregateResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,11 +57,43 @@ export function XaView() {
   const [expected, setExpected] = useState<Expected>('all');
   const input = useRef<HTMLInputElement>(null);
 
-  const check = async (list: AggregateFile[], which: Expected) => {
+  const check = async (list: AggregateFile[], which: Expected, reg: VillageKeyRow[] = register) => {
     const resolved = resolvePeriod({ period: which, from: '', to: '' }, now());
     const period = resolved.ok && resolved.period ? resolved.period : undefined;
-    // A village may send a monthly file for a quarterly review: sub-periods are accepted.
-    return aggregateBundles(list, period ? { expectedPeriod: period, allowSubPeriod: true } : {});
+    cancel.current = false;
+    setProgress({ done: 0, total: list.length });
+    try {
+      // A village may send a monthly file for a quarterly review: sub-periods are accepted.
+      const r = await aggregateBundles(list, {
+        ...(period ? { expectedPeriod: period, allowSubPeriod: true } : {}),
+        trust: { register: reg, history },
+        now: now(),
+        onProgress: (done, total) => {
+          setProgress({ done, total });
+          return cancel.current;
+        },
+      });
+      await rememberReceived(trustDb, r.received);
+      return r;
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const registerKey = async (f: RejectedFile) => {
+    if (!f.bundle || f.key?.kind !== 'unregistered') return;
+    const row = newVillageKeyRow(f.bundle.place, f.key, now());
+    await addToRegister(trustDb, row);
+    const next = await listRegister(trustDb);
+    setRegister(next);
+    setResult(await check(files, expected, next));
+  };
+
+  const unregister = async (id: string) => {
+    await removeFromRegister(trustDb, id);
+    const next = await listRegister(trustDb);
+    setRegister(next);
+    if (files.length) setResult(await check(files, expected, next));
   };
 
   async function add(list: FileList | File[]) {
@@ -39,15 +101,31 @@ export function XaView() {
     setBusy(true);
     setError(null);
     try {
-      const incoming = await readFiles(list);
+      const read = await readFiles(list);
+      // Key-change statements go to the register, not into the totals.
+      const incoming: AggregateFile[] = [];
+      let reg = register;
+      const notes: string[] = [];
+      for (const f of read) {
+        const json = keyChangeJson(f.text);
+        if (!json) {
+          incoming.push(f);
+          continue;
+        }
+        const r = await applyKeyChangeToRegister(trustDb, json);
+        notes.push(r.ok ? t('xa.keyChanged', { file: f.name, thon: r.thon, fp: r.fingerprint }) : `${f.name}: ${r.error}`);
+        reg = await listRegister(trustDb);
+      }
+      setRegister(reg);
+      setKeyNotes(notes);
       // Adding the same file name again replaces it (the village sent a corrected file).
       const byName = new Map(files.map((f) => [f.name, f]));
       for (const f of incoming) byName.set(f.name, f);
       const next = [...byName.values()];
       setFiles(next);
-      setResult(await check(next, expected));
+      if (next.length) setResult(await check(next, expected, reg));
     } catch (e) {
-      setError((e as Error).message);
+      setError(e instanceof AggregateCancelled ? t('xa.cancelled') : (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -120,6 +198,22 @@ export function XaView() {
         </label>
       </div>
       {busy && <p role="status">{t('xa.checking')}</p>}
+      {keyNotes.length > 0 && (
+        <ul className="notice" data-testid="xa-key-notes">
+          {keyNotes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {progress && (
+        <div className="progress" data-testid="xa-progress">
+          <progress max={progress.total} value={progress.done} aria-label={t('xa.progress', { done: progress.done, total: progress.total })} />{' '}
+          <span>{t('xa.progress', { done: progress.done, total: progress.total })}</span>{' '}
+          <button type="button" className="btn btn--ghost" data-testid="xa-cancel" onClick={() => (cancel.current = true)}>
+            {t('xa.cancel')}
+          </button>
+        </div>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -138,22 +232,41 @@ export function XaView() {
                 <strong>{f.name}</strong>{' '}
                 {f.ok ? (
                   <span>
-                    ✓ {t('xa.accepted')} — {f.bundle.place.thon}, {f.bundle.period.label}, {CHAIN_STATUS_VI[f.row.chainStatus]}
+                    ✓ {t('xa.accepted')} — {f.bundle.place.thon}, {f.bundle.period.label}, <span data-testid="xa-file-status">{rowStatusVi(f.row)}</span>
+                  </span>
+                ) : f.key?.kind === 'unregistered' ? (
+                  <span data-key="unregistered">
+                    ⚠ {t('xa.unregistered')}: {f.reason}{' '}
+                    <button type="button" className="btn" data-testid="xa-register" onClick={() => void registerKey(f)}>
+                      {t('xa.register', { thon: f.bundle?.place.thon ?? '' })}
+                    </button>
                   </span>
                 ) : (
-                  <span>
+                  <span data-key={f.key?.kind}>
                     ✗ {t('xa.rejected')}: {f.reason}
                   </span>
+                )}
+                {f.ok && f.row.continuity.length > 0 && (
+                  <ul className="notice notice--warn" data-testid="xa-continuity">
+                    {f.row.continuity.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
                 )}
               </li>
             ))}
           </ul>
           {result.warnings.length > 0 && (
-            <ul className="notice notice--warn">
+            <ul className="notice notice--warn" data-testid="xa-warnings">
               {result.warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>
+          )}
+          {result.missingVillages.length > 0 && (
+            <p className="notice notice--warn" data-testid="xa-missing">
+              {t('xa.missingVillages', { list: result.missingVillages.map((v) => v.thon).join(', ') })}
+            </p>
           )}
 
           {result.rows.length > 0 && totals && (
@@ -173,6 +286,7 @@ export function XaView() {
                         </th>
                       ))}
                       <th scope="col">{t('xa.col.open')}</th>
+                      <th scope="col">{t('xa.col.households')}</th>
                       <th scope="col">{t('xa.col.status')}</th>
                     </tr>
                   </thead>
@@ -189,7 +303,8 @@ export function XaView() {
                           </td>
                         ))}
                         <td className="n">{r.openFlags}</td>
-                        <td>{CHAIN_STATUS_VI[r.chainStatus]}</td>
+                        <td className="n">{r.households !== null ? `${r.householdsInGroup ?? 0}/${r.households}` : '—'}</td>
+                        <td>{rowStatusVi(r)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -207,6 +322,9 @@ export function XaView() {
                         </td>
                       ))}
                       <td className="n">{totals.openFlags}</td>
+                      <td className="n" data-testid="xa-total-households">
+                        {totals.villagesWithRoster ? `${totals.householdsInGroup}/${totals.households}` : '—'}
+                      </td>
                       <td />
                     </tr>
                   </tfoot>
@@ -224,12 +342,48 @@ export function XaView() {
               onClick={() => {
                 setFiles([]);
                 setResult(null);
+                void listReceived(trustDb).then(setHistory);
               }}
             >
               {t('xa.clear')}
             </button>
           </div>
         </>
+      )}
+
+      <h3>{t('xa.registerTitle')}</h3>
+      {register.length === 0 ? (
+        <p className="muted">{t('xa.registerEmpty')}</p>
+      ) : (
+        <table className="table" data-testid="xa-register-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('xa.col.thon')}</th>
+              <th scope="col">{t('xa.col.xa')}</th>
+              <th scope="col">{t('key.fingerprint')}</th>
+              <th scope="col">{t('xa.col.registeredAt')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {register.map((k) => (
+              <tr key={k.id}>
+                <th scope="row">{k.thon}</th>
+                <td>{k.xa}</td>
+                <td className="fingerprint">
+                  {k.fingerprint}
+                  {k.retiredAt ? ` (${t('xa.retired', { date: formatVnDate(k.retiredAt) })})` : ''}
+                </td>
+                <td>{formatVnDate(k.registeredAt)}</td>
+                <td>
+                  <button type="button" className="btn btn--ghost" onClick={() => void unregister(k.id)}>
+                    {t('xa.unregister')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

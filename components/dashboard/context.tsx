@@ -3,10 +3,13 @@ import type { GuardDb } from '@/lib/db/db';
 import type { Lang, Translate } from '@/lib/i18n';
 import type { TDash } from '@/lib/i18n/dashboard';
 import type { GlobalSettings } from '@/lib/settings/schema';
+import type { TrustDb } from '@/lib/trust/store';
 
 /** Everything with a side effect or a global is handed in here, so tests render with their own. */
 export type DashboardDeps = {
   db: GuardDb;
+  /** Signing key, the xã's key register and its memory of received bundles. */
+  trustDb: TrustDb;
   doc: Document;
   now: () => Date;
   /** Extension version for bundle metadata. */
@@ -18,7 +21,7 @@ export type DashboardDeps = {
 export type DashboardCtx = DashboardDeps & {
   lang: Lang;
   t: TDash;
-  /** Shared labels (categories, actions, kinds) from the lead's locale files. */
+  /** Shared labels (categories, actions, kinds) from locales/vi.json and en.json. */
   tl: Translate;
   settings: GlobalSettings;
   setSettings: (s: GlobalSettings) => void;

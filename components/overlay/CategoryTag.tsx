@@ -1,4 +1,4 @@
-import type { CategoryId } from '@/lib/rules/categories';
+import type { CategoryId } from '@/lib/domain/categories';
 import type { Translate } from '@/lib/i18n';
 
 export function CategoryTag({ id, t }: { id: CategoryId; t: Translate }) {

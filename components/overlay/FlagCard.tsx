@@ -3,7 +3,7 @@ import DOMPurify from 'dompurify';
 import { useOverlay, useOverlayState } from './context';
 import { CategoryTag } from './CategoryTag';
 import { safeHighlight } from '@/lib/overlay/highlight';
-import { clauseText } from '@/lib/regulation/clauses';
+import { clauseText } from '@/lib/domain/clauses';
 import type { StrikeInfo, RecordableAction } from '@/lib/overlay/actions';
 import type { MessageKey } from '@/lib/i18n';
 

@@ -1,18 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useOverlay, useOverlayState } from './context';
 import { CategoryTag } from './CategoryTag';
-import { CATEGORY_IDS, type CategoryId } from '@/lib/rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '@/lib/domain/categories';
 import type { LogEntry } from '@/lib/log/schema';
 import type { MessageKey } from '@/lib/i18n';
 
 type StatusFilter = 'open' | 'done' | 'all';
 
 export function FlagPanel() {
-  const { t, actions } = useOverlay();
+  const { t, actions, store, sections } = useOverlay();
   const thread = useOverlayState((s) => s.thread);
   const flagged = useOverlayState((s) => s.flagged);
   const checked = useOverlayState((s) => s.checked);
-  const noticePinned = useOverlayState((s) => s.noticePinned);
   const [status, setStatus] = useState<StatusFilter>('open');
   const [category, setCategory] = useState<CategoryId | null>(null);
   const [history, setHistory] = useState<LogEntry[] | null>(null);
@@ -55,14 +54,9 @@ export function FlagPanel() {
         </button>
       </header>
 
-      {noticePinned === false && (
-        <div className="zgg-alert" role="status" data-testid="zgg-rules-not-pinned">
-          {t('panel.noticeNotPinned')}
-          <button type="button" className="zgg-btn zgg-btn--small" onClick={() => actions.togglePicker(true)}>
-            {t('panel.insertRules')}
-          </button>
-        </div>
-      )}
+      {sections.map(({ id, Section }) => (
+        <Section key={id} store={store} t={t} ui={actions} />
+      ))}
 
       <div className="zgg-toolbar">
         <button type="button" className="zgg-btn" onClick={() => actions.togglePicker(true)} data-testid="zgg-open-picker">

@@ -6,9 +6,9 @@ export function StatusChip() {
   const { t, actions } = useOverlay();
   const s = useOverlayState((x) => x);
   const open = s.flagged.filter((f) => f.status === 'open' && f.threadId === s.thread?.id).length;
-  const degraded = s.features.filter((f) => f.state !== 'ok');
+  const degraded = s.areas.filter((f) => f.state !== 'ok');
   const broken = degraded.filter((f) => f.state === 'broken');
-  const parts = (list: typeof degraded) => list.map((f) => t(`feature.${f.id}` as MessageKey)).join(', ');
+  const parts = (list: typeof degraded) => list.map((f) => t(`area.${f.id}` as MessageKey)).join(', ');
 
   let tone: 'ok' | 'warn' | 'bad' | 'idle' = 'ok';
   let line = open ? t('chip.flags', { n: open }) : t('chip.noFlags');

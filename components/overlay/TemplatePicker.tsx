@@ -29,7 +29,7 @@ export function TemplatePicker() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `choose` is recreated every render; it is called here, not a reason to reload the list.
   }, [open, query, kind, actions, wanted]);
 
   useEffect(() => {

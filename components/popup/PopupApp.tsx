@@ -58,10 +58,10 @@ export function PopupApp(deps: PopupDeps) {
             <dd data-testid="popup-flags">{state.s.openFlags}</dd>
             <dt>{t('popup.health')}</dt>
             <dd data-testid="popup-health">
-              {state.s.features.every((f) => f.state === 'ok') && state.s.errors.length === 0
+              {state.s.areas.every((f) => f.state === 'ok') && state.s.errors.length === 0
                 ? t('popup.healthOk')
                 : [
-                    ...state.s.features.filter((f) => f.state !== 'ok').map((f) => t(`feature.${f.id}` as MessageKey)),
+                    ...state.s.areas.filter((f) => f.state !== 'ok').map((f) => t(`area.${f.id}` as MessageKey)),
                     ...state.s.errors.slice(-1),
                   ].join(', ')}
             </dd>

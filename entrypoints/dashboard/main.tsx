@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { getDb } from '@/lib/db';
+import { getTrustDb } from '@/lib/trust/store';
 import { App } from '@/components/dashboard/App';
 import '@/components/dashboard/dashboard.css';
 
@@ -9,6 +10,7 @@ if (root) {
   createRoot(root).render(
     <App
       db={getDb()}
+      trustDb={getTrustDb()}
       doc={document}
       now={() => new Date()}
       version={browser.runtime.getManifest().version}

@@ -4,8 +4,8 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { createT, type Lang } from '@/lib/i18n';
 import { getDb } from '@/lib/db';
 import { loadGlobalSettings } from '@/lib/settings/store';
-import { unwrap } from '@/lib/messages/router';
-import { tabStatusSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
+import { createSender, createTabSender } from '@/lib/messages/client';
+import type { TabRequest } from '@/lib/messages/protocol';
 import { DEFAULT_TEMPLATES } from '@/lib/templates';
 import { SHORTCUT_PAGES, assignedShortcut } from '@/lib/shortcuts';
 
@@ -16,12 +16,13 @@ async function zaloTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id !== undefined && tab.url?.startsWith(ZALO) ? tab : null;
 }
-async function toTab(req: TabRequest) {
+async function deliverToTab(req: TabRequest): Promise<unknown> {
   const tab = await zaloTab();
-  if (!tab?.id) return null;
-  return unwrap(browser.tabs.sendMessage(tab.id, req));
+  if (!tab?.id) throw new Error('no Zalo Web tab');
+  return browser.tabs.sendMessage(tab.id, req);
 }
-const toBackground = (req: RequestInput) => unwrap(browser.runtime.sendMessage(req));
+const toTab = createTabSender(deliverToTab);
+const toBackground = createSender((req) => browser.runtime.sendMessage(req));
 
 /** Firefox 137+ opens its shortcut manager itself; it refuses about:addons in tabs.create. */
 async function openShortcutSettings(): Promise<boolean> {
@@ -52,7 +53,7 @@ void language().then((lang) =>
       status={async () => {
         const tab = await zaloTab();
         if (!tab) return null;
-        return tabStatusSchema.parse(await toTab({ type: 'tab.status' }));
+        return toTab({ type: 'tab.status' });
       }}
       openPanel={async () => void (await toTab({ type: 'tab.openPanel' }))}
       openPicker={async (templateId) => void (await toTab({ type: 'tab.openPicker', templateId }))}

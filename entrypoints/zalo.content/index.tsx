@@ -2,12 +2,12 @@ import '@/components/overlay/overlay.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import { createStore, initialOverlayState, recordError } from '@/lib/overlay/store';
-import { createController } from '@/lib/overlay/controller';
+import { createOverlay } from '@/lib/overlay/overlay';
 import { FEATURES } from '@/lib/overlay/features';
-import { runFeatures } from '@/lib/overlay/run-features';
 import { translate, type Lang, type Translate } from '@/lib/i18n';
-import { tabRequestSchema, type RequestInput, type TabRequest } from '@/lib/messages/protocol';
-import { createRouter, unwrap } from '@/lib/messages/router';
+import { tabRequestSchema, type TabRequest } from '@/lib/messages/protocol';
+import { createRouter } from '@/lib/messages/router';
+import { createSender } from '@/lib/messages/client';
 import { whenReady } from '@/lib/zalo';
 import { createLogQueue } from '@/lib/overlay/log-queue';
 
@@ -22,9 +22,9 @@ export default defineContentScript({
     // Browser language until the admin's setting (dashboard → Cài đặt) arrives with the session.
     let lang: Lang = navigator.language.toLowerCase().startsWith('en') ? 'en' : 'vi';
     const t: Translate = (key, params) => translate(lang, key, params);
-    const send = <T,>(req: RequestInput) => unwrap<T>(browser.runtime.sendMessage(req));
+    const send = createSender((req) => browser.runtime.sendMessage(req));
     const queue = createLogQueue({ store, send, storage: browser.storage.local, signal: abort.signal });
-    const controller = createController({
+    const overlay = createOverlay(FEATURES, {
       doc: document,
       store,
       t,
@@ -50,7 +50,7 @@ export default defineContentScript({
       append: 'last',
       onMount(container) {
         const root = createRoot(container);
-        root.render(<OverlayApp store={store} t={t} actions={controller} />);
+        root.render(<OverlayApp store={store} t={t} actions={overlay.actions} sections={overlay.sections} />);
         return root;
       },
       onRemove(root: Root | undefined) {
@@ -77,12 +77,8 @@ export default defineContentScript({
       return;
     }
     store.set({ ready: true });
-    await runFeatures(
-      FEATURES,
+    await overlay.start(
       {
-        doc: document,
-        store,
-        controller,
         onTabMessage: (h) => tabHandlers.push(h),
         setBadgeCount: (count) => void send({ type: 'badge.set', count }).catch((e) => recordError(store, 'badge', e)),
       },

@@ -1,6 +1,6 @@
 import type { GuardDb } from '../db/db';
 import { BUNDLED_BLOCKLIST_PATH, loadBlocklist, mergeBlocklists, parseBlocklist, type Blocklist } from '../rules/links';
-import type { HostHit } from '../overlay/checker';
+import type { HostHit } from '../messages/protocol';
 
 type Lookup = { lookup(host: string): HostHit };
 

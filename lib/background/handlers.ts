@@ -1,16 +1,13 @@
 import type { GuardDb } from '../db/db';
-import type { Request } from '../messages/protocol';
+import type { BACKGROUND_PROTOCOL, HandlersOf, HostHit, RequestOf, SessionData, StrikeInfo } from '../messages/protocol';
 import { appendLog, queryLog, verifyLog } from '../log/append';
 import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
 import { proposeStep } from '../moderation/ladder-db';
 import { placeForGroup } from '../settings/place-from-name';
 import { addSample, loadSamples } from '../moderation/samples';
-import type { SessionData } from '../overlay/session';
-import type { StrikeInfo } from '../overlay/actions';
-import type { HostHit } from '../overlay/checker';
 import type { LogEntry } from '../log/schema';
 
-type R<T extends Request['type']> = Extract<Request, { type: T }>;
+type R<T extends keyof BackgroundHandlers> = RequestOf<T>;
 
 export interface BackgroundDeps {
   db: GuardDb;
@@ -36,10 +33,13 @@ async function resolveRef(db: GuardDb, body: R<'log.append'>['body']): Promise<n
   return same?.seq;
 }
 
-export function createHandlers(deps: BackgroundDeps) {
+/** One handler per request type; each returns what the protocol says that request answers. */
+export type BackgroundHandlers = HandlersOf<typeof BACKGROUND_PROTOCOL, Sender>;
+
+export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const { db } = deps;
   return {
-    ping: () => ({ pong: true, at: new Date().toISOString() }),
+    ping: () => ({ pong: true as const, at: new Date().toISOString() }),
 
     async 'session.open'(req: R<'session.open'>): Promise<SessionData> {
       const [global, stored, samples] = await Promise.all([
@@ -106,20 +106,31 @@ export function createHandlers(deps: BackgroundDeps) {
       return saveGroupSettings(db, { ...group, overrides: { ...group.overrides, allowedTerms } });
     },
 
+    async 'group.trustDomain'(req: R<'group.trustDomain'>) {
+      if (req.body.chainId !== req.threadId) throw new Error('body.chainId: must be the group of threadId');
+      const group = await loadGroupSettings(db, req.threadId);
+      const allowDomains = group.overrides.allowDomains.includes(req.domain) ? group.overrides.allowDomains : [...group.overrides.allowDomains, req.domain];
+      const saved = await saveGroupSettings(db, { ...group, overrides: { ...group.overrides, allowDomains } });
+      // A note, not a strike: trusting a site is the admin's decision about the group, not about a member.
+      const { member: _member, category: _category, ...body } = req.body;
+      void _member;
+      void _category;
+      const res = await appendLog(db, { ...body, kind: 'action', action: 'note', key: req.key });
+      return { group: saved, seq: res.entry.seq, deduped: res.deduped };
+    },
+
     'group.save': (req: R<'group.save'>) => saveGroupSettings(db, req.settings),
     'settings.save': (req: R<'settings.save'>) => saveGlobalSettings(db, req.settings),
     'templates.list': () => db.templates.toArray(),
 
     async 'badge.set'(req: R<'badge.set'>, sender: Sender) {
       await deps.setBadge(sender.tabId, req.count);
-      return true;
+      return true as const;
     },
 
     async 'dashboard.open'(req: R<'dashboard.open'>) {
       await deps.openDashboard(req.hash);
-      return true;
+      return true as const;
     },
   };
 }
-
-export type BackgroundHandlers = ReturnType<typeof createHandlers>;

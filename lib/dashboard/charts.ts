@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, type CategoryId } from '../rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { eventTime, type LogEntry } from '../log/schema';
 import { isoWeekOf } from '../reports/period';
 import { flaggedMessageKey } from '../reports/summary';

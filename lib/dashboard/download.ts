@@ -20,16 +20,10 @@ export function downloadText(doc: Document, text: string, fileName: string, type
   downloadBlob(doc, new Blob([text], { type }), fileName);
 }
 
-/** "Thôn Đông" → "thon-dong": ASCII, lowercase, dashes (safe on every OS and in Zalo file sends). */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { slugify } from '../domain/text';
+
+/** Re-exported for the dashboard views that build file names next to their downloads. */
+export { slugify };
 
 /** Period → "2026-11" (month), "2026-q4" (quarter), "2026-11-03_2026-11-20" (custom). */
 export function periodSlug(period: { kind: 'month' | 'quarter' | 'custom'; from: string; to: string }): string {

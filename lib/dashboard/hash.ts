@@ -1,11 +1,11 @@
-import { CATEGORY_IDS, type CategoryId } from '../rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { LOG_ACTIONS, LOG_KINDS, type LogAction, type LogKind } from '../log/schema';
 
 /**
  * Dashboard location ↔ URL hash: "#log?period=this-month&cat=scam&q=lua dao". The hash is the only
  * state that survives a reload, so a link from the overlay ("xem nhật ký nhóm này") can open a view.
  */
-export const TABS = ['log', 'reports', 'xa', 'templates', 'settings'] as const;
+export const TABS = ['log', 'reports', 'xa', 'health', 'templates', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const PERIOD_PRESETS = ['all', 'this-month', 'last-month', 'this-quarter', 'custom'] as const;

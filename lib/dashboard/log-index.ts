@@ -2,22 +2,21 @@ import { Dexie, type Collection } from 'dexie';
 import type { GuardDb } from '../db/db';
 import type { LogFilter, LogRecord } from '../log/query';
 import type { LogEntry } from '../log/schema';
-import { foldText } from '../moderation/normalize';
+import { contentMatch, isoBound, snapshotContains, toRecord } from '../log/filter';
 
 /**
  * Paged access to the log for a virtualised table. queryLog/countLog walk a cursor with a predicate,
  * so a deep offset or a count over 100,000 entries costs a full scan each time. Instead we resolve
  * the filter ONCE to the ordered list of primary keys (index getAllKeys: no row is read for period,
  * group, category, kind, action and uid filters) and then read any window with bulkGet.
- * Semantics match lib/log/query.ts (same filter fields, newest first, same text/member matching).
+ * Semantics match lib/log/query.ts: same filter fields, newest first, and the member/text matching
+ * and record building of lib/log/filter.ts.
  */
 export type LogKey = [string, number];
 
 const keyString = (k: LogKey) => `${k[0]}\u0000${k[1]}`;
 
-function iso(value: string | Date): string {
-  return (typeof value === 'string' ? new Date(value) : value).toISOString();
-}
+const iso = (value: string | Date) => isoBound(value);
 
 /**
  * Keys of the period by message time (the write time for entries without one), oldest first, from
@@ -76,12 +75,6 @@ async function indexedSet(db: GuardDb, index: 'category' | 'kind' | 'action' | '
   return out;
 }
 
-/** Accent-insensitive text match as in queryLog: snapshot text, else note/member/group/clause/outcome/evidence. */
-function entryMatchesText(e: LogEntry, needle: string): boolean {
-  const haystack = [e.note, e.member?.name, e.group.name, e.clause, e.outcome, e.text, ...(e.evidence ?? [])].filter(Boolean).join('\n');
-  return foldText(haystack).includes(needle);
-}
-
 const CHUNK = 5000;
 
 /**
@@ -97,9 +90,9 @@ export async function resolveKeys(db: GuardDb, f: LogFilter, signal?: AbortSigna
   if (f.member?.uid !== undefined) sets.push(await indexedSet(db, 'member.uid', [f.member.uid]));
   if (sets.length) keys = keys.filter((k) => sets.every((s) => s.has(keyString(k))));
 
-  const name = f.member?.name?.trim() ? foldText(f.member.name.trim()) : undefined;
-  const needle = f.text?.trim() ? foldText(f.text.trim()) : undefined;
-  if (name !== undefined || needle !== undefined) {
+  const content = contentMatch(f);
+  if (content) {
+    const needle = content.needle;
     const kept: LogKey[] = [];
     for (let i = 0; i < keys.length; i += CHUNK) {
       if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
@@ -111,13 +104,8 @@ export async function resolveKeys(db: GuardDb, f: LogFilter, signal?: AbortSigna
       chunk.forEach((k, j) => {
         const e = entries[j];
         if (!e) return;
-        if (name !== undefined && !foldText(e.member?.name ?? '').includes(name)) return;
-        if (needle !== undefined) {
-          const s = snaps[j];
-          const inSnap = s ? (s.folded ?? foldText(s.text)).includes(needle) : false;
-          if (!inSnap && !entryMatchesText(e, needle)) return;
-        }
-        kept.push(k);
+        const s = needle !== undefined ? snaps[j] : undefined;
+        if (content.matches(e, s !== undefined && needle !== undefined && snapshotContains(s, needle))) kept.push(k);
       });
       await new Promise((r) => setTimeout(r, 0));
     }
@@ -131,11 +119,7 @@ export async function fetchRecords(db: GuardDb, keys: readonly LogKey[]): Promis
   const [entries, snaps] = await Promise.all([db.log.bulkGet([...keys]), db.snapshots.bulkGet([...keys])]);
   const out: LogRecord[] = [];
   entries.forEach((entry, i) => {
-    if (!entry) return;
-    const snap = snaps[i];
-    if (snap) out.push({ entry, text: snap.text, textState: 'kept' });
-    else if (entry.text !== undefined) out.push({ entry, text: entry.text, textState: 'kept' });
-    else out.push({ entry, textState: entry.textHash ? 'purged' : 'none' });
+    if (entry) out.push(toRecord(entry, snaps[i]));
   });
   return out;
 }

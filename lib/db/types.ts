@@ -1,4 +1,4 @@
-import type { CategoryId } from '../rules/categories';
+import type { CategoryId } from '../domain/categories';
 import type { GlobalSettings } from '../settings/schema';
 
 /** Current head of one chain; written in the same transaction as the entry it points to. */

@@ -1,25 +1,12 @@
 import vi from '../../locales/dashboard.vi.json';
 import en from '../../locales/dashboard.en.json';
-import type { Lang } from './index';
+import { catalog, type Lang, type Params } from './index';
 
-/** Dashboard strings live in their own files (the lead owns locales/vi.json and en.json). */
+/** Dashboard strings live in their own files, so the dashboard's wording changes without touching the overlay's. */
+const dashboard = catalog<keyof typeof vi>({ vi, en });
 export type DashKey = keyof typeof vi;
-export type DashParams = Record<string, string | number>;
+export type DashParams = Params;
 export type TDash = (key: DashKey, params?: DashParams) => string;
-
-const TABLES: Record<Lang, Partial<Record<DashKey, string>>> = { vi, en };
-
-/** {name} placeholders; a missing English string falls back to Vietnamese, never to the key. */
-export function tDash(lang: Lang, key: DashKey, params?: DashParams): string {
-  const template = TABLES[lang]?.[key] ?? vi[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export function createTDash(lang: Lang): TDash {
-  return (key, params) => tDash(lang, key, params);
-}
-
-export function dashKeys(lang: Lang): string[] {
-  return Object.keys(TABLES[lang]).sort();
-}
+export const tDash = dashboard.translate;
+export const createTDash: (lang: Lang) => TDash = dashboard.create;
+export const dashKeys = dashboard.keys;

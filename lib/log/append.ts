@@ -7,7 +7,7 @@ import { safeParseWithPath } from '../settings/parse';
 import { linkEntry } from './chain';
 import { LogConflictError, LogValidationError } from './errors';
 import { redactWithContext } from './redact';
-import { foldText } from '../moderation/normalize';
+import { foldText } from '../domain/text';
 import { logBodySchema, type CorrectionOutcome, type LogBody, type LogBodyInput, type LogEntry } from './schema';
 import { newSalt, snapshotHash } from './snapshot';
 

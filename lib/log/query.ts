@@ -1,9 +1,8 @@
 import { Dexie, type Collection } from 'dexie';
 import type { GuardDb } from '../db/db';
-import { foldText } from '../moderation/normalize';
-import type { CategoryId } from '../rules/categories';
-import { LogValidationError } from './errors';
+import type { CategoryId } from '../domain/categories';
 import { eventTime, type LogAction, type LogEntry, type LogKind } from './schema';
+import { contentMatch, entryKey, isoBound, snapshotContains, toRecord } from './filter';
 
 export type LogFilter = {
   /** Inclusive start of the period (ISO string or Date). */
@@ -27,13 +26,7 @@ export type LogFilter = {
 export type TextState = 'kept' | 'purged' | 'none';
 export type LogRecord = { entry: LogEntry; text?: string; textState: TextState };
 
-function iso(value: string | Date, field = 'from/to'): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) throw new LogValidationError(field, `not a date: ${String(value)}`);
-  return date.toISOString();
-}
-
-const pk = (e: Pick<LogEntry, 'chainId' | 'seq'>) => `${e.chainId}\u0000${e.seq}`;
+const iso = isoBound;
 
 /** Newest first, using the narrowest index the filter allows. */
 function baseCollection(db: GuardDb, f: LogFilter): Collection<LogEntry, [string, number]> {
@@ -64,7 +57,7 @@ async function snapshotHits(db: GuardDb, needle: string, f: LogFilter): Promise<
   for (let offset = 0; ; offset += PAGE) {
     const page = await rows.clone().offset(offset).limit(PAGE).toArray();
     for (const s of page) {
-      if ((f.chainId === undefined || s.chainId === f.chainId) && (s.folded ?? foldText(s.text)).includes(needle)) hits.add(pk(s));
+      if ((f.chainId === undefined || s.chainId === f.chainId) && snapshotContains(s, needle)) hits.add(entryKey(s));
     }
     if (page.length < PAGE) break;
   }
@@ -76,9 +69,8 @@ async function buildPredicate(db: GuardDb, f: LogFilter): Promise<(e: LogEntry) 
   const actions = f.actions?.length ? new Set<string>(f.actions) : undefined;
   const kinds = f.kinds?.length ? new Set<string>(f.kinds) : undefined;
   const uid = f.member?.uid;
-  const name = f.member?.name?.trim() ? foldText(f.member.name.trim()) : undefined;
-  const needle = f.text?.trim() ? foldText(f.text.trim()) : undefined;
-  const inSnapshots = needle ? await snapshotHits(db, needle, f) : undefined;
+  const content = contentMatch(f);
+  const inSnapshots = content?.needle ? await snapshotHits(db, content.needle, f) : undefined;
   const from = f.from ? iso(f.from, 'from') : undefined;
   const to = f.to ? iso(f.to, 'to') : undefined;
   return (e) => {
@@ -90,14 +82,7 @@ async function buildPredicate(db: GuardDb, f: LogFilter): Promise<(e: LogEntry) 
     if (actions && (!e.action || !actions.has(e.action))) return false;
     if (kinds && !kinds.has(e.kind)) return false;
     if (uid !== undefined && e.member?.uid !== uid) return false;
-    if (name !== undefined && !foldText(e.member?.name ?? '').includes(name)) return false;
-    if (needle !== undefined && !inSnapshots?.has(pk(e))) {
-      const haystack = [e.note, e.member?.name, e.group.name, e.clause, e.outcome, e.text, ...(e.evidence ?? [])]
-        .filter(Boolean)
-        .join('\n');
-      if (!foldText(haystack).includes(needle)) return false;
-    }
-    return true;
+    return !content || content.matches(e, inSnapshots?.has(entryKey(e)) ?? false);
   };
 }
 
@@ -110,12 +95,7 @@ export async function queryLog(db: GuardDb, filter: LogFilter = {}): Promise<Log
     .limit(filter.limit ?? 100)
     .toArray();
   const snaps = await db.snapshots.bulkGet(entries.map((e): [string, number] => [e.chainId, e.seq]));
-  return entries.map((entry, i) => {
-    const snap = snaps[i];
-    if (snap) return { entry, text: snap.text, textState: 'kept' };
-    if (entry.text !== undefined) return { entry, text: entry.text, textState: 'kept' };
-    return { entry, textState: entry.textHash ? 'purged' : 'none' };
-  });
+  return entries.map((entry, i) => toRecord(entry, snaps[i]));
 }
 
 /** How many entries match (for pagination); ignores limit/offset. */

@@ -1,32 +1,16 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
-import { CATEGORY_IDS, SEVERITIES } from '../rules/categories';
+import { CATEGORY_IDS, SEVERITIES } from '../domain/categories';
+
+import { LOG_KINDS, LOG_ACTIONS } from '../domain/log-actions';
 
 /**
  * The moderation log: one append-only hash chain per Zalo group (chainId = thread id), so a
  * village can export its own group for a period and the xã can verify that segment alone.
+ * Kinds and actions are shared vocabulary (lib/domain/log-actions).
  */
-export const LOG_KINDS = ['flag', 'action', 'notice', 'pin', 'poll', 'correction'] as const;
-export type LogKind = (typeof LOG_KINDS)[number];
-
-/** What the admin did about a flag (kind "action"). */
-export const LOG_ACTIONS = [
-  'remind', // "Nhắc nhở": reminder inserted into the composer
-  'warn', // second step of the ladder
-  'propose-removal', // ladder says: propose removal
-  'deleted', // "Đã xóa tin": admin deleted the message in Zalo
-  'removed', // "Đã mời ra khỏi nhóm"
-  'dismissed', // "Không vi phạm"
-  'note',
-] as const;
-export type LogAction = (typeof LOG_ACTIONS)[number];
-
-/**
- * `outcome` of a "correction" entry: "void" cancels the entry named by `ref` (e.g. a strike given by
- * mistake), "amend" only adds a note. Entries are never edited.
- */
-export const CORRECTION_OUTCOMES = ['void', 'amend'] as const;
-export type CorrectionOutcome = (typeof CORRECTION_OUTCOMES)[number];
+export { LOG_KINDS, LOG_ACTIONS, CORRECTION_OUTCOMES } from '../domain/log-actions';
+export type { LogKind, LogAction, CorrectionOutcome } from '../domain/log-actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'phải gồm 64 chữ số hệ 16 viết thường');

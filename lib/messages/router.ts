@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import { formatPath } from '../settings/parse';
+import { formatPath } from '../validation';
 import type { Envelope } from './protocol';
 
 type Handlers<Req extends { type: string }, Ctx> = {
   [K in Req['type']]: (req: Extract<Req, { type: K }>, ctx: Ctx) => unknown;
 };
-
-export type ResponseOf<H, K extends keyof H> = H[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
 
 /**
  * Validates an incoming message with `schema`, dispatches it and always answers with an Envelope,
@@ -21,7 +19,7 @@ export function createRouter<S extends z.ZodType<{ type: string }>, Ctx>(
     const parsed = schema.safeParse(message);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: `invalid message: ${formatPath(issue?.path ?? [])}: ${issue?.message ?? ''}` };
+      return { ok: false, error: `invalid message: ${formatPath(issue?.path ?? [], '(root)')}: ${issue?.message ?? ''}` };
     }
     const req = parsed.data;
     const handler = (handlers as Record<string, (r: unknown, c: Ctx) => unknown>)[req.type];

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { GuardDb } from '../db/db';
-import type { CategoryId } from '../rules/categories';
+import type { CategoryId } from '../domain/categories';
 import type { LadderSettings } from '../settings/schema';
 import { nextStep, strikeHistory, type LadderDecision, type MemberRef, type Strike } from './ladder';
 

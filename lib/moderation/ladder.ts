@@ -1,4 +1,4 @@
-import type { CategoryId } from '../rules/categories';
+import type { CategoryId } from '../domain/categories';
 import type { LogAction, LogEntry } from '../log/schema';
 import type { LadderSettings, LadderStep } from '../settings/schema';
 import { normaliseName } from './normalize';
@@ -16,8 +16,7 @@ function sameMember(a: MemberRef, b: string | MemberRef): boolean {
   return normaliseName(a.name) === normaliseName(b.name);
 }
 
-/** Admin decisions that confirm a violation. "dismissed" and "note" do not. */
-export const STRIKE_ACTIONS: readonly LogAction[] = ['remind', 'warn', 'propose-removal', 'deleted', 'removed'];
+import { STRIKE_ACTIONS } from '../domain/log-actions';
 
 export type Strike = {
   chainId: string;

@@ -5,11 +5,11 @@ import type { GuardDb } from '../db/db';
 import { SAMPLE_KINDS, type SampleKind, type SampleRow } from '../db/types';
 import { redactText } from '../log/redact';
 import type { LogEntry } from '../log/schema';
-import { CATEGORY_IDS, type CategoryId } from '../rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { safeParseWithPath, type ParseResult } from '../settings/parse';
 import type { RedactionSettings } from '../settings/schema';
 import { DEFAULT_CLEAN_THRESHOLD, MIN_SHINGLES, SIGNATURE_SIZE, signature, similarity } from './similarity';
-import { STRIKE_ACTIONS } from './ladder';
+import { STRIKE_ACTIONS } from '../domain/log-actions';
 
 /** Per group and kind; the oldest go first. Keeps a check against all samples well under 50 µs. */
 export const MAX_SAMPLES_PER_KIND = 200;

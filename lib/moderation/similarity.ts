@@ -1,4 +1,4 @@
-import { foldText } from './normalize';
+import { foldText } from '../domain/text';
 
 /**
  * Near-duplicate detection for reposted scams: the same text with another phone number, an emoji,

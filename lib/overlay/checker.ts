@@ -1,14 +1,12 @@
-import { compileRuleset, checkMessage, DEFAULT_PACK, type CompiledRuleset } from '../rules';
+import { compileRuleset, checkMessage, DEFAULT_PACK, unverifiedLinks, type CompiledRuleset, type UnverifiedLink } from '../rules';
 import type { GroupOverrides as RuleOverrides } from '../rules/pack-schema';
 import { extractLinks } from '../rules/links';
 import type { Flag } from '../rules/flag';
-import type { CategoryId } from '../rules/categories';
-import { CATEGORY_CLAUSE } from '../regulation/clauses';
+import type { CategoryId } from '../domain/categories';
+import { CATEGORY_CLAUSE } from '../domain/clauses';
 import { judgeBySamples, signature, type Signature } from '../moderation/similarity';
 import type { GroupOverrides } from '../settings/schema';
-import type { SessionData } from './session';
-
-export type HostHit = { list: string; matched: string; kind?: string } | null;
+import type { HostHit, SessionData } from '../messages/protocol';
 
 interface Sample {
   kind: 'violation' | 'clean';
@@ -16,10 +14,17 @@ interface Sample {
   signature: Signature;
 }
 
+export interface CheckResult {
+  flags: Flag[];
+  unverified: UnverifiedLink[];
+}
+
 export interface ContentChecker {
   configure(session: SessionData): void;
   /** Rules + learned samples; hosts not yet looked up are asked of the background, then onLateFlags(key). */
   check(text: string, links: readonly string[], key?: string): Flag[];
+  /** Same flags as `check`, plus the message's unverified links (not flags: shown as a quiet chip). */
+  checkFull(text: string, links: readonly string[], key?: string): CheckResult;
   addSample(sample: { label: 'clean' | 'violation'; text: string; category?: CategoryId }): void;
 }
 
@@ -34,6 +39,7 @@ export function toRuleOverrides(o: GroupOverrides): RuleOverrides {
     severity: o.severity,
     allowDomains: o.allowDomains,
     blockDomains: o.blockDomains,
+    ownInvites: o.ownInvites,
   };
 }
 
@@ -120,6 +126,9 @@ export function createContentChecker(deps: {
       checkMessage(WARM_UP, compiled);
     },
     check(text, links, key) {
+      return this.checkFull(text, links, key).flags;
+    },
+    checkFull(text, links, key) {
       const joined = links.length ? `${text}\n${links.filter((l) => !text.includes(l)).join('\n')}` : text;
       askHosts(joined, key);
       let flags = checkMessage(joined, compiled);
@@ -130,7 +139,8 @@ export function createContentChecker(deps: {
           flags = [similarFlag(verdict.match.sample.category ?? 'scam', verdict.match.score, text)];
         }
       }
-      return flags;
+      // Unverified links stay visible even when a learned "clean" sample cleared the flags.
+      return { flags, unverified: unverifiedLinks(joined, flags, compiled) };
     },
     addSample({ label, text, category }) {
       samples = [...samples, { kind: label, category, signature: signature(text) }];

@@ -1,6 +1,6 @@
 import { createRetryQueue, type QueueStorage } from '../log/queue';
 import type { LogBodyInput } from '../log/schema';
-import type { RequestInput } from '../messages/protocol';
+import type { Send } from '../messages/client';
 import type { OverlayStore } from './store';
 import { recordError } from './store';
 
@@ -29,13 +29,13 @@ export function isPermanentLogError(error: unknown): boolean {
 
 export function createLogQueue(deps: {
   store: OverlayStore;
-  send: <T = unknown>(req: RequestInput) => Promise<T>;
+  send: Send;
   storage: StorageArea;
   signal: AbortSignal;
 }) {
   const queue = createRetryQueue<Item>({
     storage: storageAreaQueue(deps.storage),
-    send: (item) => deps.send({ type: 'log.append', key: item.key, body: item.body as never }),
+    send: (item) => deps.send({ type: 'log.append', key: item.key, body: item.body }),
     isPermanent: isPermanentLogError,
     baseDelayMs: 500,
     maxDelayMs: 30_000,

@@ -1,5 +1,6 @@
 import type { Flag } from '../rules/flag';
-import type { CategoryId } from '../rules/categories';
+import type { CategoryId } from '../domain/categories';
+import type { AreaSummary } from '../messages/protocol';
 
 /** One flagged message seen in this tab (this visit). */
 export interface FlaggedMessage {
@@ -18,15 +19,14 @@ export interface FlaggedMessage {
   seenAt: number;
 }
 
-export interface FeatureStatus {
-  id: string;
-  state: 'ok' | 'degraded' | 'broken';
-  missing: string[];
-}
-
+/**
+ * State shared by the overlay's parts (flags, panel, picker, status chip). A feature that keeps state
+ * of its own gets a slice in `slices` under its id instead (see lib/overlay/feature.tsx).
+ */
 export interface OverlayState {
   ready: boolean;
-  features: FeatureStatus[];
+  /** Health of the Zalo page areas the overlay uses (lib/zalo health check), for the status chip. */
+  areas: AreaSummary[];
   errors: string[];
   thread: { id: string; name: string; isGroup: boolean; memberCount?: number } | null;
   checked: number;
@@ -39,13 +39,14 @@ export interface OverlayState {
   announcement: string;
   pendingWrites: number;
   storageError: string | null;
-  noticePinned: boolean | null;
   enabled: boolean;
+  /** Feature-owned state, keyed by feature id; read and written only through sliceStore(). */
+  slices: Readonly<Record<string, unknown>>;
 }
 
 export const initialOverlayState: OverlayState = {
   ready: false,
-  features: [],
+  areas: [],
   errors: [],
   thread: null,
   checked: 0,
@@ -57,8 +58,8 @@ export const initialOverlayState: OverlayState = {
   announcement: '',
   pendingWrites: 0,
   storageError: null,
-  noticePinned: null,
   enabled: true,
+  slices: {},
 };
 
 export interface Store<S> {
@@ -86,6 +87,26 @@ export function createStore<S extends object>(initial: S): Store<S> {
 }
 
 export type OverlayStore = Store<OverlayState>;
+
+/**
+ * The slice of `store` a feature owns, as a store of its own. `initial` stands in until the first
+ * write. Feature ids are unique (meta-test), so a slice is only ever read with the type it was
+ * written with.
+ */
+export function sliceStore<S extends object>(store: OverlayStore, id: string, initial: S): Store<S> {
+  const read = (s: OverlayState): S => (s.slices[id] as S | undefined) ?? initial;
+  return {
+    get: () => read(store.get()),
+    set(patch) {
+      store.set((s) => {
+        const current = read(s);
+        const next = typeof patch === 'function' ? patch(current) : patch;
+        return { slices: { ...s.slices, [id]: { ...current, ...next } } };
+      });
+    },
+    subscribe: store.subscribe,
+  };
+}
 
 /** Upserts a flagged message by thread + cliMsgId, keeping any status already recorded. */
 export function upsertFlagged(list: readonly FlaggedMessage[], item: FlaggedMessage): FlaggedMessage[] {

@@ -9,10 +9,19 @@ import {
   type Template,
   type RenderedPoll,
 } from '../templates';
-import type { TemplateView } from './actions';
-import type { SessionData } from './session';
-import type { RequestInput } from '../messages/protocol';
+import type { SessionData } from '../messages/protocol';
 import type { Translate } from '../i18n';
+
+/** A template as the picker lists it, with the values the group settings already provide. */
+export interface TemplateView {
+  id: string;
+  title: string;
+  kind: string;
+  kindLabel: string;
+  isPoll: boolean;
+  pinAfterSend: boolean;
+  variables: { name: string; label: string; fromSettings: boolean; value: string; type: string }[];
+}
 
 export interface RenderedForInsert {
   ok: boolean;
@@ -58,7 +67,8 @@ function pollSettingsHint(poll: RenderedPoll, t: Translate): string {
 }
 
 export function createTemplateService(deps: {
-  send: <T = unknown>(req: RequestInput) => Promise<T>;
+  /** The user's own templates as stored by the dashboard (JSON validated here). */
+  userRows: () => Promise<{ id: string; json: string }[]>;
   sessionData: () => SessionData | null;
   t: Translate;
 }): TemplateService {
@@ -68,7 +78,7 @@ export function createTemplateService(deps: {
     if (library) return library;
     let user: Template[] = [];
     try {
-      const rows = await deps.send<{ id: string; json: string }[]>({ type: 'templates.list' });
+      const rows = await deps.userRows();
       user = rows.flatMap((r) => {
         try {
           const parsed = templateSchema.safeParse(JSON.parse(r.json));

@@ -1,16 +1,33 @@
-import { CATEGORY_IDS, type CategoryId } from '../rules/categories';
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { LOG_ACTIONS, type LogAction } from '../log/schema';
 import { parseBundle, verifyBundle, type Bundle, type BundleVerification } from './bundle';
 import type { Period } from './period';
 import { summarize, type ReportSummary, type WeekCount } from './summary';
+import { checkBundleSignature } from '../trust/bundle-signature';
+import { checkContinuity, type ContinuityIssue, type ReceivedRecord } from '../trust/continuity';
+import { judgeKey, villageIdOf, type KeyVerdict, type VillageKeyRow } from '../trust/register';
 
 export type AggregateFile = { name: string; text: string };
 
 export type ChainStatus = 'full' | 'links-only';
+/** What the hash chain alone shows: that the file agrees with itself, not who made it. */
 export const CHAIN_STATUS_VI: Record<ChainStatus, string> = {
-  full: 'Toàn vẹn (đã kiểm tra đủ)',
+  full: 'Chuỗi băm khớp',
   'links-only': 'Liên kết đúng; nội dung đã che bớt',
 };
+
+/** 'registered': signed by the key the xã registered for this village; 'unchecked': no register given. */
+export type SignerStatus = 'registered' | 'unchecked';
+
+/** "Đã kiểm tra đủ" only when the signer is the village's registered key AND every hash matched. */
+export function rowStatusVi(r: Pick<VillageRow, 'chainStatus' | 'signer'>): string {
+  if (r.signer === 'registered') {
+    return r.chainStatus === 'full'
+      ? 'Đã kiểm tra đủ: đúng khóa đã đăng ký của thôn, chuỗi băm khớp'
+      : 'Đúng khóa đã đăng ký của thôn; liên kết đúng, nội dung đã che bớt';
+  }
+  return `${CHAIN_STATUS_VI[r.chainStatus]} (chưa đối chiếu khóa của thôn)`;
+}
 
 /** What the xã counts, per village row and in the totals. */
 type Counts = {
@@ -37,6 +54,13 @@ export type VillageRow = Counts & {
   admin: string;
   exportedAt: string;
   chainStatus: ChainStatus;
+  signer: SignerStatus;
+  /** From the team report inside the bundle; null when the village sent none. */
+  groupMembers: number | null;
+  households: number | null;
+  householdsInGroup: number | null;
+  /** Continuity warnings about this file (history rewritten, entries dropped, periods missing). */
+  continuity: string[];
 };
 
 export type AcceptedFile = {
@@ -55,6 +79,8 @@ export type RejectedFile = {
   bundle?: Bundle;
   verification?: BundleVerification;
   duplicateOf?: string;
+  /** Set when the file is sound but its key is not (yet) the village's registered one. */
+  key?: KeyVerdict;
 };
 export type FileResult = AcceptedFile | RejectedFile;
 
@@ -66,6 +92,10 @@ export type AggregateTotals = Counts & {
   groups: number;
   flagsPerWeek: WeekCount[];
   redactedFiles: number;
+  /** Sums over villages whose bundle carries a household count. */
+  households: number;
+  householdsInGroup: number;
+  villagesWithRoster: number;
 };
 
 export type AggregateResult = {
@@ -74,6 +104,17 @@ export type AggregateResult = {
   totals: AggregateTotals;
   /** Non-blocking observations, e.g. consecutive bundles of one group that don't link up. */
   warnings: string[];
+  continuity: ContinuityIssue[];
+  /** What to remember of the accepted files for the next batch's continuity check. */
+  received: ReceivedRecord[];
+  /** Registered villages with no accepted file (only with an expected period and a register). */
+  missingVillages: { thon: string; xa: string }[];
+};
+
+/** The xã's register and memory; without it files are checked for integrity only. */
+export type TrustInput = {
+  register: readonly VillageKeyRow[];
+  history: readonly ReceivedRecord[];
 };
 
 export type AggregateOptions = {
@@ -81,11 +122,30 @@ export type AggregateOptions = {
   expectedPeriod?: Pick<Period, 'from' | 'to' | 'label'>;
   /** Accept bundles whose period lies inside expectedPeriod (three monthly files for a quarter). */
   allowSubPeriod?: boolean;
+  trust?: TrustInput;
+  /** Time stamped on received records. */
+  now?: Date;
+  /** Called after each file is checked (progress bar); return true to stop early. */
+  onProgress?: (done: number, total: number) => boolean | void;
 };
+
+/** Thrown when onProgress asks to stop. */
+export class AggregateCancelled extends Error {
+  constructor() {
+    super('Đã dừng kiểm tra theo yêu cầu.');
+    this.name = 'AggregateCancelled';
+  }
+}
 
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export function villageRow(file: string, bundle: Bundle, summary: ReportSummary, verification: Pick<BundleVerification, 'level'>): VillageRow {
+export function villageRow(
+  file: string,
+  bundle: Bundle,
+  summary: ReportSummary,
+  verification: Pick<BundleVerification, 'level'>,
+  signer: SignerStatus = 'unchecked',
+): VillageRow {
   return {
     file,
     thon: bundle.place.thon,
@@ -106,7 +166,30 @@ export function villageRow(file: string, bundle: Bundle, summary: ReportSummary,
     admin: bundle.exporter.adminName,
     exportedAt: bundle.exportedAt,
     chainStatus: verification.level === 'links-only' ? 'links-only' : 'full',
+    signer,
+    groupMembers: bundle.report?.members ?? null,
+    households: bundle.report?.households ?? null,
+    householdsInGroup: bundle.report?.householdsInGroup ?? null,
+    continuity: [],
   };
+}
+
+/** Why a sound file is not counted, in the words shown next to it. */
+export function keyReasonVi(v: KeyVerdict): string {
+  switch (v.kind) {
+    case 'unsigned':
+      return 'Tệp không có chữ ký số: không biết ai đã tạo tệp (tiện ích bản cũ?). Đề nghị thôn xuất lại bằng bản mới.';
+    case 'bad-signature':
+      return 'Chữ ký số không khớp nội dung: tệp đã bị sửa sau khi thôn xuất. Không nhận tệp này.';
+    case 'unregistered':
+      return `Chưa đăng ký khóa của thôn (mã khóa ${v.fingerprint}). Gọi điện cho thôn đọc lại mã khóa; nếu khớp thì bấm "Đăng ký khóa".`;
+    case 'other-key':
+      return `Tệp được ký bằng khóa khác (mã ${v.fingerprint}) với khóa đã đăng ký của thôn (${v.registered.join(', ') || 'đã thay'}): có thể là tệp giả. Chỉ nhận khi thôn xác nhận đã đổi máy hoặc gửi thông báo đổi khóa.`;
+    case 'retired':
+      return `Tệp ký bằng khóa mã ${v.fingerprint} sau khi khóa này đã được thay (${v.retiredAt.slice(0, 10)}). Không nhận tệp này.`;
+    case 'registered':
+      return '';
+  }
 }
 
 function rejectionReason(v: BundleVerification): string {
@@ -176,25 +259,20 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
  * with its reason and never stops the others from loading. The first of two duplicates wins.
  */
 export async function aggregateBundles(files: readonly AggregateFile[], opts: AggregateOptions = {}): Promise<AggregateResult> {
+  let done = 0;
+  let stop = false;
   const checked = await mapPool(
     files,
     FILE_CONCURRENCY,
     async (f): Promise<FileResult> => {
-      const parsed = parseBundle(f.text);
-      if (!parsed.ok) return { name: f.name, ok: false, reason: parsed.error };
-      const verification = await verifyBundle(parsed.bundle, opts);
-      if (!verification.ok) return { name: f.name, ok: false, reason: rejectionReason(verification), bundle: parsed.bundle, verification };
-      const summary = summarize(parsed.bundle.entries, parsed.bundle.period);
-      return {
-        name: f.name,
-        ok: true,
-        bundle: parsed.bundle,
-        verification,
-        summary,
-        row: villageRow(f.name, parsed.bundle, summary, verification),
-      };
+      if (stop) throw new AggregateCancelled();
+      const r = await checkFile(f, opts);
+      done++;
+      if (opts.onProgress?.(done, files.length) === true) stop = true;
+      return r;
     },
   );
+  if (stop && done < files.length) throw new AggregateCancelled();
 
   const seen: Range[] = [];
   const results: FileResult[] = checked.map((r) => {
@@ -226,6 +304,9 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     polls: 0,
     flagsPerWeek: [],
     redactedFiles: accepted.filter((r) => r.bundle.redaction !== null).length,
+    households: 0,
+    householdsInGroup: 0,
+    villagesWithRoster: 0,
   };
   const weeks = new Map<string, WeekCount>();
   for (const r of accepted) {
@@ -236,6 +317,11 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     totals.pinned += s.pinned;
     totals.notices += s.notices;
     totals.polls += s.polls;
+    if (r.row.households !== null) {
+      totals.households += r.row.households;
+      totals.householdsInGroup += r.row.householdsInGroup ?? 0;
+      totals.villagesWithRoster++;
+    }
     for (const c of CATEGORY_IDS) totals.byCategory[c] += s.byCategory[c];
     for (const a of LOG_ACTIONS) totals.byAction[a] += s.byAction[a];
     for (const w of s.flagsPerWeek) {
@@ -246,35 +332,42 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
   }
   totals.flagsPerWeek = [...weeks.values()].sort((a, b) => a.key.localeCompare(b.key));
 
-  return { files: results, rows, totals, warnings: continuityWarnings(accepted) };
-}
+  const { issues, records } = checkContinuity(
+    opts.trust?.history ?? [],
+    accepted.map((r) => ({ name: r.name, bundle: r.bundle })),
+    opts.now ?? new Date(),
+  );
+  for (const i of issues) accepted.find((r) => r.name === i.file)?.row.continuity.push(i.message);
 
-/**
- * Consecutive bundles of one group must link: the later one's anchor is the earlier one's head.
- * A mismatch means one of the two logs was rebuilt after it was sent, which no single file can show.
- */
-function continuityWarnings(accepted: readonly AcceptedFile[]): string[] {
-  const byChain = new Map<string, AcceptedFile[]>();
-  for (const r of accepted) {
-    if (!r.bundle.entries.length) continue;
-    const list = byChain.get(r.bundle.chain.chainId) ?? [];
-    list.push(r);
-    byChain.set(r.bundle.chain.chainId, list);
-  }
-  const warnings: string[] = [];
-  for (const list of byChain.values()) {
-    list.sort((a, b) => a.bundle.chain.firstSeq - b.bundle.chain.firstSeq);
-    for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1]!.bundle.chain;
-      const next = list[i]!.bundle.chain;
-      if (next.firstSeq === prev.lastSeq + 1 && next.anchorPrevHash !== prev.headHash) {
-        warnings.push(
-          `Tệp "${list[i]!.name}" không nối tiếp tệp "${list[i - 1]!.name}" (mục #${next.firstSeq} không trỏ về mục #${prev.lastSeq}): nhật ký của nhóm có thể đã bị làm lại.`,
-        );
-      } else if (next.firstSeq > prev.lastSeq + 1) {
-        warnings.push(`Thiếu các mục #${prev.lastSeq + 1}–#${next.firstSeq - 1} giữa tệp "${list[i - 1]!.name}" và tệp "${list[i]!.name}".`);
-      }
+  const missingVillages: { thon: string; xa: string }[] = [];
+  if (opts.trust && opts.expectedPeriod) {
+    const sent = new Set(accepted.map((r) => villageIdOf(r.bundle.place)));
+    const seen = new Set<string>();
+    for (const k of opts.trust.register) {
+      if (k.retiredAt || sent.has(k.villageId) || seen.has(k.villageId)) continue;
+      seen.add(k.villageId);
+      missingVillages.push({ thon: k.thon, xa: k.xa });
     }
   }
-  return warnings;
+
+  return { files: results, rows, totals, warnings: issues.map((i) => i.message), continuity: issues, received: records, missingVillages };
+}
+
+async function checkFile(f: AggregateFile, opts: AggregateOptions): Promise<FileResult> {
+  const parsed = parseBundle(f.text);
+  if (!parsed.ok) return { name: f.name, ok: false, reason: parsed.error };
+  const bundle = parsed.bundle;
+  const verification = await verifyBundle(bundle, opts);
+  if (!verification.ok) return { name: f.name, ok: false, reason: rejectionReason(verification), bundle, verification };
+  const sig = await checkBundleSignature(bundle);
+  // A signature that doesn't match is always wrong, register or not.
+  if (sig.status === 'invalid') return { name: f.name, ok: false, reason: keyReasonVi({ kind: 'bad-signature' }), bundle, verification, key: { kind: 'bad-signature' } };
+  let signer: SignerStatus = 'unchecked';
+  if (opts.trust) {
+    const key = judgeKey(opts.trust.register, bundle.place, sig, bundle.exportedAt);
+    if (key.kind !== 'registered') return { name: f.name, ok: false, reason: keyReasonVi(key), bundle, verification, key };
+    signer = 'registered';
+  }
+  const summary = summarize(bundle.entries, bundle.period);
+  return { name: f.name, ok: true, bundle, verification, summary, row: villageRow(f.name, bundle, summary, verification, signer) };
 }

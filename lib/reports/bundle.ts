@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { entryHash } from '../log/chain';
 import { snapshotHash } from '../log/snapshot';
 import { GENESIS_HASH, eventTime, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
+import { teamReportSchema, type TeamReport } from '../health/team-report';
 import { formatVnDateTime, periodFilter, periodSchema, samePeriod, toVnIso, type Period } from './period';
 import {
   REDACTABLE_FIELDS,
@@ -14,6 +15,8 @@ import {
   type ExportEntry,
   type RedactionOptions,
 } from './redact';
+import { formatPath } from '../validation';
+import { slugify } from '../domain/text';
 
 /**
  * The JSON bundle a village sends to the xã: one group (= one hash chain), one period.
@@ -28,7 +31,8 @@ import {
  * The village keeps the full log, so a disputed redacted entry can be checked against it on request.
  */
 export const BUNDLE_FORMAT = 'zalo-group-guard/bundle';
-export const BUNDLE_SCHEMA_VERSION = 1;
+/** 2 adds `previous` and `signature` (see lib/trust); version-1 files still read, as unsigned. */
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'phải là 64 chữ số hex viết thường');
 
@@ -37,9 +41,26 @@ export const exportEntrySchema = logEntrySchema.extend({
   redactedFields: z.array(z.enum(REDACTABLE_FIELDS)).min(1).optional(),
 });
 
+/** Where this group's previous export ended, so the xã can tell whether this one carries on from it. */
+export const previousExportSchema = z.object({
+  lastSeq: z.number().int().positive(),
+  headHash: hex64,
+  periodLabel: z.string(),
+});
+export type PreviousExport = z.infer<typeof previousExportSchema>;
+
+/** Ed25519 signature over the canonical bundle without this field (lib/trust/bundle-signature.ts). */
+export const bundleSignatureSchema = z.object({
+  alg: z.literal('Ed25519'),
+  /** Raw 32-byte public key, base64. */
+  publicKey: z.string().min(1),
+  value: z.string().min(1),
+});
+export type BundleSignature = z.infer<typeof bundleSignatureSchema>;
+
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(BUNDLE_SCHEMA_VERSION)]),
   exportedAt: z.string().datetime({ offset: true }),
   exporter: z.object({ adminName: z.string(), extensionVersion: z.string() }),
   place: placeSchema,
@@ -65,6 +86,11 @@ export const bundleSchema = z.object({
   texts: z
     .array(z.object({ seq: z.number().int().positive(), text: z.string(), salt: z.string(), redacted: z.literal(true).optional() }))
     .default([]),
+  /** null: the first export of this group from this installation; absent in version-1 files. */
+  previous: previousExportSchema.nullable().optional(),
+  /** The team's work report for the period (lib/health/team-report.ts), so the xã can total villages. */
+  report: teamReportSchema.optional(),
+  signature: bundleSignatureSchema.optional(),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
 
@@ -79,6 +105,9 @@ export type MakeBundleInput = {
   exportedAt?: Date;
   /** Snapshot texts from the log's side table (lib/log readChain), by seq. */
   texts?: readonly { seq: number; text: string; salt: string }[];
+  /** End of this group's previous export (lib/trust/store.ts); null for the first one. */
+  previous?: PreviousExport | null;
+  report?: TeamReport;
 };
 
 /**
@@ -108,7 +137,7 @@ export function makeBundle(input: MakeBundleInput): Bundle {
     const parsed = logEntrySchema.safeParse(e);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new Error(`Mục nhật ký #${e.seq} không hợp lệ (trường "${fieldPath(issue.path)}": ${issue.message})`);
+      throw new Error(`Mục nhật ký #${e.seq} không hợp lệ (trường "${formatPath(issue.path)}": ${issue.message})`);
     }
     return parsed.data;
   });
@@ -144,6 +173,9 @@ export function makeBundle(input: MakeBundleInput): Bundle {
     redaction,
     entries,
     texts,
+    // Omitted when the caller does not know (tests, tools); null is a claim: "first export".
+    ...(input.previous !== undefined ? { previous: input.previous } : {}),
+    ...(input.report ? { report: input.report } : {}),
   };
 }
 
@@ -153,15 +185,7 @@ export function bundleToJson(bundle: Bundle): string {
 
 /** ASCII file name: "zgg_thon-dong-xa-an-binh_thang-11-2026.json". */
 export function bundleFileName(bundle: Pick<Bundle, 'place' | 'period'>): string {
-  const slug = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-  const parts = ['zgg', slug(`thon ${bundle.place.thon} xa ${bundle.place.xa}`), slug(bundle.period.label)];
+  const parts = ['zgg', slugify(`thon ${bundle.place.thon} xa ${bundle.place.xa}`), slugify(bundle.period.label)];
   return `${parts.filter(Boolean).join('_')}.json`;
 }
 
@@ -170,9 +194,6 @@ const validated = new WeakSet<object>();
 
 export type ParseBundleResult = { ok: true; bundle: Bundle } | { ok: false; error: string; field?: string };
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
-}
 
 /** Parses a bundle from JSON text (or an already parsed value); errors name the field, in Vietnamese. */
 export function parseBundle(json: string | unknown): ParseBundleResult {
@@ -205,7 +226,7 @@ export function parseBundle(json: string | unknown): ParseBundleResult {
   const parsed = bundleSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = fieldPath(issue.path);
+    const field = formatPath(issue.path);
     const missing = issue.code === 'invalid_type' && issue.message.includes('undefined');
     return {
       ok: false,
@@ -295,7 +316,7 @@ export async function verifyBundle(
     const parsed = bundleSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      add('schema', false, `Sai cấu trúc tệp tại trường "${fieldPath(issue.path)}": ${issue.message}`);
+      add('schema', false, `Sai cấu trúc tệp tại trường "${formatPath(issue.path)}": ${issue.message}`);
       return { ok: false, level: 'failed', redactedCount: 0, checks };
     }
     bundle = parsed.data;

@@ -1,5 +1,5 @@
-import { CATEGORY_CLAUSE } from '../regulation/clauses';
-import type { CategoryId, Severity } from '../rules/categories';
+import { CATEGORY_CLAUSE } from '../domain/clauses';
+import type { CategoryId, Severity } from '../domain/categories';
 import type { LogAction, LogEntry, LogKind } from '../log/schema';
 
 /**

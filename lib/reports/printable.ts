@@ -1,4 +1,4 @@
-import { CATEGORY_IDS } from '../rules/categories';
+import { CATEGORY_IDS } from '../domain/categories';
 import { LOG_ACTIONS, eventTime, type LogEntry, type Place } from '../log/schema';
 import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, SEVERITY_LABELS_VI } from './labels';
 import { formatVnDateTime, periodFilter, reportDeadline, vnParts, type Period } from './period';

@@ -35,7 +35,7 @@ export function initials(name: string): string {
  * Digit runs that may contain spaces, dots or dashes between groups ("0912 345 678", "+84.912.345.678",
  * "1903-6868-1234"). Runs shorter than 8 digits (prices like 500.000, dates 15/11/2026) are left alone.
  */
-const NUMBER_RUN = /\+?\d(?:[\d]|[ .\-](?=\d))*/g;
+const NUMBER_RUN = /\+?\d(?:[\d]|[ .-](?=\d))*/g;
 const MIN_DIGITS = 8;
 /** "15.11.2026", "15-11-2026", "2026-11-15": dates are not personal numbers. */
 const DATE_LIKE = /^(?:\d{1,2}[.-]\d{1,2}[.-]\d{4}|\d{4}-\d{1,2}-\d{1,2})$/;

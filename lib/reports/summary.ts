@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../rules/categories';
+import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../domain/categories';
 import { LOG_ACTIONS, LOG_KINDS, eventTime, type LogAction, type LogEntry, type LogKind } from '../log/schema';
 import { VN_OFFSET_MS, isoWeekOf, periodFilter, type IsoWeek, type Period } from './period';
 

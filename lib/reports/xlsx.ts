@@ -1,6 +1,6 @@
-import { CATEGORY_IDS } from '../rules/categories';
+import { CATEGORY_IDS } from '../domain/categories';
 import { LOG_ACTIONS, type Place } from '../log/schema';
-import { CHAIN_STATUS_VI, villageRow, type AggregateTotals, type VillageRow } from './aggregate';
+import { rowStatusVi, villageRow, type AggregateTotals, type VillageRow } from './aggregate';
 import type { Bundle } from './bundle';
 import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE } from './labels';
 import { formatVnDate, reportDeadline, type Period } from './period';
@@ -165,7 +165,7 @@ export function combinedXlsx(input: CombinedXlsxInput): Uint8Array {
       r.notices,
       r.polls,
       r.admin,
-      CHAIN_STATUS_VI[r.chainStatus],
+      rowStatusVi(r),
     ]);
   }
   const sum = (f: (r: VillageRow) => number) => rows.reduce((acc, r) => acc + f(r), 0);

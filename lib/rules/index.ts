@@ -24,6 +24,7 @@ export {
 export { normalize, foldString, type NormalizedText } from './normalize';
 export { REGISTRY, categoryDefinition } from './registry';
 export type { Blocklist, LinkSignal } from './link-signals';
+export { unverifiedLinks, type UnverifiedLink } from './unverified';
 export type { Flag, Evidence } from './flag';
 export type { CategoryId, Severity, SuggestedAction } from './categories';
 

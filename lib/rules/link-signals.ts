@@ -3,8 +3,7 @@
  * (link, reason). Only this file knows the shape of the link module.
  */
 import type { Severity } from './categories';
-import { analyseLinks, type Blocklist, type LinkCategory } from './links/index';
-import { findUrlSpans } from './normalize';
+import { analyseLinks, extractLinks, type Blocklist, type LinkCategory } from './links/index';
 
 export type { Blocklist, LinkCategory };
 
@@ -12,6 +11,10 @@ export interface LinkSignalOptions {
   allowDomains?: readonly string[];
   blockDomains?: readonly string[];
   blocklist?: Blocklist;
+  /** Hosts that hide the target (the pack's `shortenerDomains`); the built-in list when omitted. */
+  shorteners?: readonly string[];
+  /** The group's own invite links (not flagged as invites to another group). */
+  ownInvites?: readonly string[];
 }
 
 /** One finding about one link, in ORIGINAL text offsets. */
@@ -24,6 +27,11 @@ export interface LinkSignal {
   reason: string;
   severity: Severity;
   explanation: string;
+  /**
+   * 'unknown-domain' signals (an unverified link: no reason found) and weak signs that count only next to lure
+   * words carry true here; categories decide with the message context. Absent for reasons that stand alone.
+   */
+  needsContext?: boolean;
 }
 
 /** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
@@ -52,26 +60,19 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
  */
 const MAYBE_LINK =
   /[a-z0-9]\.[a-z]|:\/\/|www|\d\.\d{1,3}\.\d{1,3}\.\d|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\(ch[aấ]m\)|\s(?:chấm|cham|dot)\s|\s\.\s?(?:c\s?o\s?m|n\s?e\s?t|v\s?n|o\s?r\s?g|i\s?n\s?f\s?o|o\s?n\s?l\s?i\s?n\s?e|s\s?i\s?t\s?e|x\s?y\s?z|t\s?o\s?p|s\s?h\s?o\s?p|c\s?l\s?u\s?b|v\s?i\s?p|a\s?p\s?p|l\s?i\s?n\s?k|c\s?l\s?i\s?c\s?k|b\s?e\s?t|l\s?i\s?v\s?e|s\s?t\s?o\s?r\s?e|m\s?e|c\s?c)(?![a-z])/i;
-const UNKNOWN_DOMAIN = 'Đường link tới trang không phải nguồn chính thống.';
-
-function cleanDomain(domain: string): string {
-  return domain.toLowerCase().replace(/^\*\./, '').replace(/^www\./, '');
-}
-
-function domainMatches(host: string, domain: string): boolean {
-  const d = cleanDomain(domain);
-  return host === d || host.endsWith('.' + d);
-}
+const UNKNOWN_DOMAIN = 'Đường link tới trang chưa xác minh (không có trong danh sách trang quen thuộc của nhóm).';
 
 function signal(
   start: number, end: number, url: string, host: string, category: LinkCategory, reason: string, severity: Severity, explanation: string,
+  needsContext = false,
 ): LinkSignal {
-  return { start, end, url, host, category, reason, severity, explanation };
+  return needsContext ? { start, end, url, host, category, reason, severity, explanation, needsContext } : { start, end, url, host, category, reason, severity, explanation };
 }
 
 /**
- * Entry point used by the engine: one LinkSignal per (link, reason). A non-official link with no specific
- * reason is reported as 'unknown-domain' (low) so categories can weigh it with the message context.
+ * Entry point used by the engine: one LinkSignal per (link, reason). Known links (official, the bundled
+ * known-good list, the group's allow list) give none, except an invite to another group. A link with no reason is
+ * 'unknown-domain' (unverified, needsContext), so categories can weigh it with the message context.
  */
 export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[] {
   if (!MAYBE_LINK.test(text)) return [];
@@ -80,30 +81,29 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
       allowDomains: opts.allowDomains ? [...opts.allowDomains] : undefined,
       blockDomains: opts.blockDomains ? [...opts.blockDomains] : undefined,
       blocklist: opts.blocklist,
+      shorteners: opts.shorteners,
+      ownInvites: opts.ownInvites,
     });
     const out: LinkSignal[] = [];
-    const allow = opts.allowDomains ?? [];
     for (const f of found) {
-      // An official host is fine, except an invitation to an outside group on it (zalo.me/g/…).
-      if (f.official) {
-        for (const r of f.findings) if (r.reason === 'group-invite') out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation));
-        continue;
-      }
       if (f.findings.length === 0) {
-        // No finding: a site the group allowed, or one nobody knows.
-        if (!allow.some((d) => domainMatches(f.host, d))) out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN));
+        if (!f.known) out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true));
         continue;
       }
-      for (const r of f.findings) out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation));
+      for (const r of f.findings) out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation, r.needsContext === true));
     }
     for (const sp of spacedTldLinks(text, found)) out.push(sp);
     return out;
   } catch {
-    // A bug in link analysis must not hide the links: report each URL-like span as a link to check by hand.
-    return findUrlSpans(text).map(([start, end]) => {
-      const url = text.slice(start, end);
-      const host = url.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0].toLowerCase();
-      return signal(start, end, url, host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN);
-    });
+    return linksToCheckByHand(text);
+  }
+}
+
+/** A bug in link analysis must not hide the links: each link found is reported as one to check by hand. */
+function linksToCheckByHand(text: string): LinkSignal[] {
+  try {
+    return extractLinks(text).map((l) => signal(l.start, l.end, text.slice(l.start, l.end), l.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true));
+  } catch {
+    return [];
   }
 }

@@ -75,6 +75,11 @@ export const packSchema = z.object({
   context: contextSchema.optional(),
   allowDomains: z.array(z.string().min(1)).optional(),
   blockDomains: z.array(z.string().min(1)).optional(),
+  /** Hosts whose links hide the target (bit.ly…); the built-in list when omitted. Platforms' own short links
+   *  (maps.app.goo.gl, forms.gle, youtu.be) show where they lead and belong on the known-good list instead. */
+  shortenerDomains: z.array(z.string().min(1)).optional(),
+  /** The group's own invite links ("zalo.me/g/abc123"), which are never an invite to another group. */
+  ownInvites: z.array(z.string().min(1)).optional(),
 });
 export type RulePack = z.infer<typeof packSchema>;
 
@@ -86,6 +91,7 @@ export const groupOverridesSchema = z.object({
   severity: z.partialRecord(z.enum(CATEGORY_IDS), z.enum(SEVERITIES)).optional(),
   allowDomains: z.array(z.string().min(1)).optional(),
   blockDomains: z.array(z.string().min(1)).optional(),
+  ownInvites: z.array(z.string().min(1)).optional(),
 });
 export type GroupOverrides = z.infer<typeof groupOverridesSchema>;
 
@@ -159,6 +165,7 @@ export function applyOverrides(pack: RulePack, overrides: GroupOverrides | undef
     allowTerms: [...pack.allowTerms, ...(overrides.allowedTerms ?? [])],
     allowDomains: [...(pack.allowDomains ?? []), ...(overrides.allowDomains ?? [])],
     blockDomains: [...(pack.blockDomains ?? []), ...(overrides.blockDomains ?? [])],
+    ownInvites: [...(pack.ownInvites ?? []), ...(overrides.ownInvites ?? [])],
   };
 }
 

@@ -41,6 +41,8 @@ export interface SignalHit {
   weight: number;
   /** Original-text spans used as evidence (may be empty). */
   spans: Array<{ start: number; end: number }>;
+  /** Severity of the finding behind the signal (a link's reason), when it has its own. */
+  severity?: Severity;
 }
 
 export interface EvalContext {
@@ -90,8 +92,15 @@ export interface CategoryDefinition {
   needsHits?: 'always' | 'unless-links';
   /** Detector signals for this category, computed after all term scores are known. */
   signals?(ctx: EvalContext): SignalHit[];
+  /**
+   * Warning-context weight read into one of this category's hits cancelled by a negation: a refused request ("không
+   * cung cấp OTP", "đừng chuyển tiền") reads as advice about scams.
+   */
+  negatedWarning?(hit: TermHit): number;
   /** Context adjustment of the final score (warnings, official notices…). */
   adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
-  /** Severity from the final score; defaults to the category severity. */
-  severityFor?(score: number, threshold: number, base: Severity): Severity;
+  /** May the model flag this category where the rules stayed below their threshold (default yes)? */
+  modelAllowed?(ctx: EvalContext): boolean;
+  /** Severity from the final score (and the signals that made it); defaults to the category severity. */
+  severityFor?(score: number, threshold: number, base: Severity, signals?: readonly SignalHit[]): Severity;
 }

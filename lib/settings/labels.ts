@@ -24,6 +24,7 @@ export const FIELD_LABELS: Record<string, DashKey> = {
   leaderPhone: 'grp.leaderPhone',
   'overrides.allowedTerms': 'grp.allowedTerms',
   'overrides.allowDomains': 'grp.allowDomains',
+  'overrides.ownInvites': 'grp.ownInvites',
   'overrides.blockDomains': 'grp.blockDomains',
   'overrides.disabledCategories': 'grp.enabledCol',
   'overrides.severity': 'grp.severityCol',

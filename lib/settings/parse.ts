@@ -1,18 +1,10 @@
 import type { z } from 'zod';
 import { jsonErrorVi, vietnameseErrorMap } from '../i18n/zod-vi';
+import { formatPath } from '../validation';
 import { globalSettingsFormSchema, groupSettingsFormSchema, type GlobalSettings, type GroupSettings } from './schema';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
-/** "overrides.severity.scam", "ladder.steps[1]"; "(root)" when the whole value is wrong. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(root)';
-}
 
 /** Runs a schema and reports the first problem as "path: message" so the UI can point at the field. */
 export function safeParseWithPath<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {
@@ -23,7 +15,7 @@ export function safeParseWithPath<S extends z.ZodType>(schema: S, input: unknown
   // Unknown record keys (e.g. a category id that does not exist) are reported on the record itself;
   // name the offending key so the UI can point at it.
   const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as PropertyKey[]) : [];
-  const path = formatPath([...(issue?.path ?? []), ...keys.slice(0, 1)]);
+  const path = formatPath([...(issue?.path ?? []), ...keys.slice(0, 1)], '(root)');
   return { ok: false, path, error: `${path}: ${issue?.message ?? 'invalid'}` };
 }
 

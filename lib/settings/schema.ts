@@ -1,10 +1,9 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
-import { CATEGORY_IDS, SEVERITIES } from '../rules/categories';
+import { CATEGORY_IDS, SEVERITIES } from '../domain/categories';
+import { LADDER_STEPS } from '../domain/ladder';
 
-/** Steps of the escalation ladder, in the words of the regulation ("nhắc nhở" … "mời ra khỏi nhóm"). */
-export const LADDER_STEPS = ['remind', 'warn', 'propose-removal'] as const;
-export type LadderStep = (typeof LADDER_STEPS)[number];
+export { LADDER_STEPS, type LadderStep } from '../domain/ladder';
 
 const categoryId = z.enum(CATEGORY_IDS);
 /** Day counts beyond ten years are typing mistakes, not policies. */
@@ -47,7 +46,7 @@ export type GlobalSettingsInput = z.input<typeof globalSettingsSchema>;
 
 const term = z.string().trim().min(1).max(200);
 /** Bare host names ("vneid.gov.vn"); the URL checks match sub-domains. */
-const domain = z
+export const domainSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -61,8 +60,10 @@ export const groupOverridesSchema = z.object({
   allowedTerms: z.array(term).default([]),
   disabledCategories: z.array(categoryId).default([]),
   severity: z.partialRecord(categoryId, z.enum(SEVERITIES)).default({}),
-  allowDomains: z.array(domain).default([]),
-  blockDomains: z.array(domain).default([]),
+  allowDomains: z.array(domainSchema).default([]),
+  blockDomains: z.array(domainSchema).default([]),
+  /** The group's own invite links (zalo.me/g/…): not flagged as an invite to another group. */
+  ownInvites: z.array(z.string().trim().regex(/^(?:https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}\/\S+$/i, 'must be an invite link like zalo.me/g/abc123')).optional(),
 });
 export type GroupOverrides = z.infer<typeof groupOverridesSchema>;
 

@@ -71,7 +71,7 @@ export {
   contentKey,
   MAX_IMPORT_BYTES,
   type ExportMeta,
-  type ParseResult,
+  type TemplateSetParseResult,
   type MergePolicy,
   type MergeResult,
 } from './io';

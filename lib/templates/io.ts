@@ -25,7 +25,7 @@ export interface ExportMeta {
   exportedAt?: string | Date;
 }
 
-export type ParseResult = { ok: true; set: TemplateSet } | { ok: false; error: string; issues: string[] };
+export type TemplateSetParseResult = { ok: true; set: TemplateSet } | { ok: false; error: string; issues: string[] };
 
 export type MergePolicy = 'skip' | 'replace' | 'keep-both';
 
@@ -83,8 +83,8 @@ function normalizeStrings(value: unknown): unknown {
   return value;
 }
 
-export function parseTemplateSet(text: string): ParseResult {
-  const fail = (error: string, issues: string[] = [error]): ParseResult => ({ ok: false, error, issues });
+export function parseTemplateSet(text: string): TemplateSetParseResult {
+  const fail = (error: string, issues: string[] = [error]): TemplateSetParseResult => ({ ok: false, error, issues });
   if (typeof text !== 'string') return fail('Không đọc được tệp (nội dung không phải văn bản).');
   const bytes = byteLength(text);
   if (bytes > MAX_IMPORT_BYTES) {

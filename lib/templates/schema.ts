@@ -5,6 +5,7 @@
  */
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
+import { formatPath } from '../validation';
 import { checkText, VARIABLE_SOURCES, VARIABLE_TYPES } from './variables';
 import { checkDeadlineLiteral } from './deadline';
 
@@ -192,15 +193,7 @@ export const templateSetSchema = z
   });
 export type TemplateSet = z.infer<typeof templateSetSchema>;
 
-/** Field path as shown to users: templates[2].poll.options[1]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
-  }
-  return out;
-}
+export { formatPath };
 
 /** Vietnamese wording for zod's built-in issues that have no message of ours. */
 export function vietnameseIssue(issue: z.core.$ZodRawIssue): string | undefined {

@@ -4,14 +4,11 @@
  * Every query word must match somewhere; title hits outrank kind-label hits, which outrank body.
  */
 import { KIND_LABELS, type Template, type TemplateKind } from './schema';
+import { foldText } from '../domain/text';
 
+/** foldText, then words only: punctuation and runs of spaces become one space. */
 export function foldVietnamese(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
+  return foldText(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

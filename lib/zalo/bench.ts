@@ -10,7 +10,7 @@ export interface BenchResult {
 }
 
 /**
- * Pure benchmark for the lead's Playwright run (executed inside the page). Uses
+ * Pure benchmark run inside the page by the page benchmark (scripts/bench-page.ts). Uses
  * `performance.now()` from the document's window.
  */
 export function benchReadBubbles(doc: Document, iterations: number): BenchResult {

@@ -201,8 +201,8 @@ function readContentFromTable(el: HTMLElement): Content {
     return { kind: 'photo', text: caption ? textOf(caption) : '', parts: caption ? [caption] : [] };
   }
   const root = findIn(el, 'bubbleText');
-  let text = '';
-  let parts: HTMLElement[] = [];
+  let text: string;
+  let parts: HTMLElement[];
   if (root) {
     text = textOf(root);
     parts = [root];

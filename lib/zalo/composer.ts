@@ -61,7 +61,7 @@ function insertParagraphs(doc: Document, lines: readonly string[]): boolean {
 }
 
 /**
- * Puts `text` in Zalo's editor the way Zalo's own state notices it (DOM.md §1.3): focus, select
+ * Puts `text` in Zalo's editor the way Zalo's own state notices it (lib/zalo/README.md, Composer): focus, select
  * all, `execCommand('insertText')`. Multi-line text is tried line by line with `insertParagraph`,
  * then as one insertText with `\n`. The editor is read back and compared per line (NFC, spaces
  * collapsed). NEVER sends. On failure in replace mode the editor is cleared so the UI can fall back

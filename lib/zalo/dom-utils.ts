@@ -58,7 +58,7 @@ export function caretAtEnd(doc: Document, el: Element): void {
 
 /**
  * Full pointer sequence at the element's centre: some Zalo dialogs treat a bare `click` as an
- * outside click (DOM.md §2).
+ * outside click (lib/zalo/README.md, Menus).
  */
 export function clickLikeUser(el: HTMLElement): void {
   const doc = el.ownerDocument;

@@ -1,11 +1,11 @@
 import { safeQuery } from './query';
-import { FEATURE_IDS, SELECTORS, SELECTOR_KEYS, type FeatureId, type SelectorKey } from './selectors';
+import { AREA_IDS, SELECTORS, SELECTOR_KEYS, type AreaId, type SelectorKey } from './selectors';
 
 export type SelectorStatus = 'matched' | 'fallback' | 'failed' | 'not-applicable';
 
 export interface SelectorHealth {
   key: SelectorKey;
-  feature: FeatureId;
+  area: AreaId;
   status: SelectorStatus;
   /** Index of the candidate that matched (0 = preferred). */
   candidate?: number;
@@ -21,17 +21,18 @@ export interface HealthReport {
   selectors: SelectorHealth[];
 }
 
-export type FeatureStatus = 'ok' | 'degraded' | 'broken';
+/** How well one area of Zalo's page (a group of selectors, e.g. `pin`) can still be found. */
+export type AreaStatus = 'ok' | 'degraded' | 'broken';
 
-export interface FeatureHealth {
-  feature: FeatureId;
-  status: FeatureStatus;
+export interface AreaHealth {
+  area: AreaId;
+  status: AreaStatus;
   /** Keys that matched only through a fallback. */
   fallback: SelectorKey[];
   failed: SelectorKey[];
   /** fallback + failed: what the status chip lists as drifted. */
   missing: SelectorKey[];
-  /** How many of the feature's selectors applied in the current state (0: nothing to check yet). */
+  /** How many of the area's selectors applied in the current state (0: nothing to check yet). */
   checked: number;
 }
 
@@ -59,7 +60,7 @@ export function health(doc: Document): HealthReport {
   const selectors = SELECTOR_KEYS.map((key): SelectorHealth => {
     const entry = SELECTORS[key];
     const index = found.get(key) ?? -1;
-    const base = { key, feature: entry.feature };
+    const base = { key, area: entry.area };
     if (index === 0) return { ...base, status: 'matched', candidate: 0, selector: entry.candidates[0] };
     if (index > 0) return { ...base, status: 'fallback', candidate: index, selector: entry.candidates[index] };
     // Before login only appReady itself is expected; the rest would all "fail" for no reason.
@@ -71,16 +72,16 @@ export function health(doc: Document): HealthReport {
 }
 
 /**
- * Per feature: broken if an expected selector failed, degraded if one matched only via a fallback,
+ * Per area: broken if an expected selector failed, degraded if one matched only via a fallback,
  * ok otherwise (also when nothing applies yet: see `checked`).
  */
-export function featureHealth(report: HealthReport): FeatureHealth[] {
-  return FEATURE_IDS.map((feature): FeatureHealth => {
-    const rows = report.selectors.filter((s) => s.feature === feature);
+export function areaHealth(report: HealthReport): AreaHealth[] {
+  return AREA_IDS.map((area): AreaHealth => {
+    const rows = report.selectors.filter((s) => s.area === area);
     const failed = rows.filter((s) => s.status === 'failed').map((s) => s.key);
     const fallback = rows.filter((s) => s.status === 'fallback').map((s) => s.key);
     const checked = rows.filter((s) => s.status !== 'not-applicable').length;
-    const status: FeatureStatus = failed.length ? 'broken' : fallback.length ? 'degraded' : 'ok';
-    return { feature, status, fallback, failed, missing: [...failed, ...fallback], checked };
+    const status: AreaStatus = failed.length ? 'broken' : fallback.length ? 'degraded' : 'ok';
+    return { area, status, fallback, failed, missing: [...failed, ...fallback], checked };
   });
 }

@@ -1,4 +1,4 @@
-/** Parsing of Zalo's message identifiers (DOM.md §1.2). */
+/** Parsing of Zalo's message identifiers (lib/zalo/README.md, Message identifiers). */
 
 export const BUBBLE_ID_PREFIX = 'bb_msg_id_';
 

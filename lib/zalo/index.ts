@@ -2,9 +2,9 @@
 export {
   SELECTORS,
   SELECTOR_KEYS,
-  FEATURE_IDS,
+  AREA_IDS,
   validateSelectorTable,
-  type FeatureId,
+  type AreaId,
   type SelectorEntry,
   type SelectorKey,
   type SelectorProblem,
@@ -14,12 +14,12 @@ export {
 export { queryOne, queryAll, type QueryRoot, type QueryOneResult, type QueryAllResult } from './query';
 export {
   health,
-  featureHealth,
+  areaHealth,
   type HealthReport,
   type SelectorHealth,
   type SelectorStatus,
-  type FeatureHealth,
-  type FeatureStatus,
+  type AreaHealth,
+  type AreaStatus,
 } from './health';
 export { isReady, whenReady } from './ready';
 export { currentThread, parseMemberCount, type ThreadInfo } from './thread';
@@ -58,5 +58,4 @@ export {
   type ComposerFailure,
 } from './composer';
 export * from './actions';
-export { benchReadBubbles, type BenchResult } from './bench';
 export { insertMention } from './mention';

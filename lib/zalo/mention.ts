@@ -8,7 +8,7 @@ import { waitFor, type WaitOptions } from './wait';
 const same = (a: string, b: string) => normalizeLine(a).toLocaleLowerCase('vi') === normalizeLine(b).toLocaleLowerCase('vi');
 
 /**
- * Adds a real @mention at the end of the editor the way a user does (DOM.md §1.3): type "@" and the
+ * Adds a real @mention at the end of the editor the way a user does (lib/zalo/README.md, Composer): type "@" and the
  * name, then pick the member from Zalo's list, so the member is notified. Typing "@Name" in one go
  * is only text. On failure the typed "@Name" is left for the caller to keep or clear.
  */

@@ -15,7 +15,7 @@ export interface PinOptions {
 export type PinResult = { ok: true; already?: boolean } | { ok: false; reason: string };
 
 const PIN_LABELS = ['Ghim tin nhắn', 'Pin message'];
-/** Matches STR_PIN_MSG-like keys but not STR_UNPIN… (the real key is unknown: DOM.md §1.4). */
+/** Matches STR_PIN_MSG-like keys but not STR_UNPIN… (the real key is unknown: lib/zalo/README.md, Menus). */
 const PIN_KEY = /(^|_)PIN(_|$)/;
 
 function strip(text: string): string {

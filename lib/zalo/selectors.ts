@@ -1,5 +1,5 @@
 /**
- * The ONE place that names Zalo Web's DOM (see /work/shared/zalo-web/DOM.md §1, §5.2).
+ * The ONE place that names Zalo Web's DOM (notes in lib/zalo/README.md).
  *
  * Each entry lists CSS candidates best-first: ids, `data-id`, `icon` and `data-translate-*` anchors
  * come before class names, because Zalo renames classes between builds. Numbered custom tags
@@ -12,7 +12,7 @@
  * - `state`: only in some states (menus, dialogs, some bubble kinds), so absence is not a failure.
  */
 
-export const FEATURE_IDS = [
+export const AREA_IDS = [
   'app',
   'read-messages',
   'thread-info',
@@ -22,12 +22,12 @@ export const FEATURE_IDS = [
   'members',
   'pinned-bar',
 ] as const;
-export type FeatureId = (typeof FEATURE_IDS)[number];
+export type AreaId = (typeof AREA_IDS)[number];
 
 export type SelectorWhen = 'app' | 'chat' | 'state';
 
 export interface SelectorEntry {
-  readonly feature: FeatureId;
+  readonly area: AreaId;
   readonly description: string;
   readonly when: SelectorWhen;
   readonly candidates: readonly string[];
@@ -37,37 +37,37 @@ export interface SelectorEntry {
 export const SELECTORS = {
   // ---- App shell ----
   appReady: {
-    feature: 'app',
+    area: 'app',
     description: 'Logged-in app page (added under #app after login)',
     when: 'app',
     candidates: ['#app-page', '#conversationListId', '#contact-search-input, [data-id="txt_Main_Search"]'],
   },
   conversationList: {
-    feature: 'thread-info',
+    area: 'thread-info',
     description: 'Left conversation list',
     when: 'app',
     candidates: ['#conversationListId', '[data-id="div_TabMsg_ThrdChList"]', '.virtualized-scroll'],
   },
   conversationItem: {
-    feature: 'thread-info',
+    area: 'thread-info',
     description: 'Conversation row wrapper carrying the thread id',
     when: 'chat',
     candidates: ['[data-id="div_TabMsg_ThrdChItem"][anim-data-id]', '[anim-data-id]', '.msg-item'],
   },
   selectedConversation: {
-    feature: 'thread-info',
+    area: 'thread-info',
     description: 'Inner item of the open conversation',
     when: 'state',
     candidates: ['[anim-data-id] .conv-item.selected', '.conv-item.selected', '.msg-item .selected'],
   },
   chatView: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Open conversation area',
     when: 'chat',
     candidates: ['#chatViewContainer', '#chatView', 'main .message-view'],
   },
   mainArea: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Parent of the chat area (watched for re-mounts)',
     when: 'app',
     candidates: ['#container > main', 'main', '.main__center'],
@@ -75,13 +75,13 @@ export const SELECTORS = {
 
   // ---- Header ----
   header: {
-    feature: 'thread-info',
+    area: 'thread-info',
     description: 'Conversation header',
     when: 'chat',
     candidates: ['header#header', '#chatViewContainer > header', 'main header'],
   },
   headerTitle: {
-    feature: 'thread-info',
+    area: 'thread-info',
     description: 'Conversation name (first text line)',
     when: 'chat',
     candidates: [
@@ -92,7 +92,7 @@ export const SELECTORS = {
     ],
   },
   memberCount: {
-    feature: 'thread-info',
+    area: 'thread-info',
     description: 'Header button "N thành viên" (groups only; text fallback in thread.ts)',
     when: 'state',
     candidates: ['.subtitle__groupmember__content', 'header [class*="groupmember"]'],
@@ -100,139 +100,139 @@ export const SELECTORS = {
 
   // ---- Message list and bubbles ----
   messageList: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Inner message list (observed for new bubbles)',
     when: 'chat',
     candidates: ['#messageViewScroll', '.message-view__scroll__inner', '#messageViewContainer', '.message-view__scroll', '#messageView, .message-view'],
   },
   senderRun: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Row holding one sender\'s consecutive bubbles',
     when: 'state',
     candidates: ['.chat-item'],
   },
   bubble: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Message bubble (id = bb_msg_id_<cliMsgId>)',
     when: 'chat',
     candidates: ['[id^="bb_msg_id_"]', '.chat-message.wrap-message', '.chat-message-v2'],
   },
   messageFrame: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Card carrying data-qid="<msgId>@<cliMsgId>_<fromUid>_<threadId>"',
     when: 'state',
     candidates: ['[data-qid]', '[id^="message-frame_"], [id^="message_frame_"]', '.message-frame, .card'],
   },
   contentWrapper: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Hover target that makes Zalo render the floating message toolbar',
     when: 'state',
     candidates: ['.message-content-wrapper', '[data-id="div_DisabledTargetEventLayer"]', '.message-wrapper'],
   },
   eventLayer: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Event layer inside every bubble (the only child of a recalled bubble)',
     when: 'state',
     candidates: ['[data-id="div_DisabledTargetEventLayer"]', '.message-content-wrapper > div'],
   },
   bubbleText: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Text container of a text bubble (includes a reply quote, excluded when reading)',
     when: 'state',
     candidates: ['[data-id$="Msg_Text"]', '.text-message__container', '[data-component="message-text-content"]', '.card--text'],
   },
   textSpan: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Text spans inside a text bubble',
     when: 'state',
     candidates: ['span[id^="mtc-"], [data-component="text-container"]', 'span.text'],
   },
   quoteBlock: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Reply quote inside a bubble',
     when: 'state',
     candidates: ['.message-quote-fragment__container', '.message-quote-fragment, [class*="quote-fragment"]'],
   },
   quoteName: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Quoted sender name',
     when: 'state',
     candidates: ['.quote-name', '.message-quote-fragment__container .truncate'],
   },
   quoteText: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Quoted text',
     when: 'state',
     candidates: ['.message-quote-fragment__description', '[class*="quote-fragment__desc"]'],
   },
   mention: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Mention chip inside text',
     when: 'state',
     candidates: ['a.mention-name', '.mention-name, .clnMention'],
   },
   textLink: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Link typed in text (plain text, not <a>)',
     when: 'state',
     candidates: ['.text-is-link', '[data-content^="http"]'],
   },
   linkPreview: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Link preview bubble',
     when: 'state',
     candidates: ['[data-id$="Msg_Link"]', '.card--link, .link-message'],
   },
   photo: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Photo or album bubble',
     when: 'state',
     candidates: ['[data-id$="Msg_Photo"], [data-id$="Msg_GrpPhoto"]', '.img-msg-v2, .chatImageMessage, .card--group-photo', 'img.zimg-el'],
   },
   photoCaption: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Caption under a photo',
     when: 'state',
     candidates: ['.img-msg-v2__cap'],
   },
   file: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'File bubble (has no data-id in Zalo)',
     when: 'state',
     candidates: ['.file-message__container', '.file-message-v2, a.file-message__actions'],
   },
   fileName: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'File name',
     when: 'state',
     candidates: ['.file-message__content-title[title]', '.file-message__content-title'],
   },
   sticker: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Sticker bubble',
     when: 'state',
     candidates: ['.card--sticker, .sticker', 'img[src*="sticker"], img[src*="emoticon"]'],
   },
   recalled: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Recalled message (older markup; 2026 shows an empty event layer)',
     when: 'state',
     candidates: ['.card--undo', '.undo-message'],
   },
   senderName: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Sender name above the first received bubble of a run',
     when: 'state',
     candidates: ['.message-sender-name-content .truncate', '.message-sender-name-wrapper', '.card-sender-name'],
   },
   sendTime: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Time on the last bubble of a run',
     when: 'state',
     candidates: ['.card-send-time__sendTime', '.card-send-time, .bubble-message-time'],
   },
   sentMarker: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Marker of our own bubble (descendant data-id or ancestor class)',
     when: 'state',
     candidates: [
@@ -241,7 +241,7 @@ export const SELECTORS = {
     ],
   },
   receivedMarker: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Marker of someone else\'s bubble (descendant data-id or ancestor class)',
     when: 'state',
     candidates: [
@@ -250,31 +250,31 @@ export const SELECTORS = {
     ],
   },
   reactButton: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'Reaction button inside a bubble',
     when: 'state',
     candidates: ['[data-id$="Msg_React"]', '.msg-reaction-icon, .message-reaction-container'],
   },
   systemLine: {
-    feature: 'read-messages',
+    area: 'read-messages',
     description: 'System / event line (joins, adds, pins); uncertain shape',
     when: 'state',
     candidates: ['.event-message__content', '.event-message, .message-info_content', '.onboard-message'],
   },
   pollNotice: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Poll notice in the chat (no bb_msg_id)',
     when: 'state',
     candidates: ['.group-poll-message-container', '.question__poll'],
   },
   pollNoticeQuestion: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Question of a poll notice',
     when: 'state',
     candidates: ['.question__poll'],
   },
   pollNoticeOption: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Option label of a poll notice (replica choice; not surveyed)',
     when: 'state',
     candidates: ['.option__poll', '.group-poll-option'],
@@ -282,13 +282,13 @@ export const SELECTORS = {
 
   // ---- Composer ----
   composerBlock: {
-    feature: 'composer',
+    area: 'composer',
     description: 'Composer block',
     when: 'chat',
     candidates: ['#chatInput', '#chat-input-container-id', '.chat-input-container, .chat-box-input, .chat-input__content'],
   },
   composer: {
-    feature: 'composer',
+    area: 'composer',
     description: 'Editor (re-created after each send: always query again)',
     when: 'chat',
     candidates: [
@@ -299,25 +299,25 @@ export const SELECTORS = {
     ],
   },
   mentionPopover: {
-    feature: 'composer',
+    area: 'composer',
     description: 'Member list that a lone "@" opens in the editor',
     when: 'state',
     candidates: ['#mentionPopover', '.mention-popover'],
   },
   mentionItem: {
-    feature: 'composer',
+    area: 'composer',
     description: 'One member in the @mention list (title = display name)',
     when: 'state',
     candidates: ['.mention-popover__item[title]', '#mentionPopover [title]'],
   },
   mentionChip: {
-    feature: 'composer',
+    area: 'composer',
     description: 'A picked mention inside the editor',
     when: 'state',
     candidates: ['span.clnMention[data-mention]', '[data-mention]'],
   },
   sendButton: {
-    feature: 'composer',
+    area: 'composer',
     description: 'Send button (shown only while the editor has text; never clicked by us)',
     when: 'state',
     candidates: [
@@ -328,7 +328,7 @@ export const SELECTORS = {
     ],
   },
   moreMenuButton: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Composer toolbar "More" button',
     when: 'chat',
     candidates: ['[data-id="div_More_Menu"]', '[data-id*="More_Menu"]'],
@@ -336,13 +336,13 @@ export const SELECTORS = {
 
   // ---- Menus ----
   hoverToolbar: {
-    feature: 'pin',
+    area: 'pin',
     description: 'Floating toolbar rendered on bubble hover',
     when: 'state',
     candidates: ['.floating-menu-wrapper'],
   },
   hoverMoreButton: {
-    feature: 'pin',
+    area: 'pin',
     description: '"Thêm" (more options) button in the floating toolbar',
     when: 'state',
     candidates: [
@@ -352,19 +352,19 @@ export const SELECTORS = {
     ],
   },
   menu: {
-    feature: 'pin',
+    area: 'pin',
     description: 'Open popover menu (portalled to body)',
     when: 'state',
     candidates: ['.popover-v3', '.zmenu-body', '.popover-v2'],
   },
   menuItem: {
-    feature: 'pin',
+    area: 'pin',
     description: 'Menu entry',
     when: 'state',
     candidates: ['.popover-v3 .zmenu-item', '.zmenu-item', '.popover-v2 [data-translate-inner]'],
   },
   pinMenuItem: {
-    feature: 'pin',
+    area: 'pin',
     description: 'Pin entry by translation key (a guess; the label "Ghim tin nhắn" is tried first in code)',
     when: 'state',
     candidates: ['.zmenu-item [data-translate-inner*="PIN"]', '.zmenu-item[data-id*="Pin"]'],
@@ -372,31 +372,31 @@ export const SELECTORS = {
 
   // ---- Pinned bar ----
   pinnedBar: {
-    feature: 'pinned-bar',
+    area: 'pinned-bar',
     description: 'Pinned-messages bar above the chat',
     when: 'state',
     candidates: ['.chat-group-topic-outer', '.chat-group-topic', '#chatViewContainer .group-topic'],
   },
   pinnedItem: {
-    feature: 'pinned-bar',
+    area: 'pinned-bar',
     description: 'Pinned item',
     when: 'state',
     candidates: ['.chat-group-topic__item', '.group-topic__item'],
   },
   pinnedText: {
-    feature: 'pinned-bar',
+    area: 'pinned-bar',
     description: 'Pinned item text',
     when: 'state',
     candidates: ['.info-container > .content-container', '.content-container', '.info-container'],
   },
   pinnedMore: {
-    feature: 'pinned-bar',
+    area: 'pinned-bar',
     description: '"+N ghim" button (2 pins or more)',
     when: 'state',
     candidates: ['.show-details-btn', '.chat-group-topic-outer [class*="details"]'],
   },
   pinnedPreview: {
-    feature: 'pinned-bar',
+    area: 'pinned-bar',
     description: 'Expanded pinned list',
     when: 'state',
     candidates: ['.chat-group-topic__preview'],
@@ -404,25 +404,25 @@ export const SELECTORS = {
 
   // ---- Poll dialog ----
   pollMenuItem: {
-    feature: 'poll',
+    area: 'poll',
     description: '"Tạo bình chọn" in the More menu',
     when: 'state',
     candidates: ['[data-id="div_MoreMenu_Poll"]', '.zmenu-item[data-id*="Poll"]'],
   },
   pollDialog: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Modal dialog',
     when: 'state',
     candidates: ['.zl-modal', '[id^="zl-modal"]', '[role="dialog"]'],
   },
   pollQuestion: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Poll question editor',
     when: 'state',
     candidates: ['[data-id="txt_CreatePoll_Question"]', '.zl-modal [contenteditable="true"]', '.zl-modal textarea'],
   },
   pollOptionInput: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Poll option inputs ("Lựa chọn N")',
     when: 'state',
     candidates: [
@@ -432,13 +432,13 @@ export const SELECTORS = {
     ],
   },
   pollAddOption: {
-    feature: 'poll',
+    area: 'poll',
     description: '"Thêm lựa chọn" button',
     when: 'state',
     candidates: ['[data-id="div_CreatePoll_AddOpt"]', '[data-id*="AddOpt"]'],
   },
   pollCreate: {
-    feature: 'poll',
+    area: 'poll',
     description: 'Create button (never clicked by us)',
     when: 'state',
     candidates: ['[data-id="btn_CreatePoll_Create"]'],
@@ -446,43 +446,43 @@ export const SELECTORS = {
 
   // ---- Members ----
   memberPanelToggle: {
-    feature: 'members',
+    area: 'members',
     description: 'Header button that opens the info panel',
     when: 'chat',
     candidates: ['[icon^="outline-right-bar"]', '.fa-outline-right-bar, .fa-outline-right-bar-active'],
   },
   infoPanel: {
-    feature: 'members',
+    area: 'members',
     description: 'Right info panel',
     when: 'state',
     candidates: ['#chatInfo', '.chat-info', '#sideBodyScrollBox'],
   },
   memberListEntry: {
-    feature: 'members',
+    area: 'members',
     description: '"Thành viên nhóm" entry in the info panel',
     when: 'state',
     candidates: ['[data-id="div_RightMenuGrp_MemList"]', '[data-id*="MemList"]'],
   },
   memberRow: {
-    feature: 'members',
+    area: 'members',
     description: 'Member list row',
     when: 'state',
     candidates: ['.chat-box-member__info[title]', '.chat-box-member__info', '#member-group [title]'],
   },
   memberRowName: {
-    feature: 'members',
+    area: 'members',
     description: 'Member name inside a row',
     when: 'state',
     candidates: ['.chat-box-member__info__name .truncate', '.chat-box-member__info__name'],
   },
   ownerBadge: {
-    feature: 'members',
+    area: 'members',
     description: 'Owner avatar badge',
     when: 'state',
     candidates: ['.zavatar-admin_isOwner'],
   },
   deputyBadge: {
-    feature: 'members',
+    area: 'members',
     description: 'Admin avatar badge (owner or deputy)',
     when: 'state',
     candidates: ['.zavatar-admin'],
@@ -497,7 +497,7 @@ export const SELECTOR_KEYS = Object.keys(SELECTORS) as SelectorKey[];
 export interface SelectorProblem {
   key: string;
   candidate?: string;
-  problem: 'no-candidates' | 'empty' | 'invalid-css' | 'numbered-custom-tag' | 'inline-style' | 'unknown-feature';
+  problem: 'no-candidates' | 'empty' | 'invalid-css' | 'numbered-custom-tag' | 'inline-style' | 'unknown-area';
 }
 
 const NUMBERED_TAG = /\b(span|div)-\d+\b/;
@@ -510,7 +510,7 @@ export function validateSelectorTable(table: SelectorTable, doc: Document): Sele
   const problems: SelectorProblem[] = [];
   const fragment = doc.createDocumentFragment();
   for (const [key, entry] of Object.entries(table)) {
-    if (!(FEATURE_IDS as readonly string[]).includes(entry.feature)) problems.push({ key, problem: 'unknown-feature' });
+    if (!(AREA_IDS as readonly string[]).includes(entry.area)) problems.push({ key, problem: 'unknown-area' });
     if (entry.candidates.length === 0) problems.push({ key, problem: 'no-candidates' });
     for (const candidate of entry.candidates) {
       if (candidate.trim() === '') {

@@ -109,7 +109,7 @@ export function readLines(root: Node, skip?: (el: Element) => boolean): string[]
   return normalizeLines(rawText(root, skip).split('\n'));
 }
 
-/** Compare two texts the way DOM.md §5.2 asks: NFC, NBSP and whitespace collapsed, per line. */
+/** Compare two texts as Zalo renders them: NFC, NBSP and whitespace collapsed, per line (README: Composer). */
 export function sameText(a: string, b: string): boolean {
   return normalizeText(a) === normalizeText(b);
 }

@@ -4,6 +4,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { buildStoredLog, mergeLogs, seedPage, type StoredLog } from '../unit/dashboard/seed';
 import { bundleToJson, makeBundle, monthPeriod, parseBundle, verifyBundle } from '../../lib/reports';
+import { signBundle } from '../../lib/trust/bundle-signature';
+import { generateSigningKey } from '../../lib/trust/keys';
 
 const DONG = { threadId: 'g-thon-dong', groupName: 'Nhóm Zalo thôn Đông', place: { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' } };
 const DOAI = { threadId: 'g-thon-doai', groupName: 'Nhóm Zalo thôn Đoài', place: { thon: 'Đoài', xa: 'An Bình', tinh: 'Bắc Ninh' } };
@@ -136,8 +138,10 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
   await openDashboard(page, extensionId, 'xa');
   const period = monthPeriod(2026, 11);
   const exporter = { adminName: 'Trần Văn Bình', extensionVersion: '0.1.0' };
-  const good1 = bundleToJson(makeBundle({ entries: dong.entries, period, place: DONG.place, group: { threadId: DONG.threadId, name: DONG.groupName }, exporter }));
-  const good2 = bundleToJson(makeBundle({ entries: doai.entries, period, place: DOAI.place, group: { threadId: DOAI.threadId, name: DOAI.groupName }, exporter }));
+  // Each village signs with its own key; the xã registers both after "phoning" them.
+  const [kDong, kDoai] = [await generateSigningKey(), await generateSigningKey()];
+  const good1 = bundleToJson(await signBundle(makeBundle({ entries: dong.entries, period, place: DONG.place, group: { threadId: DONG.threadId, name: DONG.groupName }, exporter }), kDong));
+  const good2 = bundleToJson(await signBundle(makeBundle({ entries: doai.entries, period, place: DOAI.place, group: { threadId: DOAI.threadId, name: DOAI.groupName }, exporter }), kDoai));
   // The bad one: a copy of thôn Đoài's bundle with one entry's admin edited by hand.
   const tampered = JSON.parse(good2) as { entries: { admin: string }[] };
   tampered.entries[5].admin = 'Sửa tay';
@@ -153,6 +157,14 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
     return d;
   }, files);
   await page.getByTestId('xa-drop').dispatchEvent('drop', { dataTransfer: dt });
+
+  // First files of two villages: keys not registered yet, nothing counted until the xã registers them.
+  await expect(page.getByTestId('xa-summary')).toHaveText('0 tệp hợp lệ, 3 tệp bị từ chối.');
+  await expect(page.locator('[data-key=unregistered]')).toHaveCount(2);
+  await page.getByTestId('xa-register').first().click();
+  await expect(page.locator('[data-key=unregistered]')).toHaveCount(1);
+  await page.getByTestId('xa-register').click();
+  await expect(page.getByTestId('xa-register-table')).toContainText('Đoài');
 
   await expect(page.getByTestId('xa-summary')).toHaveText('2 tệp hợp lệ, 1 tệp bị từ chối.');
   await expect(page.locator('[data-status=accepted]')).toHaveCount(2);

@@ -65,6 +65,13 @@ test.describe('notice templates on the replica', () => {
     await expect(picker.getByTestId('zgg-picker-message')).toContainText(/ghim|pinned/i);
     await expect.poll(async () => (await replicaState(zalo)).pinned.some((p) => p.includes(lines[0]))).toBe(true);
     await expect(zalo.locator('.chat-group-topic__item')).toContainText(lines[0].slice(0, 20));
+    // Pinned from the picker: the panel (still open behind the picker) no longer warns, and group
+    // health reads the new pin.
+    await expect(zalo.getByTestId('zgg-panel')).toBeVisible();
+    await expect(zalo.getByTestId('zgg-rules-not-pinned')).toHaveCount(0);
+    await expect(zalo.getByTestId('zgg-group-health').locator('[data-check="rules-pinned"]')).toHaveAttribute('data-status', 'ok', {
+      timeout: 10_000,
+    });
     await expect
       .poll(async () => (await readLog(context, extensionId)).map((e) => e.kind).filter((k) => k === 'notice' || k === 'pin').sort())
       .toEqual(['notice', 'pin']);
@@ -116,5 +123,10 @@ test.describe('notice templates on the replica', () => {
     const warn = zalo.getByTestId('zgg-rules-not-pinned');
     // The default scenario pins other notices, not the regulation.
     await expect(warn).toBeVisible();
+    // The group-health section (a feature's own panel section) says the same, with the group's name.
+    const health = zalo.getByTestId('zgg-group-health');
+    await expect(health.locator('[data-check="rules-pinned"]')).toHaveAttribute('data-status', 'warn');
+    await expect(health.locator('[data-check="group-name"]')).toHaveAttribute('data-status', 'ok');
+    await expect(health.locator('[data-check="group-name"]')).toContainText(/Tên nhóm: đạt · \S/);
   });
 });

@@ -25,6 +25,7 @@ type GroupForm = {
   disabled: CategoryId[];
   severity: Partial<Record<CategoryId, Severity>>;
   allowDomains: string;
+  ownInvites: string;
   blockDomains: string;
 };
 
@@ -42,6 +43,7 @@ function toForm(g: GroupSettings): GroupForm {
     disabled: [...g.overrides.disabledCategories],
     severity: { ...g.overrides.severity },
     allowDomains: listToLines(g.overrides.allowDomains),
+    ownInvites: listToLines(g.overrides.ownInvites ?? []),
     blockDomains: listToLines(g.overrides.blockDomains),
   };
 }
@@ -90,6 +92,7 @@ export function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: ()
         disabledCategories: form.disabled,
         severity: form.severity,
         allowDomains: linesToList(form.allowDomains),
+        ownInvites: linesToList(form.ownInvites),
         blockDomains: linesToList(form.blockDomains),
       },
     };
@@ -220,6 +223,10 @@ export function GroupEditor({ group, onSaved }: { group: KnownGroup; onSaved: ()
         <label>
           {t('grp.blockDomains')}
           <textarea rows={4} value={form.blockDomains} onChange={(e) => set({ blockDomains: e.target.value })} aria-invalid={bad('overrides.blockDomains')} data-testid="grp-block" />
+        </label>
+        <label>
+          {t('grp.ownInvites')}
+          <textarea rows={2} value={form.ownInvites} onChange={(e) => set({ ownInvites: e.target.value })} aria-invalid={bad('overrides.ownInvites')} placeholder="zalo.me/g/…" />
         </label>
       </div>
       <p className="muted small">{t('grp.listHint')}</p>

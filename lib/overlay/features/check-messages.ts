@@ -1,5 +1,14 @@
-import type { Feature } from './types';
-import { watchBubbles } from '../../zalo';
+import { defineFeature } from '../feature';
+import * as zalo from '../../zalo';
+import type { BubbleInfo } from '../../zalo';
+import type { Flag } from '../../rules/flag';
+import type { MessageKey } from '../../i18n';
+import { upsertFlagged, recordError, type FlaggedMessage } from '../store';
+import { primaryFlag, type OverlayCore } from '../core';
+import { logKeys, messageKey } from '../keys';
+import { setBadge } from '../badge';
+import { clearLinkChip, setLinkChip } from '../link-chip';
+import type { UnverifiedLink } from '../../rules/unverified';
 
 /** Longest slice of work we do on Zalo's main thread before yielding (keeps us far below 50 ms). */
 export const SLICE_BUDGET_MS = 5;
@@ -49,11 +58,202 @@ export function createSliceQueue(
   };
 }
 
+/** Sidebar ids carry a "g" prefix for groups; ids in a bubble's data-qid may not. */
+export function sameThread(a: string, b: string): boolean {
+  const bare = (x: string) => x.replace(/^g/, '');
+  return bare(a) === bare(b);
+}
+
+interface Seen {
+  info: BubbleInfo;
+  flags: Flag[];
+  /** Links with no reason to flag and not known: a grey chip, never a flag. */
+  unverified: UnverifiedLink[];
+}
+
+/**
+ * Reads, checks and marks bubbles. processBubble buffers what it found; commit publishes it as one
+ * store update (so one overlay render per slice of work).
+ */
+export function createBubbleChecking(core: OverlayCore) {
+  const { doc, store, t } = core;
+  const results = new Map<string, Seen>();
+  const deferredOnce = new WeakSet<HTMLElement>();
+  let newlyChecked = 0;
+  let newlyFlagged: FlaggedMessage[] = [];
+
+  function commit(): void {
+    if (newlyChecked === 0 && newlyFlagged.length === 0) return;
+    const flaggedNow = newlyFlagged;
+    const checked = newlyChecked;
+    newlyChecked = 0;
+    newlyFlagged = [];
+    store.set((s) => {
+      let flagged = s.flagged;
+      for (const item of flaggedNow) flagged = upsertFlagged(flagged, item);
+      const last = flaggedNow[flaggedNow.length - 1];
+      return {
+        checked: s.checked + checked,
+        flagged,
+        announcement: last ? `${t('card.title')}: ${last.senderName} – ${core.categoriesLabel(last.flags)}` : s.announcement,
+      };
+    });
+  }
+
+  function markUnverified(el: HTMLElement, seen: Seen): void {
+    if (seen.unverified.length === 0) {
+      clearLinkChip(el);
+      return;
+    }
+    setLinkChip(doc, el, {
+      text: t('linkChip.label', { sites: seen.unverified.map((u) => u.domain).join(', ') }),
+      sites: seen.unverified.map((u) => ({ domain: u.domain, button: t('linkChip.trust'), label: t('linkChip.trustLabel', { domain: u.domain }) })),
+      onTrust: (domain) => void trustDomain(seen.info.cliMsgId, domain),
+    });
+  }
+
+  /** "Tin cậy tên miền này cho nhóm": the background adds it to the group's allow list and logs it; then re-check. */
+  async function trustDomain(cliMsgId: string, domain: string): Promise<void> {
+    const thread = store.get().thread;
+    const session = core.session();
+    if (!thread || !session) return;
+    try {
+      await core.send({
+        type: 'group.trustDomain',
+        key: `trust:${thread.id}:${domain}:${cliMsgId}`,
+        threadId: thread.id,
+        domain,
+        body: {
+          chainId: thread.id,
+          time: core.now().toISOString(),
+          kind: 'action',
+          action: 'note',
+          group: { threadId: thread.id, name: thread.name },
+          place: { thon: session.group.thon, xa: session.group.xa, tinh: session.group.tinh },
+          messageId: cliMsgId,
+          note: t('linkChip.logNote', { domain }),
+          admin: session.global.adminName,
+        },
+      });
+      await core.loadSession(thread);
+      for (const seen of results.values()) Object.assign(seen, core.checker.checkFull(seen.info.text, seen.info.links));
+      for (const el of zalo.listBubbles(doc)) {
+        const seen = results.get(messageKey(thread.id, zalo.cliMsgIdOf(el) ?? ''));
+        if (seen) mark(el, seen);
+      }
+    } catch (e) {
+      recordError(store, 'trust', e);
+    }
+  }
+
+  function mark(el: HTMLElement, seen: Seen): void {
+    el.setAttribute('data-zgg-checked', '');
+    markUnverified(el, seen);
+    if (seen.flags.length === 0) {
+      el.removeAttribute('data-zgg-flags');
+      return;
+    }
+    el.setAttribute('data-zgg-flags', seen.flags.map((f) => f.category).join(' '));
+    const label = t('badge.label', { categories: core.categoriesLabel(seen.flags) });
+    setBadge(doc, el, {
+      count: seen.flags.length,
+      text: `⚠ ${t(`category.${(primaryFlag(seen.flags) ?? seen.flags[0]).category}` as MessageKey)}${seen.flags.length > 1 ? ` +${seen.flags.length - 1}` : ''}`,
+      label,
+      onOpen: () => core.ui.openCard(seen.info.cliMsgId),
+    });
+  }
+
+  function noteFlagged(seen: Seen): void {
+    const thread = store.get().thread;
+    if (!thread || seen.flags.length === 0) return;
+    const info = seen.info;
+    const existing =
+      newlyFlagged.find((f) => f.cliMsgId === info.cliMsgId && f.threadId === thread.id) ??
+      store.get().flagged.find((f) => f.cliMsgId === info.cliMsgId && f.threadId === thread.id);
+    const item: FlaggedMessage = {
+      threadId: thread.id,
+      cliMsgId: info.cliMsgId,
+      senderName: info.senderName ?? '',
+      fromUid: info.fromUid,
+      time: info.time,
+      text: info.text,
+      flags: seen.flags,
+      status: 'open',
+      seqs: {},
+      seenAt: existing?.seenAt ?? Date.now(),
+    };
+    newlyFlagged = upsertFlagged(newlyFlagged, item);
+    for (const f of seen.flags) {
+      if (existing?.flags.some((x) => x.category === f.category)) continue;
+      core.log(logKeys.flag(thread.id, info.cliMsgId, f.category), thread, core.now(), {
+        // The id's timestamp: history read late still files under the day it was sent.
+        ...(info.sentAt !== undefined ? { messageTime: new Date(info.sentAt).toISOString() } : {}),
+        kind: 'flag',
+        member: { name: info.senderName ?? '', ...(info.fromUid ? { uid: info.fromUid } : {}) },
+        messageId: info.cliMsgId,
+        category: f.category,
+        clause: f.clause,
+        severity: f.severity,
+        evidence: f.evidence.map((e) => e.text),
+        text: info.text,
+        ...(f.ruleId ? { note: `rule:${f.ruleId}` } : {}),
+      });
+    }
+  }
+
+  /** 'defer' = the group's session is not loaded yet (or the bubble belongs to the group being switched to). */
+  function processBubble(el: HTMLElement): 'done' | 'defer' {
+    try {
+      const thread = store.get().thread;
+      const session = core.session();
+      if (!thread || !session || session.group.threadId !== thread.id) return 'defer';
+      if (!store.get().enabled) return 'done';
+      const info = zalo.readBubble(el);
+      if (!info || info.direction !== 'received') return 'done';
+      // Right after a switch the new chat view can be reported before the thread change: never file
+      // a message under the previous group.
+      // Deferred once only, so an id format we do not expect can never stall checking.
+      if (info.threadId && !sameThread(info.threadId, thread.id) && !deferredOnce.has(el)) {
+        deferredOnce.add(el);
+        return 'defer';
+      }
+      const key = messageKey(thread.id, info.cliMsgId);
+      let seen = results.get(key);
+      if (!seen) {
+        seen = { info, ...(info.text ? core.checker.checkFull(info.text, info.links, key) : { flags: [], unverified: [] }) };
+        results.set(key, seen);
+        newlyChecked++;
+        noteFlagged(seen);
+      }
+      mark(el, seen);
+    } catch (e) {
+      recordError(store, 'check', e);
+    }
+    return 'done';
+  }
+
+  /** A blocklist answer arrived after the first check: re-mark every live element of that message. */
+  function recheck(key: string): void {
+    const seen = results.get(key);
+    if (!seen) return;
+    Object.assign(seen, core.checker.checkFull(seen.info.text, seen.info.links));
+    for (const el of zalo.listBubbles(doc)) {
+      if (zalo.cliMsgIdOf(el) === seen.info.cliMsgId) mark(el, seen);
+    }
+    noteFlagged(seen);
+    commit();
+  }
+
+  return { processBubble, commit, recheck };
+}
+
 /** Checks every received bubble (new, history, re-created) and marks it per the public contract. */
-export const checkMessagesFeature: Feature = {
+export const checkMessagesFeature = defineFeature({
   id: 'check-messages',
   description: 'Kiểm tra mọi tin nhắn nhận được theo Quy chế nhóm, gắn nhãn và biểu tượng cảnh báo lên tin vi phạm.',
-  run({ doc, store, controller }, signal) {
+  run({ doc, store, core }, signal) {
+    const checking = createBubbleChecking(core);
+    signal.addEventListener('abort', core.onLateFlags(checking.recheck));
     const win = doc.defaultView;
     const perf = win?.performance;
     // `data-zgg-bench` on <html> (set only by our benchmark) exposes slice timings to the page: an
@@ -62,7 +262,7 @@ export const checkMessagesFeature: Feature = {
     const benchSlices: [number, number][] = [];
     let held: HTMLElement[] = [];
     const slices = createSliceQueue((el) => {
-      if (controller.processBubble(el) === 'defer') held.push(el);
+      if (checking.processBubble(el) === 'defer') held.push(el);
     }, {
       now: () => perf?.now() ?? Date.now(),
       schedule: (fn) => {
@@ -70,17 +270,17 @@ export const checkMessagesFeature: Feature = {
         signal.addEventListener('abort', () => clearTimeout(t), { once: true });
       },
       onSlice: (start, end, count) => {
-        controller.commit();
+        checking.commit();
         if (!bench) return;
         benchSlices.push([(perf?.now() ?? end) - start, count]);
         doc.documentElement.setAttribute('data-zgg-bench', JSON.stringify(benchSlices));
       },
     });
     const sessionReady = () => {
-      const session = controller.session();
+      const session = core.session();
       return Boolean(session && session.group.threadId === store.get().thread?.id);
     };
-    watchBubbles(
+    zalo.watchBubbles(
       doc,
       (els) => {
         // Until the open group's settings arrive, hold bubbles; loading the session releases them.
@@ -98,4 +298,4 @@ export const checkMessagesFeature: Feature = {
     });
     signal.addEventListener('abort', unsubscribe);
   },
-};
+});

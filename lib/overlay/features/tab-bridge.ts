@@ -1,25 +1,28 @@
-import type { Feature } from './types';
+import { defineFeature } from '../feature';
+import type { TabStatus } from '../../messages/protocol';
 
 /** Delay before the toolbar badge follows the flag count. */
 export const BADGE_DELAY_MS = 150;
 
 /** Answers the popup: status of this tab, open the panel or the template picker. */
-export const tabBridgeFeature: Feature = {
+export const tabBridgeFeature = defineFeature({
   id: 'tab-bridge',
   description: 'Trả lời cửa sổ nhỏ (popup): tình trạng, số cảnh báo, mở bảng quản trị hoặc mẫu thông báo.',
   run({ store, onTabMessage, setBadgeCount }, signal) {
     onTabMessage((req) => {
       const s = store.get();
       switch (req.type) {
-        case 'tab.status':
-          return {
+        case 'tab.status': {
+          const status: TabStatus = {
             ready: s.ready,
             thread: s.thread ? { id: s.thread.id, name: s.thread.name, isGroup: s.thread.isGroup } : null,
             checked: s.checked,
             openFlags: s.flagged.filter((f) => f.threadId === s.thread?.id && f.status === 'open').length,
-            features: s.features,
+            areas: s.areas,
             errors: s.errors,
           };
+          return status;
+        }
         case 'tab.openPanel':
           store.set({ panelOpen: true });
           return true;
@@ -49,4 +52,4 @@ export const tabBridgeFeature: Feature = {
       if (timer) clearTimeout(timer);
     });
   },
-};
+});

@@ -2,6 +2,11 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
+import { violatingLinks } from './strange-link';
+import { benignNotice } from './transactional';
+
+/** Scam weight of a link that has no reason of its own. */
+const UNVERIFIED_WEIGHT = 0.2;
 
 // "chuyển/đóng/nộp/mượn … 6 triệu", "ck 500k": a money request with an amount, wherever the wording varies.
 const TRANSFER = /(?:^| )(?:chuyển|chuyen|ck|gửi|nộp|nop|đóng|dong|nạp|nap|bắn|mượn|muon) (?:[^ ]+ ){0,3}\d[\d.,]* ?(?:k|tr|triệu|trieu|nghìn|ngàn|đ|đồng|củ)(?![a-zà-ỹđ])/;
@@ -19,13 +24,17 @@ export const scam: CategoryDefinition = {
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
   needsHits: 'unless-links',
+  // Only refused requests count: "chưa nhận tiền hỗ trợ" is not advice.
+  negatedWarning: (h) => (h.term.group === 'request' || h.term.group === 'fee' ? 0.5 : 0),
   signals(ctx) {
     const out: SignalHit[] = [];
-    const strange = ctx.links.filter((l) => l.category === 'strange-link');
-    const linkSpans = strange.map((l) => ({ start: l.start, end: l.end }));
-    if (linkSpans.length > 0) {
-      const onlyUnknown = strange.every((l) => l.reason === 'unknown-domain');
-      out.push({ name: 'link', weight: onlyUnknown ? ctx.weight('scam', 'unknown-link', 0.4) : ctx.weight('scam', 'link', 0.5), spans: linkSpans });
+    // A link with a reason is evidence of phishing; an unverified link (or a weak sign) only a little context.
+    // An invite to a sales group is advertising's business, not phishing: it weighs like an unverified link here.
+    const violating = violatingLinks(ctx).filter((l) => l.reason !== 'group-invite');
+    const strange = violating.length > 0 ? violating : ctx.links.filter((l) => l.category === 'strange-link');
+    if (strange.length > 0) {
+      const spans = strange.map((l) => ({ start: l.start, end: l.end }));
+      out.push({ name: 'link', weight: violating.length > 0 ? ctx.weight('scam', 'link', 0.5) : ctx.weight('scam', 'unknown-link', UNVERIFIED_WEIGHT), spans });
     }
     const scamLinks = ctx.links.filter((l) => l.category === 'scam').map((l) => ({ start: l.start, end: l.end }));
     if (scamLinks.length > 0) out.push({ name: 'scam-link', weight: ctx.weight('scam', 'scam-link', 0.4), spans: scamLinks });
@@ -53,6 +62,9 @@ export const scam: CategoryDefinition = {
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
     if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
+    // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
+    // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
+    if (score >= 1 && violatingLinks(ctx).length === 0 && benignNotice(ctx.text.fold)) return score - 1.2;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
     if (score >= 1 && quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
@@ -66,6 +78,10 @@ export const scam: CategoryDefinition = {
     // A rumour about new fees or taxes ("sắp đánh thuế… đọc chi tiết tại") is unverified news, not a request.
     if (ctx.baseScore('unverified-news') >= 1 && !ctx.hasGroup('scam', 'request')) return score - 0.6;
     return score;
+  },
+  modelAllowed(ctx) {
+    // The model learned money and code words as scam words; on a genuine notice only the rules decide.
+    return !benignNotice(ctx.text.fold);
   },
   severityFor(score, threshold) {
     return score >= threshold * 1.5 ? 'high' : 'medium';

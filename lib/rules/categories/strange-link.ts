@@ -1,9 +1,72 @@
-/** III.2(2) – strange links: shorteners, raw IPs, lookalike domains, blocklisted hosts, downloads. */
+/**
+ * III.2(2) – strange links, graded. A violation needs a reason: a blocklisted, lookalike or punycode host, a raw
+ * IP, an executable download, a hiding shortener, phishing words in the address, two weak signs together, or one
+ * weak sign (cheap TLD, free hosting, throwaway name, invite to another group) next to money, OTP, prize, betting
+ * or sales words. A link with no reason is unverified: never a flag here (the overlay shows it as a grey chip).
+ */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
-import type { CategoryId } from '../categories';
-import type { CategoryDefinition, SignalHit } from '../types';
+import type { CategoryId, Severity } from '../categories';
+import type { LinkSignal } from '../link-signals';
+import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 
-const SUSPICIOUS_CONTEXT: readonly CategoryId[] = ['scam', 'gambling-fortune', 'unverified-news', 'sensitive-topic', 'advertising'];
+/** Categories whose own words make a weak link sign count ("nạp đầu tặng 100%: hi88-vn.bet", a channel taking orders from abroad). */
+const LURE_CATEGORIES: readonly CategoryId[] = ['scam', 'gambling-fortune', 'advertising', 'sensitive-topic', 'unverified-news', 'classified-info'];
+
+/**
+ * Money, OTP, prize, betting and sales words in the folded (accentless) text. Ambiguous syllables are only taken
+ * in pairs ("tien thuong", not "thuong", which is also "thường"/"thương").
+ */
+const LURE_WORDS: readonly string[] = [
+  'otp', 'ma xac (?:thuc|minh|nhan)', 'mat khau', 'dang nhap', 'tai khoan', 'stk', 'so the', 'the atm', 'cccd', 'can cuoc',
+  'chuyen khoan', 'chuyen tien', 'nap (?:tien|dau|the)', 'rut (?:tien|ve)', 'nhan (?:tien|thuong|qua|ngay|lai)', 'hoan (?:tien|phi|thue)',
+  'tien thuong', 'trung (?:thuong|giai)', 'qua tang', 'tang qua', 'voucher', 'giam gia', 'khuyen mai', 'uu dai', 'mien phi',
+  'li ?xi', 'vay', 'giai ngan', 'lai suat', 'sinh loi', 'loi nhuan', 'hoa hong', 'chiet khau', 'kiem tien', 'thu nhap',
+  'viec (?:lam|nhe)', 'ctv', 'cong tac vien', 'nhiem vu', 'le phi', '(?:nop|dong|mat) phi', 'phi (?:van chuyen|ho so|dich vu|kich hoat|thong quan)',
+  'nhan ho tro', 'cuoc', 'keo', 'nha cai', 'casino', 'no hu', 'tai xiu', 'ban ca', 'lo de', 'soi cau', 'doi thuong', 'game bai',
+  'dat hang', 'inbox', 'ib', 'sale', 'tri an', 'phan thuong',
+];
+const LURE_RE = new RegExp(`(?:^|[^a-z0-9])(?:${LURE_WORDS.map((w) => w.replace(/ /g, ' ?')).join('|')})(?![a-z])`);
+
+function hasLure(ctx: EvalContext): boolean {
+  if (ctx.prices.length > 0) return true;
+  if (LURE_CATEGORIES.some((c) => ctx.baseScore(c) >= 0.6)) return true;
+  return LURE_RE.test(ctx.text.fold);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+/** The strongest severity among the links that made the flag. */
+export function strongestSeverity(links: readonly Pick<LinkSignal, 'severity'>[]): Severity | null {
+  let best: Severity | null = null;
+  for (const l of links) if (!best || SEVERITY_RANK[l.severity] > SEVERITY_RANK[best]) best = l.severity;
+  return best;
+}
+
+/** Per message: strange-link and scam both ask (scam twice), and the context check reads the whole text. */
+const violatingCache = new WeakMap<EvalContext, LinkSignal[]>();
+
+/** The link signals that make this message a strange-link violation (empty: unverified or known links only). */
+export function violatingLinks(ctx: EvalContext): LinkSignal[] {
+  if (ctx.links.length === 0) return NONE;
+  const cached = violatingCache.get(ctx);
+  if (cached) return cached;
+  const out = findViolating(ctx);
+  violatingCache.set(ctx, out);
+  return out;
+}
+
+const NONE: LinkSignal[] = [];
+
+function findViolating(ctx: EvalContext): LinkSignal[] {
+  const out: LinkSignal[] = [];
+  let lure: boolean | null = null;
+  for (const l of ctx.links) {
+    if (l.category !== 'strange-link' || l.reason === 'unknown-domain') continue;
+    if (l.needsContext && !(lure ??= hasLure(ctx))) continue;
+    out.push(l);
+  }
+  return out;
+}
 
 export const strangeLink: CategoryDefinition = {
   id: 'strange-link',
@@ -14,20 +77,9 @@ export const strangeLink: CategoryDefinition = {
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
   signals(ctx) {
     const out: SignalHit[] = [];
-    const unknown: Array<{ start: number; end: number }> = [];
-    for (const l of ctx.links) {
-      if (l.category !== 'strange-link') continue;
-      if (l.reason === 'unknown-domain') {
-        unknown.push({ start: l.start, end: l.end });
-        continue;
-      }
+    for (const l of violatingLinks(ctx)) {
       const blocked = l.reason.startsWith('block') || l.reason.startsWith('group-block');
-      out.push({ name: blocked ? 'link-blocked' : 'link', weight: ctx.weight('strange-link', 'link', 1), spans: [{ start: l.start, end: l.end }] });
-    }
-    if (unknown.length > 0) {
-      // An unknown site is strange when the message around it is itself a scam, bet, rumour or ad.
-      const suspicious = SUSPICIOUS_CONTEXT.some((c) => ctx.baseScore(c) >= 0.6);
-      out.push({ name: 'unknown-link', weight: ctx.weight('strange-link', suspicious ? 'unknown-suspicious' : 'unknown', suspicious ? 1 : 0.5), spans: unknown });
+      out.push({ name: blocked ? 'link-blocked' : 'link', weight: ctx.weight('strange-link', 'link', 1), spans: [{ start: l.start, end: l.end }], severity: l.severity });
     }
     return out;
   },
@@ -36,7 +88,8 @@ export const strangeLink: CategoryDefinition = {
     if (ctx.warning >= ctx.warningThreshold && !groups.has('link-blocked')) return score - 1;
     return score;
   },
-  severityFor(score) {
-    return score >= 1 ? 'high' : 'medium';
+  severityFor(score, _threshold, base, signals) {
+    // From the strongest finding, not the category: an invite to a sales group is "low", a fake bank site "high".
+    return strongestSeverity((signals ?? []).filter((s): s is SignalHit & { severity: Severity } => s.severity !== undefined)) ?? (score >= 1 ? base : 'medium');
   },
 };

@@ -2,6 +2,8 @@ import { HostBlocklist, inferKind, type BlocklistKind } from './blocklist';
 import { extractLinks } from './extract';
 import { cleanDomainList, hostOrParentIn, isSameOrSubdomain, longestDomainMatch, parseHost, type ParsedHost } from './host';
 import { findLookalike, type Lookalike } from './lookalike';
+import { KNOWN_GOOD } from './known-good';
+import { decodePunycodeLabel } from './punycode';
 import { OFFICIAL_DOMAINS, OFFICIAL_SUFFIXES, type OfficialKind } from './official-domains';
 import type { AnalyseOptions, BlocklistHit, ExtractedLink, LinkFinding, LinkReason, LinkSeverity } from './types';
 
@@ -29,7 +31,8 @@ export const FREE_HOSTING_DOMAINS: readonly string[] = [
 export const SUSPICIOUS_TLDS: ReadonlySet<string> = new Set([
   'xyz', 'top', 'club', 'icu', 'cyou', 'buzz', 'sbs', 'vip', 'cc', 'tk', 'ml', 'ga', 'cf', 'gq', 'site', 'online',
   'shop', 'live', 'fun', 'click', 'link', 'rest', 'bar', 'monster', 'cfd', 'lol', 'win', 'bet', 'casino', 'work',
-  'pw', 'asia', 'life', 'store', 'space', 'website', 'today', 'info', 'mobi',
+  'pw', 'asia', 'life', 'store', 'space', 'website', 'today', 'info', 'mobi', 'download', 'zip', 'mov', 'pro', 'ink',
+  'ws', 'su', 'cam', 'quest',
 ]);
 
 const SHORTENER_SET: ReadonlySet<string> = new Set(SHORTENER_DOMAINS);
@@ -39,16 +42,29 @@ const PRIVATE_IP_RE = /^(?:10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169
 
 const EXECUTABLE_RE = /\.(apk|apks|xapk|aab|exe|bat|cmd|msi|scr|jar|vbs|ps1|dmg|pkg)$/i;
 
-/** Phishing words in a subdomain, label or path (ASCII, hyphens/underscores optional). */
+/**
+ * Phishing words in a subdomain, label or path (ASCII, hyphens/underscores optional). The first set asks for an
+ * account or promises money and is a reason by itself; the second is common on honest shops and news sites too
+ * ("khuyen-mai", "cap-nhat") and counts only with another sign or with lure words in the message.
+ */
 const PHISHING_WORDS = [
-  'login', 'signin', 'sign-in', 'dang-nhap', 'xac-minh', 'xac-thuc', 'cap-nhat', 'nhan-thuong', 'nhan-qua',
-  'qua-tang', 'tri-an', 'trung-thuong', 'hoan-tien', 'mo-khoa', 'khoa-tai-khoan', 'dinh-danh', 'ekyc', 'verify',
-  'verification', 'update-account', 'secure', 'unlock', 'otp', 'nhan-tien', 'giai-ngan', 'vay-von', 'khuyen-mai',
+  'login', 'signin', 'sign-in', 'dang-nhap', 'xac-minh', 'xac-thuc', 'nhan-thuong', 'nhan-qua', 'trung-thuong',
+  'hoan-tien', 'mo-khoa', 'khoa-tai-khoan', 'ekyc', 'verify', 'verification', 'update-account', 'unlock', 'otp',
+  'nhan-tien',
 ];
-const PHISHING_RE = new RegExp(
-  `(?:^|[^a-z])(${PHISHING_WORDS.map((w) => w.replace(/-/g, '[-_]?')).join('|')})(?![a-z])`,
-  'i',
-);
+const SOFT_PHISHING_WORDS = ['cap-nhat', 'qua-tang', 'tri-an', 'dinh-danh', 'secure', 'giai-ngan', 'vay-von', 'khuyen-mai'];
+const wordsRe = (ws: readonly string[]) => new RegExp(`(?:^|[^a-z])(${ws.map((w) => w.replace(/-/g, '[-_]?')).join('|')})(?![a-z])`, 'i');
+const PHISHING_RE = wordsRe(PHISHING_WORDS);
+const SOFT_PHISHING_RE = wordsRe(SOFT_PHISHING_WORDS);
+
+/**
+ * A registrable name that looks made for one campaign: words joined by hyphens ("evn-hoantien"), letters and
+ * digits mixed ("go88", "nhanqua2025"), or money/prize words in the name itself ("hotronongdan", "tritan").
+ */
+const THROWAWAY_WORDS = /hotro|nhanqua|quatang|tritan|khuyenmai|trungthuong|hoantien|nhantien|uudai|giaingan|lixi|kiemtien|dautu|vaytien|vaynhanh|nhanthuong|bonus|casino|nohu|taixiu|lode|soicau|nhacai|doithuong|freeship/;
+function throwawayName(label: string): boolean {
+  return label.includes('-') || (/\d/.test(label) && /[a-z]/.test(label)) || THROWAWAY_WORDS.test(label);
+}
 
 interface Invite {
   host: string;
@@ -78,6 +94,16 @@ const TARGET_WHAT: Record<OfficialKind, string> = {
 
 function reason(reasonId: string, category: LinkReason['category'], severity: LinkSeverity, explanation: string): LinkReason {
   return { reason: reasonId, category, severity, explanation };
+}
+
+/** A sign that makes the link a violation only next to lure words (see LinkReason.needsContext). */
+function contextual(r: LinkReason): LinkReason {
+  return { ...r, needsContext: true };
+}
+
+/** An invite to another group is ordinary (a sister group, the parents' group) unless the message sells or lures. */
+function inviteReason(inv: Invite, host: string): LinkReason {
+  return contextual(reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${host}), kèm lời mời chào kiếm tiền, quảng cáo hoặc cờ bạc.`));
 }
 
 function lookalikeReasons(host: string, l: Lookalike, boosted: boolean): LinkReason[] {
@@ -113,7 +139,7 @@ function blocklistReasons(host: string, hit: BlocklistHit & { kind?: BlocklistKi
 }
 
 /** All reasons for one non-official, non-allowed link; weak signals escalate when they come together. */
-function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkReason[] {
+function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL, shorteners: ReadonlySet<string>): LinkReason[] {
   const out: LinkReason[] = [];
   const { host } = link;
   const path = decodeSafe(url.pathname);
@@ -157,15 +183,14 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
     strong = true;
   }
 
-  if (hostOrParentIn(host, SHORTENER_SET)) {
+  if (hostOrParentIn(host, shorteners)) {
     out.push(reason('shortener', 'strange-link', 'medium', `Link rút gọn ${host} che giấu địa chỉ trang thật, cần kiểm tra trước khi bấm.`));
     signals++;
   }
 
   for (const inv of INVITES) {
     if (isSameOrSubdomain(host, inv.host) && inv.path.test(url.pathname)) {
-      out.push(reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${host}), không phải nhóm của thôn.`));
-      if (inv.severity !== 'low') signals++;
+      out.push(inviteReason(inv, host));
       break;
     }
   }
@@ -176,7 +201,8 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
   if (!p.isIp && SUSPICIOUS_TLDS.has(tld)) {
     weak.push(reason('suspicious-tld', 'strange-link', 'low', `Tên miền ${host} dùng đuôi .${tld} giá rẻ, hay gặp ở trang lừa đảo và cờ bạc.`));
   }
-  if (hostOrParentIn(host, FREE_HOSTING_SET) || (host === 'sites.google.com' && path.length > 1)) {
+  const free = isFreeHosting(host, path);
+  if (free) {
     weak.push(reason('free-hosting', 'strange-link', 'low', `Trang ${host} dựng trên dịch vụ web miễn phí, ai cũng tạo được.`));
   }
   if (p.labels.length >= 4) {
@@ -185,8 +211,16 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
   if (p.labels.some((l) => l.startsWith('xn--')) && !look) {
     weak.push(reason('idn', 'strange-link', 'low', `Tên miền ${host} viết bằng ký tự đặc biệt (IDN), dễ bị nhầm với trang khác.`));
   }
+  if (!p.isIp && p.labels.some((l) => /(?:^|[^a-z])apk|apk(?:$|[^a-z])/.test(l))) {
+    weak.push(reason('apk-name', 'strange-link', 'low', `Tên miền ${host} mang chữ “apk”, kiểu trang phát tán ứng dụng ngoài kho chính thức.`));
+  }
+  // Punycode labels ("xn--…") carry hyphens by construction: judge the name people see.
+  if (!p.isIp && p.labels.some((l) => throwawayName(l.startsWith('xn--') ? (decodePunycodeLabel(l.slice(4)) ?? '') : l))) {
+    weak.push(reason('throwaway-host', 'strange-link', 'low', `Tên miền ${host} đặt kiểu dùng một lần (ghép chữ, số, từ mời nhận tiền), hay gặp ở trang lừa đảo.`));
+  }
   const phishingSource = `${p.labels.join('.')} ${path}`;
   const pm = PHISHING_RE.exec(phishingSource);
+  const soft = pm ? null : SOFT_PHISHING_RE.exec(phishingSource);
 
   if (look) {
     out.push(...lookalikeReasons(host, look, signals > 0 || weak.length > 0 || Boolean(pm)));
@@ -194,11 +228,14 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
     strong = true;
   }
 
-  const totalSignals = signals + weak.length + (pm ? 1 : 0);
-  for (const w of weak) out.push(totalSignals >= 2 ? { ...w, severity: 'medium' } : w);
-  if (pm) {
-    const word = pm[1];
-    if (totalSignals >= 2) {
+  // Two weak signs together (a cheap TLD on a throwaway name, free hosting with "dang-nhap") are a reason by
+  // themselves; one alone waits for lure words in the message.
+  const word = pm?.[1] ?? soft?.[1];
+  const totalSignals = signals + weak.length + (word ? 1 : 0);
+  const escalate = totalSignals >= 2;
+  for (const w of weak) out.push(escalate ? { ...w, severity: 'medium' } : contextual(w));
+  if (word) {
+    if (escalate) {
       out.push(
         reason(
           'phishing-words',
@@ -208,10 +245,30 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL): LinkRea
         ),
       );
     } else {
-      out.push(reason('phishing-words', 'strange-link', 'low', `Địa chỉ ${host} có chữ “${word}”, hay gặp ở trang lừa đăng nhập, cần xem kỹ.`));
+      const r = reason('phishing-words', 'strange-link', 'low', `Địa chỉ ${host} có chữ “${word}”, hay gặp ở trang lừa đăng nhập, cần xem kỹ.`);
+      out.push(pm ? r : contextual(r));
     }
   }
   return out;
+}
+
+/** "zalo.me/g/abc123" entries, compared without scheme, "www." or a trailing slash; invite codes are case-sensitive. */
+export function inviteKey(host: string, path: string): string {
+  return `${host.toLowerCase().replace(/^www\./, '')}${path.replace(/\/+$/, '')}`;
+}
+
+function isOwnInvite(host: string, path: string, own: readonly string[] | undefined): boolean {
+  if (!own || own.length === 0) return false;
+  const key = inviteKey(host, path);
+  return own.some((o) => {
+    const s = o.trim().replace(/^[a-z]+:\/\//i, '');
+    const slash = s.indexOf('/');
+    return slash > 0 && inviteKey(s.slice(0, slash), s.slice(slash)) === key;
+  });
+}
+
+function isFreeHosting(host: string, path: string): boolean {
+  return hostOrParentIn(host, FREE_HOSTING_SET) || (host === 'sites.google.com' && path.length > 1);
 }
 
 function decodeSafe(s: string): string {
@@ -226,57 +283,79 @@ function decodeSafe(s: string): string {
 export function analyseExtracted(links: readonly ExtractedLink[], opts: AnalyseOptions = {}): LinkFinding[] {
   const allow = cleanDomainList(opts.allowDomains);
   const block = cleanDomainList(opts.blockDomains);
+  const shorteners = opts.shorteners ? shortenerSet(opts.shorteners) : SHORTENER_SET;
   const out: LinkFinding[] = [];
   for (const link of links) {
-    const f = analyseOne(link, allow, block, opts.blocklist);
+    const f = analyseOne(link, allow, block, opts.blocklist, shorteners, opts.ownInvites);
     if (f) out.push(f);
   }
   return out;
 }
 
+/** Configured shortener lists are few and long-lived: build each set once. */
+let lastShorteners: { list: readonly string[]; set: ReadonlySet<string> } | null = null;
+function shortenerSet(list: readonly string[]): ReadonlySet<string> {
+  if (lastShorteners?.list !== list) lastShorteners = { list, set: new Set(cleanDomainList(list)) };
+  return lastShorteners.set;
+}
+
 /** The finding for one link; null for a weak match ("xong.Moi") that no list names. */
-function analyseOne(link: ExtractedLink, allow: string[], block: string[], blocklist: AnalyseOptions['blocklist']): LinkFinding | null {
+function analyseOne(
+  link: ExtractedLink,
+  allow: string[],
+  block: string[],
+  blocklist: AnalyseOptions['blocklist'],
+  shorteners: ReadonlySet<string>,
+  ownInvites: readonly string[] | undefined,
+): LinkFinding | null {
   const p = parseHost(link.host);
-  const official = !p.isIp && isOfficialHost(link.host);
+  let url: URL | null = null;
+  try {
+    url = new URL(link.url);
+  } catch {
+    url = null;
+  }
+  const path = url ? decodeSafe(url.pathname) : '';
+  // Anyone can publish under free hosting (sites.google.com, *.web.app): never official or known, whatever the parent.
+  const free = !p.isIp && isFreeHosting(link.host, path);
+  const official = !p.isIp && !free && isOfficialHost(link.host);
+  const knownGood = official || (!p.isIp && !free && KNOWN_GOOD.has(link.host, path.toLowerCase()));
   // Built field by field: object spread of an interface-typed value is several times slower on this hot path.
-  const result = (findings: LinkReason[]): LinkFinding => ({
+  const result = (findings: LinkReason[], known: boolean = knownGood): LinkFinding => ({
     start: link.start,
     end: link.end,
     url: link.url,
     host: link.host,
     registrableDomain: p.domain,
     official,
+    known,
     findings,
   });
   const allowLen = longestDomainMatch(link.host, allow);
   const blockLen = longestDomainMatch(link.host, block);
   // Group overrides: the more specific entry wins; a tie goes to "block" (safer).
   if (blockLen > 0 && blockLen >= allowLen) {
-    return result([reason('group-blocked', 'strange-link', 'high', `Tên miền ${link.host} nằm trong danh sách chặn riêng của nhóm.`)]);
+    return result([reason('group-blocked', 'strange-link', 'high', `Tên miền ${link.host} nằm trong danh sách chặn riêng của nhóm.`)], false);
   }
-  if (allowLen > 0) return link.weak ? null : result([]);
+  if (allowLen > 0) return link.weak ? null : result([], true);
   if (link.weak) {
     const hit = blocklist ? listed(blocklist, link) : null;
-    return hit ? result(dedupe(blocklistReasons(link.host, hit))) : null;
+    return hit ? result(dedupe(blocklistReasons(link.host, hit)), false) : null;
   }
-
-  let url: URL;
-  try {
-    url = new URL(link.url);
-  } catch {
-    return result([]);
-  }
-  if (official) {
-    // Official domains are never flagged by heuristics nor by list hits; only invites to other groups count.
+  if (!url) return result([]);
+  if (knownGood) {
+    // Official and known sites are never flagged by heuristics nor by list hits; only invites to other groups count.
     const inv = INVITES.find((i) => isSameOrSubdomain(link.host, i.host) && i.path.test(url.pathname));
-    return result(inv ? [reason('group-invite', 'strange-link', inv.severity, `Link mời vào nhóm ${inv.name} bên ngoài (${link.host}), không phải nhóm của thôn.`)] : []);
+    return result(inv && !isOwnInvite(link.host, url.pathname, ownInvites) ? [inviteReason(inv, link.host)] : []);
   }
   const findings: LinkReason[] = [];
   if (blocklist) {
     const hit = listed(blocklist, link);
     if (hit) findings.push(...blocklistReasons(link.host, hit));
   }
-  findings.push(...heuristicReasons(link, p, url));
+  // A listed host needs no weak signs beside the list's word (they would only repeat it).
+  const heuristics = heuristicReasons(link, p, url, shorteners);
+  for (const r of heuristics) if (findings.length === 0 || !r.needsContext) findings.push(r);
   return result(dedupe(findings));
 }
 

@@ -206,7 +206,7 @@ function findBareIps(text: string): RawMatch[] {
   IPV4_RE.lastIndex = 0;
   for (let m = IPV4_RE.exec(text); m; m = IPV4_RE.exec(text)) {
     if (!validIpv4(m[1], Boolean(m[2] || m[3]))) continue;
-    let value = m[0].replace(/[.,;!?]+$/, '');
+    const value = m[0].replace(/[.,;!?]+$/, '');
     out.push({ start: m.index, end: m.index + value.length, value, href: `http://${value}` });
   }
   return out;
@@ -319,6 +319,8 @@ function findLinks(text: string): ExtractedLink[] {
     }
   }
   for (const m of findBareIps(text)) {
+    // "103.77.241.19/dancu.zip": the IP link supersedes a file name in its path that linkify read as a domain.
+    for (let i = links.length - 1; i >= 0; i--) if (links[i].start > m.start && links[i].end <= m.end) links.splice(i, 1);
     if (overlaps(m.start, m.end)) continue;
     const link = toLink(m, text);
     if (link) links.push(link);

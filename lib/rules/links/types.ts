@@ -8,6 +8,11 @@ export interface LinkReason {
   severity: LinkSeverity;
   /** One Vietnamese sentence for the admin. */
   explanation: string;
+  /**
+   * A weak sign (cheap TLD, free hosting, throwaway-looking name, invite to another group…): the link is a
+   * violation only when the message around it carries money, OTP, prize, betting or sales words.
+   */
+  needsContext?: boolean;
 }
 
 export interface ExtractedLink {
@@ -28,6 +33,8 @@ export interface ExtractedLink {
 export interface LinkFinding extends ExtractedLink {
   registrableDomain: string | null;
   official: boolean;
+  /** Official, on the bundled known-good list, or allowed by the group: no "unverified" chip. */
+  known: boolean;
   findings: LinkReason[];
 }
 
@@ -46,4 +53,8 @@ export interface AnalyseOptions {
   allowDomains?: string[];
   blockDomains?: string[];
   blocklist?: Blocklist;
+  /** Hosts that hide where a link leads (bit.ly…); SHORTENER_DOMAINS when omitted. */
+  shorteners?: readonly string[];
+  /** The group's own invite links ("zalo.me/g/abc123"): never judged as an invite to another group. */
+  ownInvites?: readonly string[];
 }

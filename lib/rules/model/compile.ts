@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
-import { featureHash, featureHashes, modelTokens, type ModelToken } from './features';
+import { featureHash, featureHashes, modelTokens, type HashBuffer, type ModelToken } from './features';
 import type { LinearModel } from './schema';
 
 export interface CompiledModel {
@@ -9,7 +9,7 @@ export interface CompiledModel {
   /** Weight of feature hash `h` for category `ci` (0 when the feature is unknown). */
   weight(h: number, ci: number): number;
   /** Adds the weights of the message's distinct features to `z` (one slot per covered category). */
-  accumulate(n: NormalizedText, z: Float64Array): void;
+  accumulate(n: NormalizedText, z: Float64Array, hb?: HashBuffer): void;
   readonly bias: Float64Array;
   readonly threshold: number;
   readonly veto: { readonly below: number; readonly scoreRatio: number; readonly maxLift: number } | null;
@@ -84,13 +84,13 @@ export function compileModel(model: LinearModel): CompiledModel {
       const at = table.slot(h);
       return ints[at] === EMPTY ? 0 : w32[at + 2 + ci]!;
     },
-    accumulate(n, z) {
+    accumulate(n, z, hb) {
       if (++table.stamp === 0x7fffffff) {
         for (let i = 1; i < ints.length; i += stride) ints[i] = 0;
         table.stamp = 1;
       }
       const stamp = table.stamp;
-      const { hashes, count } = featureHashes(n);
+      const { hashes, count } = featureHashes(n, hb);
       for (let q = 0; q < count; q++) {
         const at = table.slot(hashes[q]!);
         if (ints[at] === EMPTY || ints[at + 1] === stamp) continue;
@@ -105,9 +105,9 @@ export function compileModel(model: LinearModel): CompiledModel {
 }
 
 /** Probability per covered category: sigmoid of bias + the weights of the message's distinct features. */
-export function modelProbabilities(n: NormalizedText, cm: CompiledModel): Float64Array {
+export function modelProbabilities(n: NormalizedText, cm: CompiledModel, hb?: HashBuffer): Float64Array {
   const z = Float64Array.from(cm.bias);
-  cm.accumulate(n, z);
+  cm.accumulate(n, z, hb);
   for (let c = 0; c < z.length; c++) z[c] = 1 / (1 + Math.exp(-z[c]!));
   return z;
 }

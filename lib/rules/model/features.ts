@@ -71,17 +71,24 @@ function forEachWord(sym: Uint8Array, fn: (a: number, b: number) => void): void 
   }
 }
 
-let hashBuf = new Int32Array(256);
+/** Buffer for a message's feature hashes; whoever scores many messages keeps one and passes it on every call. */
+export interface HashBuffer {
+  buf: Int32Array;
+}
+
+export function newHashBuffer(): HashBuffer {
+  return { buf: new Int32Array(256) };
+}
 
 /**
- * The hash of every feature of the message, written into a buffer the next call reuses (this runs on every
- * message). Returns the buffer and the number of hashes.
+ * The hash of every feature of the message, written into `hb` (grown when too short). Returns the buffer and the
+ * number of hashes.
  */
-export function featureHashes(n: NormalizedText): { hashes: Int32Array; count: number } {
+export function featureHashes(n: NormalizedText, hb: HashBuffer = newHashBuffer()): { hashes: Int32Array; count: number } {
   const sym = n.sym;
   // A message of L symbols has at most (L + 1) / 2 words, so 2 features per symbol bound the count.
-  if (hashBuf.length < 2 * sym.length + 2) hashBuf = new Int32Array(2 * sym.length + 64);
-  const out = hashBuf;
+  if (hb.buf.length < 2 * sym.length + 2) hb.buf = new Int32Array(2 * sym.length + 64);
+  const out = hb.buf;
   let count = 0;
   let prev = 0;
   forEachWord(sym, (a, b) => {

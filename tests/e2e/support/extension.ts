@@ -31,20 +31,19 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/** The replica's answer to a https://chat.zalo.me URL (shared by the Chromium and Firefox suites). */
+export function replicaResponse(href: string): { status: number; contentType: string; body: Buffer | string } {
+  const url = new URL(href);
+  const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+  const file = path.resolve(REPLICA_DIR, rel);
+  if (!file.startsWith(REPLICA_DIR) || !existsSync(file)) return { status: 404, contentType: 'text/plain', body: 'not found' };
+  return { status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) };
+}
+
 /** Serves tests/fixtures/zalo as https://chat.zalo.me and refuses every other network request. */
 export async function routeReplica(context: BrowserContext): Promise<void> {
   await context.route(/^https?:\/\//, (route) => route.abort());
-  await context.route('https://chat.zalo.me/**', async (route) => {
-    const url = new URL(route.request().url());
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(REPLICA_DIR, rel);
-    if (!file.startsWith(REPLICA_DIR) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    await route.fulfill({
-      status: 200,
-      contentType: TYPES[path.extname(file)] ?? 'application/octet-stream',
-      body: readFileSync(file),
-    });
-  });
+  await context.route('https://chat.zalo.me/**', (route) => route.fulfill(replicaResponse(route.request().url())));
 }
 
 export async function launchWithExtension(opts: { extension?: boolean; headless?: boolean } = {}) {
@@ -81,7 +80,7 @@ type Fixtures = { context: BrowserContext; extensionId: string; sw: Worker; zalo
 
 /** Test fixture: a fresh profile with the built extension and the replica routed in. */
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // Playwright requires the fixtures argument to be destructured, even when empty.
   context: async ({}, use) => {
     const launched = await launchWithExtension();
     await use(launched.context);

@@ -2,14 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GuardDb } from '@/lib/db';
 import { createHandlers } from '@/lib/background/handlers';
 import { createRouter } from '@/lib/messages/router';
-import { requestSchema, type Request } from '@/lib/messages/protocol';
+import { createSender } from '@/lib/messages/client';
+import { BACKGROUND_PROTOCOL, requestSchema, type Request } from '@/lib/messages/protocol';
+import { DEFAULT_GLOBAL_SETTINGS, defaultGroupSettings } from '@/lib/settings/schema';
 import { verifyLog } from '@/lib/log/append';
 
 let db: GuardDb;
 let n = 0;
 const badges: [number | undefined, number][] = [];
 
-function setup() {
+function router() {
   const handlers = createHandlers({
     db,
     blocklist: async () => ({
@@ -18,12 +20,13 @@ function setup() {
     openDashboard: async () => undefined,
     setBadge: async (tab, count) => void badges.push([tab, count]),
   });
-  const route = createRouter<typeof requestSchema, { tabId?: number }>(requestSchema, handlers);
-  return async <T,>(req: object, tabId = 7): Promise<T> => {
-    const res = await route(req, { tabId });
-    if (!res.ok) throw new Error(res.error);
-    return res.data as T;
-  };
+  return createRouter<typeof requestSchema, { tabId?: number }>(requestSchema, handlers);
+}
+
+/** The typed sender the extension uses, delivering through the background's router: replies are checked too. */
+function setup(tabId = 7) {
+  const route = router();
+  return createSender((req) => route(req, { tabId }));
 }
 
 const base = (over: Partial<Extract<Request, { type: 'log.append' }>['body']> = {}) => ({
@@ -55,7 +58,7 @@ afterEach(async () => {
 describe('background handlers', () => {
   it('session.open creates the group with defaults and remembers renames', async () => {
     const send = setup();
-    const first = await send<{ group: { name: string; enabled: boolean } }>({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' });
+    const first = await send({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' });
     expect(first.group).toMatchObject({ name: 'Thôn Đông', enabled: true });
     await send({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông (mới)' });
     expect((await db.groups.get('g1'))?.name).toBe('Thôn Đông (mới)');
@@ -63,13 +66,13 @@ describe('background handlers', () => {
 
   it('log.append is idempotent per key, redacts the snapshot, and links an action to its flag', async () => {
     const send = setup();
-    const a = await send<{ seq: number; deduped: boolean }>({ type: 'log.append', key: 'flag:g1:1', body: base() });
-    const again = await send<{ seq: number; deduped: boolean }>({ type: 'log.append', key: 'flag:g1:1', body: base() });
+    const a = await send({ type: 'log.append', key: 'flag:g1:1', body: base() });
+    const again = await send({ type: 'log.append', key: 'flag:g1:1', body: base() });
     expect(again).toEqual({ seq: a.seq, deduped: true });
     const snap = await db.snapshots.get(['g1', a.seq]);
     expect(snap?.text).not.toContain('0912345678');
 
-    const act = await send<{ seq: number }>({
+    const act = await send({
       type: 'log.append',
       key: 'act:g1:1',
       body: base({ kind: 'action', action: 'deleted', text: undefined, evidence: undefined }),
@@ -82,7 +85,7 @@ describe('background handlers', () => {
   it('strikes climb with confirmed actions and the ladder proposes the next step', async () => {
     const send = setup();
     const member = { name: 'Số Đẹp', uid: 'u1' };
-    let s = await send<{ count: number; nextStep: string }>({ type: 'strikes.get', chainId: 'g1', member, category: 'gambling-fortune' });
+    let s = await send({ type: 'strikes.get', chainId: 'g1', member, category: 'gambling-fortune' });
     expect(s).toMatchObject({ count: 0, nextStep: 'remind' });
     for (const [i, action] of (['remind', 'deleted'] as const).entries()) {
       await send({ type: 'log.append', key: `f${i}`, body: base({ messageId: `m${i}` }) });
@@ -99,16 +102,45 @@ describe('background handlers', () => {
     const send = setup();
     await send({ type: 'log.append', key: 'f', body: base() });
     await send({ type: 'log.append', key: 'a', body: base({ kind: 'action', action: 'dismissed', text: undefined }) });
-    const s = await send<{ count: number }>({ type: 'strikes.get', chainId: 'g1', member: { name: 'Số Đẹp', uid: 'u1' } });
+    const s = await send({ type: 'strikes.get', chainId: 'g1', member: { name: 'Số Đẹp', uid: 'u1' } });
     expect(s.count).toBe(0);
     await send({ type: 'group.allowTerms', threadId: 'g1', terms: ['lô đất', ' lô đất ', 'đề án'] });
     expect((await db.groups.get('g1'))?.overrides.allowedTerms).toEqual(['lô đất', 'đề án']);
   });
 
+  it('trusting a domain adds it to the group allow list once and logs a note, never a strike', async () => {
+    const send = setup();
+    const body = base({ kind: 'action', action: 'note', note: 'Tin cậy tên miền langgombattrang.vn cho nhóm', category: undefined, text: undefined });
+    const req = { type: 'group.trustDomain' as const, key: 'trust-1', threadId: 'g1', domain: 'LangGomBatTrang.vn', body };
+    const r = await send(req);
+    await send({ ...req, key: 'trust-2' });
+    expect((await db.groups.get('g1'))?.overrides.allowDomains).toEqual(['langgombattrang.vn']);
+    const notes = (await db.log.toArray()).filter((e) => e.kind === 'action' && e.action === 'note');
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatchObject({ seq: r.seq, note: 'Tin cậy tên miền langgombattrang.vn cho nhóm' });
+    expect(notes[0].member).toBeUndefined();
+    expect((await verifyLog(db, 'g1'))[0].ok).toBe(true);
+    const s = await send({ type: 'strikes.get', chainId: 'g1', member: { name: 'Số Đẹp', uid: 'u1' } });
+    expect(s.count).toBe(0);
+  });
+
+  it.each([
+    ['a URL instead of a domain', { domain: 'https://abc.vn/x' }, /domain/],
+    ['a log body for another group', { body: { ...base({ kind: 'action', action: 'note' }), chainId: 'g2' } }, /chainId/],
+  ])('trusting a domain rejects %s and stores nothing', async (_n, over, err) => {
+    const send = setup();
+    const route = router();
+    const res = await route({ type: 'group.trustDomain', key: 'k', threadId: 'g1', domain: 'abc.vn', body: base({ kind: 'action', action: 'note' }), ...over }, { tabId: 7 });
+    expect(res.ok).toBe(false);
+    expect(res.ok ? '' : res.error).toMatch(err);
+    expect(await db.groups.get('g1')).toBeUndefined();
+    expect(await db.log.count()).toBe(0);
+  });
+
   it('samples learned from decisions come back with the next session', async () => {
     const send = setup();
     await send({ type: 'sample.add', chainId: 'g1', label: 'violation', category: 'scam', text: 'Chúc mừng bạn trúng thưởng 15 triệu, nộp phí nhận quà ngay hôm nay' });
-    const session = await send<{ samples: { kind: string; signature: number[] }[] }>({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' });
+    const session = await send({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' });
     expect(session.samples).toHaveLength(1);
     expect(session.samples[0].kind).toBe('violation');
     expect(session.samples[0].signature.length).toBeGreaterThan(0);
@@ -120,10 +152,43 @@ describe('background handlers', () => {
       'a.evil.example': { list: 'test', matched: 'evil.example', kind: 'threat' },
       'ok.vn': null,
     });
-    await send({ type: 'badge.set', count: 3 }, 42);
+    await setup(42)({ type: 'badge.set', count: 3 });
     expect(badges).toEqual([[42, 3]]);
-    await expect(send({ type: 'log.append', key: 'x', body: { ...base(), kind: 'nope' } })).rejects.toThrow(/body\.kind/);
+    const raw = router();
+    const bad = await raw({ type: 'log.append', key: 'x', body: { ...base(), kind: 'nope' } }, {});
+    expect(bad.ok ? '' : bad.error).toMatch(/body\.kind/);
     await expect(send({ type: 'log.append', key: 'x', body: base({ ref: 99 }) })).rejects.toThrow(/ref/);
     expect(await db.log.count()).toBe(0); // nothing half-written
+  });
+
+  it('every request type answers what the protocol says (the typed sender checks each reply)', async () => {
+    const send = setup();
+    await send({ type: 'log.append', key: 'f', body: base() });
+    const replies = {
+      ping: await send({ type: 'ping' }),
+      'session.open': await send({ type: 'session.open', threadId: 'g1', name: 'Thôn Đông' }),
+      'log.append': await send({ type: 'log.append', key: 'f', body: base() }),
+      'log.query': await send({ type: 'log.query', chainId: 'g1' }),
+      'log.verify': await send({ type: 'log.verify', chainId: 'g1' }),
+      'strikes.get': await send({ type: 'strikes.get', chainId: 'g1', member: { name: 'Số Đẹp' } }),
+      'blocklist.lookup': await send({ type: 'blocklist.lookup', hosts: ['ok.vn'] }),
+      'sample.add': await send({ type: 'sample.add', chainId: 'g1', label: 'clean', text: 'họp thôn tối nay' }),
+      'group.allowTerms': await send({ type: 'group.allowTerms', threadId: 'g1', terms: ['lô đất'] }),
+      'group.trustDomain': await send({ type: 'group.trustDomain', key: 't1', threadId: 'g1', domain: 'langgom.vn', body: base({ kind: 'action', action: 'note', note: 'Tin cậy tên miền langgom.vn cho nhóm' }) }),
+      'group.save': await send({ type: 'group.save', settings: defaultGroupSettings('g2', 'Thôn Tây') }),
+      'settings.save': await send({ type: 'settings.save', settings: { ...DEFAULT_GLOBAL_SETTINGS, adminName: 'Lan' } }),
+      'templates.list': await send({ type: 'templates.list' }),
+      'badge.set': await send({ type: 'badge.set', count: 0 }),
+      'dashboard.open': await send({ type: 'dashboard.open' }),
+    };
+    expect(Object.keys(replies).sort()).toEqual(Object.keys(BACKGROUND_PROTOCOL).sort());
+    expect(replies['log.query'].map((e) => e.seq)).toEqual([1]);
+    expect(replies['log.verify'][0]).toMatchObject({ chainId: 'g1', ok: true, entries: 1 });
+    expect(replies['settings.save'].adminName).toBe('Lan');
+  });
+
+  it('a reply that does not match the protocol is refused, naming the field', async () => {
+    const send = createSender(async () => ({ ok: true, data: { seq: 'one', deduped: false } }));
+    await expect(send({ type: 'log.append', key: 'k', body: base() })).rejects.toThrow(/invalid reply to log\.append: seq/);
   });
 });

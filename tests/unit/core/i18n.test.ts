@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { LANGS, localeKeys, translate } from '@/lib/i18n';
-import { CATEGORY_IDS } from '@/lib/rules/categories';
+import { CATEGORY_IDS } from '@/lib/domain/categories';
 import { LOG_ACTIONS, LOG_KINDS } from '@/lib/log/schema';
 
 describe('locales', () => {

@@ -5,6 +5,7 @@ import { GuardDb } from '@/lib/db/db';
 import { appendLog } from '@/lib/log/append';
 import { saveGlobalSettings } from '@/lib/settings/store';
 import { App } from '@/components/dashboard/App';
+import { TrustDb } from '@/lib/trust/store';
 
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -39,6 +40,7 @@ async function mount(db: GuardDb, hash: string) {
     root!.render(
       <App
         db={db}
+        trustDb={new TrustDb(`trust-${db.name}`)}
         doc={document}
         now={() => new Date('2026-11-27T04:00:00Z')}
         version="0.1.0"
@@ -69,7 +71,7 @@ describe('dashboard render', () => {
     expect(rows[0].textContent).toContain('về mục #1');
 
     const tabs = [...el.querySelectorAll('[role=tab]')];
-    expect(tabs.map((t) => t.textContent)).toEqual(['Nhật ký', 'Báo cáo', 'Tổng hợp xã', 'Mẫu thông báo', 'Cài đặt']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Nhật ký', 'Báo cáo', 'Tổng hợp xã', 'Sức khỏe nhóm', 'Mẫu thông báo', 'Cài đặt']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
     await act(async () => {
       tabs[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { linkEntry } from '../../../lib/log/chain';
 import type { LogBody, LogEntry } from '../../../lib/log/schema';
 import { newSalt, snapshotHash } from '../../../lib/log/snapshot';
-import { foldText } from '../../../lib/moderation/normalize';
+import { foldText } from '../../../lib/domain/text';
 import type { HeadRow, SnapshotRow } from '../../../lib/db/types';
 import { makeBodies, type MakeLogOptions } from '../reports/make-log';
 

@@ -2,10 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createContentChecker, similarFlag, toRuleOverrides } from '@/lib/overlay/checker';
 import { defaultGroupSettings, DEFAULT_GLOBAL_SETTINGS } from '@/lib/settings/schema';
 import { signature } from '@/lib/moderation/similarity';
-import type { SessionData } from '@/lib/overlay/session';
+import type { SessionData } from '@/lib/messages/protocol';
 
 const SCAM_REPOST =
   'Chúc mừng bạn đã trúng thưởng chương trình tri ân khách hàng, phần quà trị giá 15 triệu, liên hệ nhận quà trong hôm nay kẻo hết hạn';
+
+/** A money collection the group's admin ruled a scam; nothing in it is a rule's signal. */
+const COLLECTION =
+  'Bác nào muốn tham gia nhóm đi lễ chùa Hương tháng sau thì báo em, mỗi người góp năm trăm nghìn tiền xe';
 
 function session(over: Partial<SessionData> = {}): SessionData {
   return { global: DEFAULT_GLOBAL_SETTINGS, group: defaultGroupSettings('g1', 'Thôn Đông'), samples: [], ...over };
@@ -24,14 +28,22 @@ describe('content checker', () => {
     expect(o.disabledCategories).toEqual(['sensitive-topic']);
   });
 
-  it('flags a near-copy of a confirmed violation that no rule matches, and clean samples suppress', () => {
+  it('a near-copy of a confirmed violation keeps its rule flag when configured with samples', () => {
     const checker = createContentChecker({ lookupHosts: async () => ({}), onLateFlags: () => undefined });
     const variant = SCAM_REPOST.replace('15 triệu', '20 triệu').replace('hôm nay', 'ngày mai');
-    const before = checker.check(variant, []);
+    expect(checker.check(variant, []).map((f) => f.category)).toContain('scam');
     checker.configure(session({ samples: [{ kind: 'violation', category: 'scam', signature: Array.from(signature(SCAM_REPOST)) }] }));
+    expect(checker.check(variant, []).map((f) => f.category)).toContain('scam');
+  });
+
+  it('flags a near-copy of a confirmed violation that no rule matches, and clean samples suppress', () => {
+    const checker = createContentChecker({ lookupHosts: async () => ({}), onLateFlags: () => undefined });
+    const variant = COLLECTION.replace('tháng sau', 'tuần sau').replace('năm trăm', 'sáu trăm');
+    // No rule catches this text: only the admin's earlier decision can catch the repost.
+    expect(checker.check(variant, [])).toEqual([]);
+    checker.configure(session({ samples: [{ kind: 'violation', category: 'scam', signature: Array.from(signature(COLLECTION)) }] }));
     const after = checker.check(variant, []);
-    expect(after.map((f) => f.category)).toContain('scam');
-    if (before.length === 0) expect(after[0].ruleId).toBe('similar-sample');
+    expect(after.map((f) => [f.category, f.ruleId])).toEqual([['scam', 'similar-sample']]);
     // Unrelated text is not pulled in by the sample.
     expect(checker.check('Mời bà con họp thôn lúc 8h sáng Chủ nhật tại nhà văn hóa để bàn việc làm đường.', [])).toEqual([]);
     checker.addSample({ label: 'clean', text: variant });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore, initialOverlayState, recordError, upsertFlagged, type FlaggedMessage } from '@/lib/overlay/store';
-import { primaryFlag } from '@/lib/overlay/controller';
+import { primaryFlag } from '@/lib/overlay/core';
 import type { Flag } from '@/lib/rules/flag';
 
 const flag = (category: Flag['category'], severity: Flag['severity']): Flag => ({

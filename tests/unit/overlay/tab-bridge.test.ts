@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_DELAY_MS, tabBridgeFeature } from '@/lib/overlay/features/tab-bridge';
 import { createStore, initialOverlayState, type FlaggedMessage, type OverlayState } from '@/lib/overlay/store';
-import type { FeatureContext } from '@/lib/overlay/features/types';
+import type { FeatureContext } from '@/lib/overlay/feature';
 
 function flagged(cli: string, status: FlaggedMessage['status'] = 'open'): FlaggedMessage {
   return { threadId: 'g1', cliMsgId: cli, senderName: 'A', text: 't', flags: [], status, seqs: {}, seenAt: 0 };
@@ -16,7 +16,7 @@ describe('tab-bridge: toolbar badge count', () => {
     const counts: number[] = [];
     const ctrl = new AbortController();
     const ctx = { store, onTabMessage: () => undefined, setBadgeCount: (n: number) => counts.push(n) } as unknown as FeatureContext;
-    void tabBridgeFeature.run(ctx, ctrl.signal);
+    void tabBridgeFeature.run?.(ctx, ctrl.signal);
     return { store, counts, ctrl };
   }
 

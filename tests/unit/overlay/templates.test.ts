@@ -3,7 +3,7 @@ import { createTemplateService, groupValues, mergeLibrary } from '@/lib/overlay/
 import { DEFAULT_TEMPLATES, type Template } from '@/lib/templates';
 import { createT } from '@/lib/i18n';
 import { DEFAULT_GLOBAL_SETTINGS, defaultGroupSettings } from '@/lib/settings/schema';
-import type { SessionData } from '@/lib/overlay/session';
+import type { SessionData } from '@/lib/messages/protocol';
 
 const session: SessionData = {
   global: DEFAULT_GLOBAL_SETTINGS,
@@ -15,9 +15,9 @@ const custom: Template = { ...DEFAULT_TEMPLATES.find((t) => t.id === 'thong-bao-
 
 function service(rows: { id: string; json: string }[] | Error = []) {
   return createTemplateService({
-    send: async <T,>() => {
+    userRows: async () => {
       if (rows instanceof Error) throw rows;
-      return rows as T;
+      return rows;
     },
     sessionData: () => session,
     t: createT('vi'),

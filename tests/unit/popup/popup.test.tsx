@@ -41,7 +41,7 @@ const status: TabStatus = {
   thread: { id: 'g1', name: 'Thôn Đông - Thông tin chung', isGroup: true },
   checked: 120,
   openFlags: 3,
-  features: [
+  areas: [
     { id: 'read-messages', state: 'ok', missing: [] },
     { id: 'pin', state: 'degraded', missing: ['pinMenuItem'] },
   ],

@@ -91,7 +91,7 @@ describe('parseBundle errors name the field', () => {
     ['not JSON', () => '{"format": "zalo-group-guard/bundle",', /không phải JSON hợp lệ/, undefined],
     ['an array', () => '[]', /không phải một đối tượng JSON/, undefined],
     ['another format', () => JSON.stringify({ ...good(), format: 'other-app' }), /Không phải tệp xuất.*"other-app"/, 'format'],
-    ['newer schema', () => JSON.stringify({ ...good(), schemaVersion: 2 }), /phiên bản mới hơn/, 'schemaVersion'],
+    ['newer schema', () => JSON.stringify({ ...good(), schemaVersion: 3 }), /phiên bản mới hơn/, 'schemaVersion'],
     [
       'missing hash',
       () => {

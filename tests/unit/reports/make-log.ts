@@ -1,7 +1,7 @@
-import { CATEGORY_CLAUSE } from '../../../lib/regulation/clauses';
+import { CATEGORY_CLAUSE } from '../../../lib/domain/clauses';
 import { linkEntry } from '../../../lib/log/chain';
 import type { LogAction, LogBody, LogEntry, Place } from '../../../lib/log/schema';
-import type { CategoryId, Severity } from '../../../lib/rules/categories';
+import type { CategoryId, Severity } from '../../../lib/domain/categories';
 
 /**
  * Deterministic, realistic moderation logs for tests and the benchmark: Vietnamese members and

@@ -204,6 +204,6 @@ describe('combinedXlsx (xã)', () => {
     const { sheets } = readXlsx(combinedXlsx({ bundles: [bundle] }));
     expect(sheets[2]!.cells.get('E2')!.value).toBe('N.V.A.');
     expect(sheets[2]!.cells.get('L2')!.value).toBe('Chuyển *******789');
-    expect(rowValues(sheets[1]!, 2).at(-1)).toBe('Liên kết đúng; nội dung đã che bớt');
+    expect(rowValues(sheets[1]!, 2).at(-1)).toBe('Liên kết đúng; nội dung đã che bớt (chưa đối chiếu khóa của thôn)');
   });
 });

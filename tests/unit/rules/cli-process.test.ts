@@ -44,6 +44,21 @@ describe('classify CLI process', () => {
     expect(r.out[1].flags).toEqual([]);
   });
 
+  it('with worker threads writes exactly what one thread writes, in input order, with the same line numbers', () => {
+    const file = join(dir, 'many.jsonl');
+    const texts = ['Nhận ghi l.ô đ.ề, trả thưởng cao, ib mình', 'mn ơi mai mấy giờ họp ạ', 'Vay tiền nhanh, chỉ cần CCCD, ib mình', 'đồ ngu'];
+    const lines: string[] = [];
+    for (let i = 0; i < 2500; i++) lines.push(i === 1234 ? '{"id": 1234, "text": ' : JSON.stringify({ id: i, text: texts[i % texts.length] }));
+    writeFileSync(file, lines.join('\n') + '\n');
+    const one = spawnSync(process.execPath, ['scripts/cli.mjs', 'classify', file, '--workers', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const two = spawnSync(process.execPath, ['scripts/cli.mjs', 'classify', file, '--workers', '2'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(two.status).toBe(1);
+    expect(two.stderr).toBe('line 1235: invalid JSON\n');
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout.split('\n').filter(Boolean)).toHaveLength(2499);
+    expect(two.stdout).toBe(one.stdout);
+  }, 180_000);
+
   it('reads stdin with "-" and exits 0 when every line is good', () => {
     const r = classify(['-'], `${JSON.stringify({ id: 1, text: 'mn ơi mai mấy giờ họp ạ' })}\n`);
     expect(r.status).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_IDS, SEVERITIES, SUGGESTED_ACTIONS } from '@/lib/rules/categories';
+import { CATEGORY_IDS, SEVERITIES, SUGGESTED_ACTIONS } from '@/lib/domain/categories';
 import { DEFAULT_PACK } from '@/lib/rules/default-pack';
 import { REGISTRY } from '@/lib/rules/registry';
 

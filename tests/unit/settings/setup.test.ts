@@ -54,9 +54,9 @@ describe('first-run setup', () => {
     const d = db();
     await completeSetup(d, { adminName: 'Hoa', thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' });
     const h = createHandlers({ db: d, blocklist: async () => ({ lookup: () => null }), openDashboard: async () => {}, setBadge: async () => {} });
-    const a = await h['session.open']({ type: 'session.open', threadId: 'g9', name: 'Thôn Nam - Xã Tân Lập' });
+    const a = await h['session.open']({ type: 'session.open', threadId: 'g9', name: 'Thôn Nam - Xã Tân Lập' }, {});
     expect(a.group).toMatchObject({ thon: 'Nam', xa: 'Tân Lập', tinh: 'Bắc Ninh' });
-    const b = await h['session.open']({ type: 'session.open', threadId: 'g8', name: 'Ban quản lý chợ' });
+    const b = await h['session.open']({ type: 'session.open', threadId: 'g8', name: 'Ban quản lý chợ' }, {});
     expect(b.group).toMatchObject({ thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' });
   });
 });

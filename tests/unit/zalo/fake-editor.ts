@@ -1,7 +1,7 @@
 /**
  * A stand-in for the browser's execCommand on Zalo's line-based editor (`div#input_line_N`), so the
  * composer logic can be tested under happy-dom, which has no execCommand. Behaviour switches model
- * the editors seen in DOM.md §1.3.
+ * the editors described in lib/zalo/README.md (Composer).
  */
 export interface FakeEditorOptions {
   /** insertParagraph works (Chromium contenteditable does). */

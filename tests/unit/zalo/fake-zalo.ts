@@ -1,5 +1,5 @@
 /**
- * Scripted behaviours of Zalo Web's portals (DOM.md §1.4, §5.1) on top of a fixture, so the actors
+ * Scripted behaviours of Zalo Web's portals (lib/zalo/README.md, Menus) on top of a fixture, so the actors
  * can be tested under happy-dom: hover toolbar, "Thêm" menu, pin, More menu, poll dialog, member
  * panel. Clicks only count after a full pointer sequence, like Zalo's dialogs.
  */

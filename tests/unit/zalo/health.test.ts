@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureHealth, health, type SelectorHealth } from '@/lib/zalo/health';
+import { areaHealth, health, type SelectorHealth } from '@/lib/zalo/health';
 import { parseFixture } from './helpers';
 
 function statusOf(rows: SelectorHealth[], key: string): SelectorHealth | undefined {
@@ -13,7 +13,7 @@ describe('health', () => {
     expect(report.chatOpen).toBe(true);
     expect(report.selectors.filter((r) => r.status === 'failed')).toEqual([]);
     expect(report.selectors.filter((r) => r.status === 'fallback').map((r) => r.key)).toEqual([]);
-    expect(featureHealth(report).map((f) => [f.feature, f.status])).toEqual([
+    expect(areaHealth(report).map((f) => [f.area, f.status])).toEqual([
       ['app', 'ok'], ['read-messages', 'ok'], ['thread-info', 'ok'], ['composer', 'ok'],
       ['pin', 'ok'], ['poll', 'ok'], ['members', 'ok'], ['pinned-bar', 'ok'],
     ]);
@@ -42,9 +42,9 @@ describe('health', () => {
     expect(row?.candidate).toBe(candidate);
   });
 
-  it('summarises drift per feature for the status chip', () => {
-    const features = featureHealth(health(parseFixture('drift')));
-    const byId = Object.fromEntries(features.map((f) => [f.feature, f]));
+  it('summarises drift per area for the status chip', () => {
+    const areas = areaHealth(health(parseFixture('drift')));
+    const byId = Object.fromEntries(areas.map((f) => [f.area, f]));
     expect(byId['read-messages']?.status).toBe('degraded');
     expect(byId['composer']?.status).toBe('degraded');
     expect(byId['poll']?.status).toBe('broken');
@@ -59,9 +59,9 @@ describe('health', () => {
     const report = health(doc);
     expect(report.appReady).toBe(false);
     expect(report.selectors.filter((r) => r.status === 'failed').map((r) => r.key)).toEqual(['appReady']);
-    const app = featureHealth(report).find((f) => f.feature === 'app');
+    const app = areaHealth(report).find((f) => f.area === 'app');
     expect(app).toMatchObject({ status: 'broken', checked: 1 });
-    expect(featureHealth(report).find((f) => f.feature === 'pin')).toMatchObject({ status: 'ok', checked: 0 });
+    expect(areaHealth(report).find((f) => f.area === 'pin')).toMatchObject({ status: 'ok', checked: 0 });
   });
 
   it('a state-only selector becomes applicable when present', () => {

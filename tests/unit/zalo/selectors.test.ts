@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_IDS, SELECTORS, SELECTOR_KEYS, validateSelectorTable, type SelectorTable } from '@/lib/zalo/selectors';
+import { AREA_IDS, SELECTORS, SELECTOR_KEYS, validateSelectorTable, type SelectorTable } from '@/lib/zalo/selectors';
 
 describe('SELECTORS table', () => {
   it('has no invalid, empty, numbered-tag or inline-style candidates', () => {
@@ -13,15 +13,15 @@ describe('SELECTORS table', () => {
     'moreMenuButton', 'pollMenuItem', 'pollDialog', 'pollQuestion', 'pollOptionInput', 'pollAddOption', 'pollCreate',
     'hoverMoreButton', 'menuItem', 'pinnedBar', 'pinnedItem', 'pinnedMore', 'memberPanelToggle', 'memberListEntry',
     'memberRow', 'systemLine', 'pollNotice',
-  ])('defines %s with a known feature and at least one candidate', (key) => {
+  ])('defines %s with a known area and at least one candidate', (key) => {
     expect(SELECTOR_KEYS).toContain(key);
     const entry = (SELECTORS as SelectorTable)[key]!;
-    expect(FEATURE_IDS).toContain(entry.feature);
+    expect(AREA_IDS).toContain(entry.area);
     expect(entry.candidates.length).toBeGreaterThan(0);
     expect(entry.description.length).toBeGreaterThan(5);
   });
 
-  it('puts the DOM.md anchors first for the high-confidence parts', () => {
+  it('puts the stable anchors (ids, data-id, icon) first for the high-confidence parts', () => {
     expect(SELECTORS.appReady.candidates[0]).toBe('#app-page');
     expect(SELECTORS.messageList.candidates[0]).toBe('#messageViewScroll');
     expect(SELECTORS.bubble.candidates[0]).toBe('[id^="bb_msg_id_"]');
@@ -31,13 +31,13 @@ describe('SELECTORS table', () => {
   });
 
   it.each<[string, SelectorTable, string]>([
-    ['invalid CSS', { a: { feature: 'poll', description: 'x', when: 'state', candidates: ['div[data-id='] } }, 'invalid-css'],
-    ['numbered custom tag', { a: { feature: 'poll', description: 'x', when: 'state', candidates: ['.card div > span-15'] } }, 'numbered-custom-tag'],
-    ['numbered div tag', { a: { feature: 'poll', description: 'x', when: 'state', candidates: ['div-14.popover'] } }, 'numbered-custom-tag'],
-    ['inline style', { a: { feature: 'poll', description: 'x', when: 'state', candidates: ['div[style*="overflow: scroll"]'] } }, 'inline-style'],
-    ['empty candidate', { a: { feature: 'poll', description: 'x', when: 'state', candidates: ['  '] } }, 'empty'],
-    ['no candidates', { a: { feature: 'poll', description: 'x', when: 'state', candidates: [] } }, 'no-candidates'],
-    ['unknown feature', { a: { feature: 'chat' as never, description: 'x', when: 'state', candidates: ['#a'] } }, 'unknown-feature'],
+    ['invalid CSS', { a: { area: 'poll', description: 'x', when: 'state', candidates: ['div[data-id='] } }, 'invalid-css'],
+    ['numbered custom tag', { a: { area: 'poll', description: 'x', when: 'state', candidates: ['.card div > span-15'] } }, 'numbered-custom-tag'],
+    ['numbered div tag', { a: { area: 'poll', description: 'x', when: 'state', candidates: ['div-14.popover'] } }, 'numbered-custom-tag'],
+    ['inline style', { a: { area: 'poll', description: 'x', when: 'state', candidates: ['div[style*="overflow: scroll"]'] } }, 'inline-style'],
+    ['empty candidate', { a: { area: 'poll', description: 'x', when: 'state', candidates: ['  '] } }, 'empty'],
+    ['no candidates', { a: { area: 'poll', description: 'x', when: 'state', candidates: [] } }, 'no-candidates'],
+    ['unknown area', { a: { area: 'chat' as never, description: 'x', when: 'state', candidates: ['#a'] } }, 'unknown-area'],
   ])('reports %s', (_name, table, problem) => {
     const problems = validateSelectorTable(table, document);
     expect(problems.map((p) => p.problem)).toContain(problem);

@@ -154,9 +154,11 @@ describe('bundled blocklist (public/blocklists, real data)', () => {
     },
   );
 
-  it('path entries on official domains are ignored', () => {
+  it('path entries on free-hosting pages count, even under an official parent (anyone can publish there)', () => {
     expect(bl.lookupUrl('https://sites.google.com/site/hacksogarena')).not.toBeNull();
-    expect(analyseLinks('https://sites.google.com/site/hacksogarena', { blocklist: bl })[0].findings).toEqual([]);
+    const [f] = analyseLinks('https://sites.google.com/site/hacksogarena', { blocklist: bl });
+    expect(f.official).toBe(false);
+    expect(f.findings.map((r) => r.reason)).toContain('blocklist');
   });
 
   it('a gambling site in a message gets both categories', () => {

@@ -1,0 +1,70 @@
+/**
+ * The per-message evaluation context the category modules read: one object with methods instead of a literal with
+ * closures, and cached base scores in a small array keyed by category position (no Maps built per message).
+ */
+import type { CategoryId } from '../categories';
+import type { NumberSignals } from '../detectors';
+import type { LinkSignal } from '../link-signals';
+import type { NormalizedText } from '../normalize';
+import type { EvalContext, Span, TermHit } from '../types';
+import type { CompiledRuleset } from './compile';
+import type { Matches } from './match';
+import { scoreCategory } from './score';
+
+const NO_HITS: readonly TermHit[] = [];
+
+export class MessageContext implements EvalContext {
+  readonly warningThreshold: number;
+  readonly prices: readonly Span[];
+  readonly phones: readonly Span[];
+  readonly accounts: readonly Span[];
+  readonly negated: readonly TermHit[];
+  readonly official: number;
+  /** Spans of the group's allowed terms (normalised coordinates). */
+  readonly allowed: readonly Span[];
+  private readonly byCat: Map<CategoryId, TermHit[]>;
+  private base: Float64Array | null = null;
+  constructor(
+    private readonly rs: CompiledRuleset,
+    readonly text: NormalizedText,
+    matches: Matches,
+    readonly warning: number,
+    nums: NumberSignals,
+    readonly links: readonly LinkSignal[],
+  ) {
+    this.byCat = matches.byCat;
+    this.negated = matches.negated;
+    this.official = matches.official;
+    this.allowed = matches.allowed;
+    this.warningThreshold = rs.warningThreshold;
+    this.prices = nums.prices;
+    this.phones = nums.phones;
+    this.accounts = nums.accounts;
+  }
+  hits(id: CategoryId): readonly TermHit[] {
+    return this.byCat.get(id) ?? NO_HITS;
+  }
+  baseScore(id: CategoryId): number {
+    const c = this.rs.catById.get(id);
+    if (!c) return 0;
+    const base = (this.base ??= new Float64Array(this.rs.categories.length).fill(NaN));
+    const k = c.pos;
+    let v = base[k];
+    if (v !== v) base[k] = v = scoreCategory(this.rs, c, this.byCat.get(id) ?? NO_HITS, [], c.baseScratch).score;
+    return v;
+  }
+  hasGroup(id: CategoryId, g: string): boolean {
+    const c = this.rs.catById.get(id);
+    const gi = c?.groupIndex.get(g);
+    if (gi === undefined) return false;
+    const arr = this.byCat.get(id);
+    if (arr) for (let k = 0; k < arr.length; k++) if (arr[k].term.groupIdx === gi) return true;
+    return false;
+  }
+  weight(id: CategoryId, name: string, fallback: number): number {
+    return this.rs.catById.get(id)?.signalWeights[name] ?? fallback;
+  }
+  original(sp: Span): { start: number; end: number } {
+    return { start: this.text.start[sp.start], end: this.text.end[sp.end - 1] };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Flags: the rules' flag for a category (score over the threshold, evidence from hits and signals) and the one
+ * shape every flag takes, the model's included.
+ */
+import type { Severity } from '../categories';
+import type { Flag } from '../flag';
+import type { SignalHit, TermHit } from '../types';
+import type { CompiledCategory, CompiledRuleset } from './compile';
+import type { MessageContext } from './context';
+import { reaches, scoreCategory, upperBound } from './score';
+
+type OffsetSpan = { start: number; end: number };
+
+function mergeSpans(spans: OffsetSpan[]): OffsetSpan[] {
+  if (spans.length <= 1) return spans;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: OffsetSpan[] = [];
+  for (const sp of sorted) {
+    const last = out[out.length - 1];
+    if (last && sp.start < last.end) {
+      if (sp.end > last.end) last.end = sp.end;
+    } else out.push({ ...sp });
+  }
+  return out;
+}
+
+/** A category's flag: severity from the category (or its pack override), evidence in original offsets. */
+export function makeFlag(
+  cat: CompiledCategory,
+  text: string,
+  spans: OffsetSpan[],
+  explanation: string,
+  ruleId: string,
+  score: number,
+  severityScore: number,
+  signals?: readonly SignalHit[],
+): Flag {
+  const severity: Severity =
+    cat.severity ?? (cat.def.severityFor ? cat.def.severityFor(severityScore, cat.threshold, cat.def.defaultSeverity, signals) : cat.def.defaultSeverity);
+  return {
+    category: cat.id,
+    clause: cat.clause,
+    severity,
+    action: cat.def.actions[severity],
+    evidence: mergeSpans(spans).map((sp) => ({ start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) })),
+    explanation,
+    ruleId,
+    score: Math.round(score * 100) / 100,
+  };
+}
+
+/** The flag the rules give `cat` on this message, or null when its score stays below the threshold. */
+export function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, text: string, withLinks: boolean): Flag | null {
+  const hits = ctx.hits(cat.id);
+  const needs = cat.def.needsHits;
+  if (hits.length === 0 && (needs === 'always' || (needs === 'unless-links' && !withLinks))) return null;
+  // Categories whose detectors only qualify their own hits: skip them when even the best case stays below.
+  if (needs === 'always' && !reaches(upperBound(cat, hits, withLinks), cat.threshold)) return null;
+  const signals = cat.def.signals ? cat.def.signals(ctx) : [];
+  if (hits.length === 0 && signals.length === 0) return null;
+  const sc = scoreCategory(rs, cat, hits, signals, cat.scratch);
+  const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
+  if (!reaches(score, cat.threshold)) return null;
+  const spans: OffsetSpan[] = [];
+  let best: TermHit | null = null;
+  for (const h of hits) {
+    // Zero-weight helper words ("liên hệ" for fortune services) support a combo but are not evidence.
+    if (h.term.weight <= 0) continue;
+    spans.push(ctx.original(h));
+    if (!best || h.term.weight > best.term.weight) best = h;
+  }
+  let bestSignal: SignalHit | null = null;
+  for (const s of signals) {
+    if (s.weight <= 0) continue;
+    for (const sp of s.spans) spans.push(sp);
+    if (!bestSignal || s.weight > bestSignal.weight) bestSignal = s;
+  }
+  const ruleId =
+    best && (!bestSignal || best.term.weight >= bestSignal.weight) ? `${cat.id}:${best.term.text}` : `${cat.id}:${bestSignal?.name ?? 'score'}`;
+  return makeFlag(cat, text, spans, cat.explanation, ruleId, score, score, signals);
+}

@@ -1,0 +1,68 @@
+/**
+ * Where the linear model meets the rules: it may veto a modest rule flag, add a flag the rules missed, and keep
+ * the fast exit from skipping a message it finds.
+ */
+import type { CategoryId } from '../categories';
+import type { Flag } from '../flag';
+import { topTokens } from '../model/compile';
+import type { TermHit } from '../types';
+import type { CompiledCategory, CompiledRuleset } from './compile';
+import type { MessageContext } from './context';
+import { makeFlag } from './flags';
+import { SCORE_EPS } from './score';
+
+const MODEL_EXPLANATION = 'Tin nhắn giống các tin vi phạm loại này mà hệ thống đã học từ những tin được gán nhãn; quản trị viên nên đọc kỹ trước khi xử lý.';
+
+/**
+ * May the model flag `cat` on this message: covered, over its threshold, and — for categories that never flag
+ * without a word of their own (sensitive, abusive, rumours, leaks) — with such a word, as the rules require: a short
+ * everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone.
+ */
+function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64Array | null, hitCount: number): boolean {
+  const mi = rs.modelIndex[cat.pos]!;
+  if (!rs.model || !probs || mi < 0 || probs[mi]! < rs.model.threshold) return false;
+  return !(cat.def.needsHits === 'always' && hitCount === 0);
+}
+
+/**
+ * Does the model overrule the rules' flag for `cat`: the score is modest and the model finds nothing of the category
+ * in the message (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a
+ * gambling den). Never when the message has a link (the model does not read links; link analysis does), never
+ * against a term the group added itself, and never against a term spelt out letter by letter ("n.ạ.p đ.ầ.u"): a
+ * deliberate evasion, and the joined word is one the model never saw.
+ */
+export function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, probs: Float64Array | null, score: number): boolean {
+  const model = rs.model;
+  const veto = model?.veto;
+  const mi = rs.modelIndex[cat.pos]!;
+  if (!model || !veto || !probs || mi < 0 || ctx.links.length > 0) return false;
+  const p = probs[mi]!;
+  if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || p >= veto.below) return false;
+  // Words that lift the category well above its prior are support, however low p stays (a short line).
+  if (Math.log(p / (1 - p)) - model.bias[mi]! >= veto.maxLift) return false;
+  const joined = ctx.text.joined;
+  return !ctx.hits(cat.id).some((h) => h.term.fromGroup || (joined !== null && joined[h.start] === 1));
+}
+
+/** Does the model alone put some enabled category over its threshold (the fast exit must not skip it)? */
+export function modelAbove(rs: CompiledRuleset, probs: Float64Array | null, byCat: ReadonlyMap<CategoryId, TermHit[]>): boolean {
+  return rs.categories.some((cat) => modelMayFlag(rs, cat, probs, byCat.get(cat.id)?.length ?? 0));
+}
+
+/**
+ * A flag from the model where the rules stayed below their threshold. Never inside a warning about scams or an
+ * official notice (the hard negatives the rules already reason about); evidence is the words that weighed most.
+ */
+export function modelFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, text: string, probs: Float64Array | null): Flag | null {
+  const model = rs.model;
+  if (!model || !probs || !modelMayFlag(rs, cat, probs, ctx.hits(cat.id).length)) return null;
+  if (ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
+  if (cat.def.modelAllowed && !cat.def.modelAllowed(ctx)) return null;
+  const mi = rs.modelIndex[cat.pos]!;
+  const p = probs[mi]!;
+  // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
+  const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
+  if (words.length === 0) return null;
+  // Severity as for a score just at the threshold: the model never raises a flag above the lowest step.
+  return makeFlag(cat, text, words.map((t) => ctx.original(t)), MODEL_EXPLANATION, `${cat.id}:model`, p, cat.threshold);
+}

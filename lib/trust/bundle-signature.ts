@@ -1,0 +1,41 @@
+import { canonicalJson } from '../log/chain';
+import { bundleSchema, type Bundle, type BundleSignature } from '../reports/bundle';
+import { exportPublicKey, fingerprintOf, fromBase64, signBytes, toBase64, verifyBytes, SIGNATURE_ALG } from './keys';
+
+/** Domain separation: a signature over a bundle can never be replayed as one over anything else. */
+const CONTEXT = 'zalo-group-guard/bundle-signature/v1\n';
+const encoder = new TextEncoder();
+
+/**
+ * The signed bytes: canonical JSON of the schema-normalised bundle without `signature`. Normalising
+ * first means the verifier (which only ever sees parsed bundles) hashes exactly what the signer did.
+ */
+export function bundleSigningBytes(bundle: Bundle): Uint8Array {
+  const { signature: _omit, ...rest } = bundleSchema.parse(bundle);
+  return encoder.encode(CONTEXT + canonicalJson(rest));
+}
+
+export type SigningKey = { privateKey: CryptoKey; publicKey: CryptoKey };
+
+export async function signBundle(bundle: Bundle, key: SigningKey): Promise<Bundle> {
+  const unsigned: Bundle = { ...bundle, signature: undefined };
+  const sig = await signBytes(key.privateKey, bundleSigningBytes(unsigned));
+  const signature: BundleSignature = { alg: SIGNATURE_ALG, publicKey: toBase64(await exportPublicKey(key.publicKey)), value: toBase64(sig) };
+  return { ...bundle, signature };
+}
+
+export type SignatureStatus =
+  | { status: 'missing' }
+  | { status: 'invalid' }
+  | { status: 'valid'; publicKey: string; fingerprint: string };
+
+/** Whether the bundle was signed by the key it names; who owns that key is the register's question. */
+export async function checkBundleSignature(bundle: Bundle): Promise<SignatureStatus> {
+  const sig = bundle.signature;
+  if (!sig) return { status: 'missing' };
+  const pub = fromBase64(sig.publicKey);
+  const value = fromBase64(sig.value);
+  if (!pub || !value) return { status: 'invalid' };
+  const ok = await verifyBytes(pub, value, bundleSigningBytes(bundle));
+  return ok ? { status: 'valid', publicKey: sig.publicKey, fingerprint: fingerprintOf(pub) } : { status: 'invalid' };
+}

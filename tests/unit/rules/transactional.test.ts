@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkMessage, compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
+import { asksLikeScam, isTransactionNotice } from '@/lib/rules/categories/transactional';
+
+const rs = compileRuleset(DEFAULT_PACK);
+const cats = (text: string) => checkMessage(text, rs).map((f) => f.category);
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+// Wording written for this test, not taken from the corpora.
+describe('transaction notices stay clean', () => {
+  it.each([
+    ['a credit with balance, no diacritics', 'SHB: 12/03 07:55 TK 1023xxx889 +750,000VND tu PHAM VAN DUC ND tien lua. SD 3,905,000VND'],
+    ['a debit with balance, diacritics', 'Sacombank: TK 0401xxx đã trừ 99.000 VND phí thường niên thẻ lúc 00:05. Số dư khả dụng: 2.101.000 VND'],
+    ['an e-wallet receipt', 'MoMo: Bạn đã nạp 100.000đ vào ví từ tài khoản ngân hàng. Số dư ví: 412.000đ'],
+    ['an OTP for a transfer, kept secret', 'Ma OTP chuyen 2,000,000 VND den TK 0123xxxx la 551902, hieu luc 120 giay. Tuyet doi khong cung cap ma cho ai.'],
+    ['a telco bill with due date', 'VinaPhone: cước tháng 02 của thuê bao 0913xxx456 là 212.000đ, hạn thanh toán 15/03. Thanh toán qua MyVNPT.'],
+    ['an instalment reminder', 'Ky tra gop so 7 cua hop dong 5523xxxx la 980.000d, han 10/04. Quy khach thanh toan tai buu dien hoac ngan hang.'],
+  ])('%s', (_n, text) => {
+    expect(isTransactionNotice(fold(text))).toBe(true);
+    expect(cats(text)).not.toContain('scam');
+  });
+});
+
+describe('scams dressed as notices are still caught', () => {
+  it.each([
+    ['read the code back to a caller', 'TK cua quy khach bi tru 4.000.000d, SD 120.000d. Nhan vien se goi, quy khach doc ma OTP cho nhan vien de hoan tien.'],
+    ['call a mobile number', 'So du tai khoan bi am -2.000.000d do loi he thong, goi ngay 0912 555 018 de duoc ho tro hoan tien.'],
+    ['pay a fee to a person', 'Khoản vay 30 triệu đã duyệt, hạn giải ngân 20/05, chuyển 1 triệu phí hồ sơ vào tài khoản cán bộ để nhận tiền.'],
+  ])('%s', (_n, text) => {
+    expect(asksLikeScam(fold(text))).toBe(true);
+  });
+
+  it('a notice with a phishing link keeps its scam flag', () => {
+    expect(cats('VCB: TK bi tru 5.000.000d, SD 10.000d. Neu khong phai ban, huy giao dich tai vcb-huy-lenh.top nhap OTP')).toEqual(
+      expect.arrayContaining(['strange-link', 'scam']),
+    );
+  });
+});
