@@ -227,7 +227,7 @@ export async function classifyParallel(file: string, output: Writable, workers: 
 function workerCount(file: string, flag: string | undefined): number {
   if (flag !== undefined) return Math.max(0, Math.floor(Number(flag)) || 0);
   if (file === '-') return 0;
-  let size = 0;
+  let size: number;
   try {
     size = statSync(file).size;
   } catch {

@@ -82,7 +82,7 @@ export function readXlsxRows(bytes: Uint8Array): string[][] {
       const ref = /r="([A-Z]+\d+)"/.exec(attrs)?.[1];
       const type = /t="(\w+)"/.exec(attrs)?.[1];
       const inner = c[2] ?? '';
-      let value = '';
+      let value: string;
       if (type === 's') value = shared[Number(/<v>(\d+)<\/v>/.exec(inner)?.[1] ?? -1)] ?? '';
       else if (type === 'inlineStr') value = xmlText([...inner.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''));
       else value = xmlText(/<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] ?? '');

@@ -44,7 +44,7 @@ export function redactText(text: string, options: RedactionSettings): string {
 }
 
 /** A digit run with the separators people type inside numbers, long enough to be part of a personal number. */
-const DIGIT_RUN = /\d(?:[ .\-]?\d){5,}/g;
+const DIGIT_RUN = /\d(?:[ .-]?\d){5,}/g;
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
 /**

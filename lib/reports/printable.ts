@@ -1,5 +1,5 @@
 import { CATEGORY_IDS } from '../domain/categories';
-import { LOG_ACTIONS, eventTime, type LogEntry, type Place } from '../log/schema';
+import { LOG_ACTIONS, eventTime, type Place } from '../log/schema';
 import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, SEVERITY_LABELS_VI } from './labels';
 import { formatVnDateTime, periodFilter, reportDeadline, vnParts, type Period } from './period';
 import type { ExportEntry } from './redact';

@@ -140,7 +140,6 @@ export function checkContinuity(history: readonly ReceivedRecord[], incoming: re
         } else if (!rewritten) {
           const p = points.get(b.previous.lastSeq);
           if (p && p.hash !== b.previous.headHash) {
-            rewritten = true;
             add('rewritten', name, `Tệp "${name}" ghi lần xuất trước kết thúc ở mục #${b.previous.lastSeq} với mã băm khác tệp "${p.file}": nhật ký của nhóm đã bị viết lại.`);
           }
         }

@@ -69,7 +69,7 @@ function restoreRunLetters(b: Buffers, t: number, r: number): void {
  * joined. A run needs two letters: "5 . 3" is not a word.
  */
 export function joinSpacedLetters(b: Buffers, count: number, nt: number): boolean {
-  const { ch, cls, tokStart, tokEnd, drop, joined } = b;
+  const { cls, tokStart, tokEnd, drop, joined } = b;
   drop.fill(0, 0, count);
   joined.fill(0, 0, count);
   let any = false;

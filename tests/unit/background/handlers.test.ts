@@ -128,7 +128,6 @@ describe('background handlers', () => {
     ['a URL instead of a domain', { domain: 'https://abc.vn/x' }, /domain/],
     ['a log body for another group', { body: { ...base({ kind: 'action', action: 'note' }), chainId: 'g2' } }, /chainId/],
   ])('trusting a domain rejects %s and stores nothing', async (_n, over, err) => {
-    const send = setup();
     const route = router();
     const res = await route({ type: 'group.trustDomain', key: 'k', threadId: 'g1', domain: 'abc.vn', body: base({ kind: 'action', action: 'note' }), ...over }, { tabId: 7 });
     expect(res.ok).toBe(false);
