@@ -22,7 +22,7 @@ describe('public API of lib/zalo', () => {
   it('is exactly this list (a change to the adapter surface is deliberate), with no benchmark code', () => {
     expect(Object.keys(api).sort()).toEqual([
       'AREA_IDS', 'SELECTORS', 'SELECTOR_KEYS', 'areaHealth', 'clearComposer', 'cliMsgIdFromDomId', 'cliMsgIdOf',
-      'clickLikeUser', 'clickMenuItem', 'currentThread', 'fillPoll', 'findBubbleByText', 'findComposer', 'findMenuItem',
+      'clickLikeUser', 'clickMenuItem', 'composerDraft', 'currentThread', 'fillPoll', 'findBubbleByText', 'findComposer', 'findMenuItem',
       'findPollDialog', 'health', 'hover', 'insertIntoComposer', 'insertMention', 'isReady', 'listBubbles', 'listMembers',
       'normalizeLine', 'normalizeText', 'onThreadChange', 'openMemberPanel', 'openMessageMenu', 'openPollDialog',
       'parseMemberCount', 'parseMorePins', 'parseQid', 'pinMessage', 'pinnedShows', 'queryAll', 'queryOne', 'readBubble',
