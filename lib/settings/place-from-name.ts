@@ -1,12 +1,16 @@
 import type { Place } from '../log/schema';
+import { parseGroupName } from '../health/group-name';
 
 /**
  * Reads thôn, xã and tỉnh out of a group's name when it follows the usual naming of village groups:
  * "Thôn Đông - Xã An Bình - Bắc Ninh", "Tổ CNS thôn Đoài, xã Yên Phong, tỉnh Bắc Ninh",
- * "TDP 3 - Phường Đình Bảng". Deliberately small and self-contained so a fuller per-province
- * pattern module can replace it behind the same signature. Parts it cannot find stay ''.
+ * "TDP 3 - Phường Đình Bảng". The province patterns themselves are read by lib/health/group-name.ts;
+ * this only adds names that spell out the unit words. Parts it cannot find stay ''.
  */
 export function placeFromGroupName(name: string): Place {
+  // A province pattern ("Tổ CNS - Đoài - Yên Phong", "CNCĐ_Ấp_Xã") names its parts by position, not by word.
+  const byPattern = parseGroupName(name);
+  if (byPattern) return { thon: byPattern.thon, xa: byPattern.xa, tinh: '' };
   const text = name.normalize('NFC').replace(/\s+/g, ' ').trim();
   // Parts are separated by " - ", "–", "|", "," or "/"; a part may also hold two units ("thôn Đông xã An Bình").
   const parts = text.split(/\s*[-–—|,/]\s*/u).filter(Boolean);

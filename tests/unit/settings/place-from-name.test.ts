@@ -10,6 +10,9 @@ describe('placeFromGroupName', () => {
     ['TDP 3 - Phường Đình Bảng - TP Bắc Ninh', { thon: 'Tổ dân phố 3', xa: 'Đình Bảng', tinh: 'Bắc Ninh' }],
     ['Thôn Đông - Thông tin chung', { thon: 'Đông', xa: '', tinh: '' }],
     ['Hội phụ nữ', { thon: '', xa: '', tinh: '' }],
+    // Province patterns (lib/health/group-name.ts): parts by position, no unit words.
+    ['Tổ CNS - Đoài - Yên Phong', { thon: 'Đoài', xa: 'Yên Phong', tinh: '' }],
+    ['CNCĐ_Ấp Phú Hòa_Xã Long Phú', { thon: 'Phú Hòa', xa: 'Long Phú', tinh: '' }],
   ])('%s', (name, place) => {
     expect(placeFromGroupName(name)).toEqual(place);
   });
