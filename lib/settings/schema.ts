@@ -63,7 +63,7 @@ export const groupOverridesSchema = z.object({
   allowDomains: z.array(domainSchema).default([]),
   blockDomains: z.array(domainSchema).default([]),
   /** The group's own invite links (zalo.me/g/…): not flagged as an invite to another group. */
-  ownInvites: z.array(z.string().trim().regex(/^(?:https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}\/\S+$/i, 'must be an invite link like zalo.me/g/abc123')).optional(),
+  ownInvites: z.array(z.string().trim().regex(/^(?:https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}\/\S+$/i, 'phải là liên kết mời nhóm, ví dụ zalo.me/g/abc123')).optional(),
 });
 export type GroupOverrides = z.infer<typeof groupOverridesSchema>;
 
