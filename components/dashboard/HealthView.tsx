@@ -60,7 +60,11 @@ export function HealthView() {
   const period = currentReportPeriod(rule, now());
   const deadline = provinceDeadline(rule, period);
 
-  const save = async (next: GroupHealth) => setHealth(await saveGroupHealth(trustDb, next));
+  // Shown at once, then replaced by what was stored: a ticked box must not flick back while IndexedDB writes.
+  const save = async (next: GroupHealth) => {
+    setHealth(next);
+    setHealth(await saveGroupHealth(trustDb, next));
+  };
   const shown = (name: string) => (redact ? initials(name) : name);
 
   const prefill = async () => {
