@@ -222,4 +222,26 @@ describe('known groups', () => {
       ['g-b', 'Nhóm Đoài', 'Đoài', false, 1],
     ]);
   });
+
+  it('fills a configured group\'s empty place fields from its log, keeping the ones set', async () => {
+    const db = new GuardDb(`dash-groups-${Math.random()}`);
+    const overrides = { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] };
+    // Prefilled from the group's name: thôn and xã known, tỉnh not.
+    await db.groups.put({ threadId: 'g-c', name: 'Tổ CNS - Đông - An Bình', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: '', leaderName: '', leaderPhone: '', overrides });
+    await db.heads.put({ chainId: 'g-c', seq: 2, hash: 'f'.repeat(64) });
+    await db.log.put({
+      chainId: 'g-c',
+      seq: 2,
+      time: '2026-11-02T01:00:00.000Z',
+      kind: 'notice',
+      group: { threadId: 'g-c', name: 'Tổ CNS - Đông - An Bình' },
+      place: { thon: 'Thôn Đông cũ', xa: 'An Bình', tinh: 'Bắc Giang' },
+      admin: 'Hoa',
+      prevHash: '0'.repeat(64),
+      hash: 'f'.repeat(64),
+    });
+    const [g] = await listKnownGroups(db);
+    expect(g.place).toEqual({ thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Giang' });
+    expect(g.entries).toBe(2);
+  });
 });
