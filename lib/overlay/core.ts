@@ -134,7 +134,8 @@ export function createOverlayCore(deps: OverlayDeps): OverlayCore {
       store.set((s) => ({ panelOpen: open ?? !s.panelOpen }));
     },
     openCard(cli) {
-      store.set({ cardFor: cli, pickerOpen: false });
+      // Opened by the admin: the notice of an earlier action is not about this message.
+      store.set({ cardFor: cli, pickerOpen: false, notice: '' });
     },
     jumpTo(cli) {
       const el = core.bubbleEl(cli);
