@@ -121,20 +121,18 @@ describe('the shipped model', () => {
     expect(withVeto!.recall['strange-link']).toBeGreaterThan(0.95);
     // The veto is there for the false-positive rate, and pays for it with a little recall.
     expect(withVeto!.cleanFpRate).toBeLessThan(withoutVeto!.cleanFpRate);
-    // Half the village rows train each fold, so village words that ViHOS uses in insults ("chó", "chết") have fewer
-    // clean examples than in the shipped model: 2.1% before the ViHOS rows joined, 4.0% since.
-    expect(withVeto!.cleanFpRate).toBeLessThan(0.045);
+    expect(withVeto!.cleanFpRate).toBeLessThan(0.03);
   }, TRAINING_TIMEOUT);
 
-  // `npm run train-model -- --cv vihos` runs all 9,694 rows (precision 0.900, recall 0.820 for the shipped setting);
-  // a fixed 1,500-row subsample keeps this test short, and trains each fold on less, so its recall is lower.
+  // `npm run train-model -- --cv vihos` runs all 9,694 rows; a fixed 1,500-row subsample keeps this test short and
+  // trains each fold on fewer comments, so its recall is lower than the full run's.
   it('cross-validates abusive-language on real comments (ViHOS, 5 folds of a fixed 1,500-row subsample)', () => {
     const [r] = crossValidateVihos([PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: precision 0.936, recall 0.634; before ViHOS training, the rules alone found 0.27 of all rows.
-    expect(r!.precision).toBeGreaterThanOrEqual(0.91);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.6);
+    // Measured: precision 0.988, recall 0.459; the rules alone find 0.27 of the abusive rows.
+    expect(r!.precision).toBeGreaterThanOrEqual(0.96);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.43);
   }, TRAINING_TIMEOUT);
 });
 
