@@ -121,7 +121,8 @@ describe('the shipped model', () => {
     expect(withVeto!.recall['strange-link']).toBeGreaterThan(0.95);
     // The veto is there for the false-positive rate, and pays for it with a little recall.
     expect(withVeto!.cleanFpRate).toBeLessThan(withoutVeto!.cleanFpRate);
-    expect(withVeto!.cleanFpRate).toBeLessThan(0.03);
+    // Measured 2.53%; abusive-language's threshold is chosen so that the comments' insult words keep this at most 2.7%.
+    expect(withVeto!.cleanFpRate).toBeLessThanOrEqual(0.027);
   }, TRAINING_TIMEOUT);
 
   // `npm run train-model -- --cv vihos` runs all 9,694 rows; a fixed 1,500-row subsample keeps this test short and
@@ -130,9 +131,9 @@ describe('the shipped model', () => {
     const [r] = crossValidateVihos([PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: precision 0.988, recall 0.459; the rules alone find 0.27 of the abusive rows.
+    // Measured: precision 0.978, recall 0.468; the rules alone find 0.27 of the abusive rows.
     expect(r!.precision).toBeGreaterThanOrEqual(0.96);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.43);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.45);
   }, TRAINING_TIMEOUT);
 });
 
