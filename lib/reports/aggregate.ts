@@ -257,6 +257,7 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 /**
  * The xã view: parse, verify and de-duplicate the files the villages sent. A bad file is rejected
  * with its reason and never stops the others from loading. The first of two duplicates wins.
+ * The dashboard runs the per-file half (checkBundleFile) in workers and then calls combineChecked.
  */
 export async function aggregateBundles(files: readonly AggregateFile[], opts: AggregateOptions = {}): Promise<AggregateResult> {
   let done = 0;
@@ -266,14 +267,21 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     FILE_CONCURRENCY,
     async (f): Promise<FileResult> => {
       if (stop) throw new AggregateCancelled();
-      const r = await checkFile(f, opts);
+      const r = await checkBundleFile(f, opts);
       done++;
       if (opts.onProgress?.(done, files.length) === true) stop = true;
       return r;
     },
   );
   if (stop && done < files.length) throw new AggregateCancelled();
+  return combineChecked(files.length, checked, opts);
+}
 
+/**
+ * The cross-file half of aggregateBundles, over files already checked one by one (in file order):
+ * duplicates, totals, continuity with what the xã received before, villages that sent nothing.
+ */
+export function combineChecked(fileCount: number, checked: readonly FileResult[], opts: Omit<AggregateOptions, 'onProgress'> = {}): AggregateResult {
   const seen: Range[] = [];
   const results: FileResult[] = checked.map((r) => {
     if (!r.ok) return r;
@@ -289,7 +297,7 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     .sort((a, b) => a.xa.localeCompare(b.xa, 'vi') || a.thon.localeCompare(b.thon, 'vi') || a.group.localeCompare(b.group, 'vi') || a.period.localeCompare(b.period));
 
   const totals: AggregateTotals = {
-    files: files.length,
+    files: fileCount,
     accepted: accepted.length,
     rejected: results.length - accepted.length,
     villages: new Set(accepted.map((r) => `${r.bundle.place.xa}|${r.bundle.place.thon}`)).size,
@@ -353,7 +361,11 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
   return { files: results, rows, totals, warnings: issues.map((i) => i.message), continuity: issues, received: records, missingVillages };
 }
 
-async function checkFile(f: AggregateFile, opts: AggregateOptions): Promise<FileResult> {
+/** What checking one file needs: the period the xã expects and its register (no history: that is cross-file). */
+export type FileCheckOptions = Pick<AggregateOptions, 'expectedPeriod' | 'allowSubPeriod'> & { trust?: Pick<TrustInput, 'register'> };
+
+/** Parses and verifies one file on its own: schema, hash chain, signature, registered key, summary. */
+export async function checkBundleFile(f: AggregateFile, opts: FileCheckOptions): Promise<FileResult> {
   const parsed = parseBundle(f.text);
   if (!parsed.ok) return { name: f.name, ok: false, reason: parsed.error };
   const bundle = parsed.bundle;
