@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { buildStoredLog, seedPage, type StoredLog } from '../unit/dashboard/seed';
 import { bundleToJson, makeBundle, monthPeriod, parseBundle, type Bundle } from '../../lib/reports';
-import { entryHash } from '../../lib/log/chain';
+import { forgeRehashed } from '../unit/trust/signed-fixtures';
 import { checkBundleSignature, signBundle } from '../../lib/trust/bundle-signature';
 import { generateSigningKey } from '../../lib/trust/keys';
 
@@ -34,19 +34,7 @@ async function drop(page: Page, files: { name: string; text: string }[]): Promis
 const make = (period = monthPeriod(2026, 11), entries = dong.entries, previous?: Bundle['previous']) =>
   makeBundle({ entries, period, place: DONG.place, group: { threadId: DONG.threadId, name: DONG.groupName }, exporter, previous });
 
-async function forge(b: Bundle): Promise<Bundle> {
-  const copy = JSON.parse(bundleToJson(b)) as Bundle;
-  copy.entries.find((e) => e.kind === 'flag')!.member = { name: 'Người vô can' };
-  let prev = copy.chain.anchorPrevHash!;
-  for (const e of copy.entries) {
-    const { seq, prevHash: _p, hash: _h, redacted: _r, redactedFields: _f, ...body } = e;
-    e.prevHash = prev;
-    e.hash = await entryHash(body, seq, prev);
-    prev = e.hash;
-  }
-  copy.chain.headHash = prev;
-  return copy;
-}
+const forge = (b: Bundle) => forgeRehashed(b);
 
 test('Chromium signs with a non-extractable Ed25519 key; the fingerprint is shown as text and QR', async ({ context, extensionId }) => {
   const page = await context.newPage();
