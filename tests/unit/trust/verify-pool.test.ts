@@ -75,6 +75,9 @@ describe('verifiers (pool of workers, page thread) give what aggregateBundles gi
     const direct = await aggregateBundles(files, { expectedPeriod: nov, trust: { register, history: [] }, now: new Date('2026-12-01T00:00:00Z') });
     expect(viaPool.files.map((f) => [f.name, f.ok, f.ok ? '' : f.reason])).toEqual(direct.files.map((f) => [f.name, f.ok, f.ok ? '' : f.reason]));
     expect(viaPool.totals).toEqual(direct.totals);
+    expect(viaPool.rows).toEqual(direct.rows);
+    // What crossed from the worker is the whole result: bundle, verification, summary.
+    expect(checked[0]).toEqual(direct.files[0]);
     // The forgery (re-hashed entries, valid chain, another key) is refused; the stranger is unregistered.
     const byName = new Map(viaPool.files.map((f) => [f.name, f]));
     expect((byName.get('gia.json') as RejectedFile).key?.kind).toBe('other-key');
