@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { AggregateCancelled, combineChecked, combinedXlsx, formatVnDate, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type FileResult, type RejectedFile } from '@/lib/reports';
+import { AggregateCancelled, combineChecked, combinedXlsx, householdCoverage, householdCoverageTotal, formatVnDate, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type FileResult, type RejectedFile } from '@/lib/reports';
 import { domWorker, inThreadVerifier, workerPoolVerifier, type Verifier } from '@/lib/reports/verify-pool';
 import VerifyWorker from './xa-verify.worker?worker';
 import type { ReceivedRecord } from '@/lib/trust/continuity';
@@ -369,7 +369,7 @@ export function XaView() {
                           </td>
                         ))}
                         <td className="n">{r.openFlags}</td>
-                        <td className="n">{r.households !== null ? `${r.householdsInGroup ?? 0}/${r.households}` : '—'}</td>
+                        <td className="n">{householdCoverage(r)}</td>
                         <td>{rowStatusVi(r)}</td>
                       </tr>
                     ))}
@@ -389,7 +389,7 @@ export function XaView() {
                       ))}
                       <td className="n">{totals.openFlags}</td>
                       <td className="n" data-testid="xa-total-households">
-                        {totals.villagesWithRoster ? `${totals.householdsInGroup}/${totals.households}` : '—'}
+                        {householdCoverageTotal(totals)}
                       </td>
                       <td />
                     </tr>

@@ -29,6 +29,16 @@ export function rowStatusVi(r: Pick<VillageRow, 'chainStatus' | 'signer'>): stri
   return `${CHAIN_STATUS_VI[r.chainStatus]} (chưa đối chiếu khóa của thôn)`;
 }
 
+/** "households in the group/households in the roster", as the xã table and workbook show it; "—" without a roster. */
+export function householdCoverage(r: Pick<VillageRow, 'households' | 'householdsInGroup'>): string {
+  return r.households !== null ? `${r.householdsInGroup ?? 0}/${r.households}` : '—';
+}
+
+/** The same over all villages that sent a roster count. */
+export function householdCoverageTotal(t: Pick<AggregateTotals, 'households' | 'householdsInGroup' | 'villagesWithRoster'>): string {
+  return t.villagesWithRoster ? `${t.householdsInGroup}/${t.households}` : '—';
+}
+
 /** What the xã counts, per village row and in the totals. */
 type Counts = {
   entries: number;
