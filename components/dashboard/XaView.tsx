@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { AggregateCancelled, combineChecked, combinedXlsx, householdCoverage, householdCoverageTotal, formatVnDate, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type FileResult, type RejectedFile } from '@/lib/reports';
+import { AggregateCancelled, combineChecked, combinedXlsx, householdCoverage, householdCoverageTotal, formatVnDate, parseBundle, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type FileResult, type RejectedFile } from '@/lib/reports';
 import { domWorker, inThreadVerifier, workerPoolVerifier, type Verifier } from '@/lib/reports/verify-pool';
 import VerifyWorker from './xa-verify.worker?worker';
 import type { ReceivedRecord } from '@/lib/trust/continuity';
@@ -186,7 +186,14 @@ export function XaView() {
 
   const download = () => {
     if (!result) return;
-    const accepted = result.files.flatMap((f) => (f.ok ? [f.bundle] : []));
+    // Checked files come back without their entries (province scale); the workbook needs them, so
+    // the accepted files are parsed again from the very texts that were checked.
+    const texts = new Map(files.map((f) => [f.name, f.text]));
+    const accepted = result.files.flatMap((f) => {
+      if (!f.ok) return [];
+      const parsed = parseBundle(texts.get(f.name) ?? '');
+      return parsed.ok ? [parsed.bundle] : [];
+    });
     const bytes = combinedXlsx({ bundles: accepted, rows: result.rows, totals: result.totals, generatedAt: now() });
     const xa = accepted[0]?.place.xa ?? '';
     const period = accepted[0]?.period.label ?? '';

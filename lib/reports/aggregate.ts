@@ -76,7 +76,10 @@ export type VillageRow = Counts & {
 export type AcceptedFile = {
   name: string;
   ok: true;
+  /** Without entries and texts when it came back from a verification worker (see slimResult). */
   bundle: Bundle;
+  /** Entry hashes from chain.firstSeq on, set when `bundle.entries` was dropped. */
+  entryHashes?: string[];
   verification: BundleVerification;
   summary: ReportSummary;
   row: VillageRow;
@@ -227,7 +230,8 @@ function duplicateOf(b: Bundle, seen: readonly Range[]): { other: string; reason
       }
       continue;
     }
-    const empty = (x: Bundle) => x.entries.length === 0;
+    // Verified bundles only: the declared range matches the entries, and 0 means none.
+    const empty = (x: Bundle) => x.chain.lastSeq === 0;
     if (empty(a) || empty(b)) {
       if (empty(a) && empty(b) && a.period.from === b.period.from && a.period.to === b.period.to) {
         return { other: s.name, reason: `Trùng với tệp "${s.name}" (cùng nhóm, cùng kỳ ${b.period.label}, không có mục nào).` };
@@ -352,7 +356,7 @@ export function combineChecked(fileCount: number, checked: readonly FileResult[]
 
   const { issues, records } = checkContinuity(
     opts.trust?.history ?? [],
-    accepted.map((r) => ({ name: r.name, bundle: r.bundle })),
+    accepted.map((r) => ({ name: r.name, bundle: r.bundle, ...(r.entryHashes ? { hashes: r.entryHashes } : {}) })),
     opts.now ?? new Date(),
   );
   for (const i of issues) accepted.find((r) => r.name === i.file)?.row.continuity.push(i.message);
@@ -369,6 +373,17 @@ export function combineChecked(fileCount: number, checked: readonly FileResult[]
   }
 
   return { files: results, rows, totals, warnings: issues.map((i) => i.message), continuity: issues, received: records, missingVillages };
+}
+
+/**
+ * The result without the bundle's entries and message texts, which are most of its size: what the
+ * page needs to show and total a province's files (rows, summary, chain ends, entry hashes for the
+ * continuity check). The full bundle is parsed again from its file only for the workbook.
+ */
+export function slimResult(r: FileResult): FileResult {
+  if (!r.bundle) return r;
+  const bundle: Bundle = { ...r.bundle, entries: [], texts: [] };
+  return r.ok ? { ...r, bundle, entryHashes: r.bundle.entries.map((e) => e.hash) } : { ...r, bundle };
 }
 
 /** What checking one file needs: the period the xã expects and its register (no history: that is cross-file). */

@@ -1,7 +1,7 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
 import { villageKeyRowSchema } from '../trust/register';
-import { AggregateCancelled, checkBundleFile, type AggregateFile, type FileCheckOptions, type FileResult } from './aggregate';
+import { AggregateCancelled, checkBundleFile, slimResult, type AggregateFile, type FileCheckOptions, type FileResult } from './aggregate';
 
 /**
  * Checking a province's files (2,000 bundles × 200 entries) off the page's thread: a small pool of
@@ -70,7 +70,8 @@ export function serveVerifyRequests(scope: WorkerScope): void {
     void (async () => {
       try {
         for (const f of req.files) {
-          const result = await checkBundleFile(f, opts);
+          // Slim: 2,000 full bundles would not fit comfortably in the page's memory (see slimResult).
+          const result = slimResult(await checkBundleFile(f, opts));
           scope.postMessage({ type: 'result', batch: req.batch, index: f.index, json: JSON.stringify(result) } satisfies VerifyReply);
         }
         scope.postMessage({ type: 'batch-done', batch: req.batch } satisfies VerifyReply);
@@ -173,7 +174,7 @@ export function inThreadVerifier(): Verifier {
     const out: FileResult[] = [];
     for (let i = 0; i < files.length; i++) {
       if (signal.aborted) throw new AggregateCancelled();
-      const r = await checkBundleFile(files[i]!, opts);
+      const r = slimResult(await checkBundleFile(files[i]!, opts));
       out.push(r);
       onResult(i, r, i + 1, files.length);
       await new Promise((res) => setTimeout(res, 0));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeLog } from '../reports/make-log';
 import { fileOf, forgeRehashed, registerOf } from './signed-fixtures';
 import type { LogEntry } from '../../../lib/log/schema';
-import { AggregateCancelled, aggregateBundles, combineChecked, type AggregateFile, type FileResult, type RejectedFile } from '../../../lib/reports/aggregate';
+import { AggregateCancelled, aggregateBundles, combineChecked, slimResult, type AggregateFile, type FileResult, type RejectedFile } from '../../../lib/reports/aggregate';
 import { makeBundle, type Bundle } from '../../../lib/reports/bundle';
 import { monthPeriod } from '../../../lib/reports/period';
 import { inThreadVerifier, serveVerifyRequests, workerPoolVerifier, type Verifier, type WorkerLike } from '../../../lib/reports/verify-pool';
@@ -46,6 +46,7 @@ let signed: Bundle;
 let forgedResigned: Bundle;
 let register: VillageKeyRow[];
 let files: AggregateFile[];
+let rewrittenByVillage: Bundle;
 
 beforeAll(async () => {
   const log: LogEntry[] = await makeLog({ n: 60, seed: 8, threadId: 'g-dong', place, start: '2026-11-01T01:00:00Z', spanDays: 25 });
@@ -55,6 +56,8 @@ beforeAll(async () => {
   forgedResigned = await signBundle(await forgeRehashed(signed), await generateSigningKey());
   register = await registerOf(signed);
   const other = await signBundle(makeBundle({ entries: await makeLog({ n: 40, seed: 9, threadId: 'g-doai', place: { ...place, thon: 'Đoài' }, start: '2026-11-02T01:00:00Z', spanDays: 20 }), period: nov, place: { ...place, thon: 'Đoài' }, group: { threadId: 'g-doai', name: 'Tổ CNS - Thôn Đoài' }, exporter: { adminName: 'Lê Thị Hoa', extensionVersion: '0.2.0' } }), await generateSigningKey());
+  // The village's own key over a rewritten history: only continuity (entry hashes) can tell.
+  rewrittenByVillage = await signBundle(await forgeRehashed(signed), village);
   files = [fileOf('dong.json', signed), fileOf('gia.json', forgedResigned), { name: 'hong.json', text: '{"format":' }, fileOf('doai.json', other), ...Array.from({ length: 8 }, (_, i) => fileOf(`ban-sao-${i}.json`, signed))];
 });
 
@@ -76,8 +79,11 @@ describe('verifiers (pool of workers, page thread) give what aggregateBundles gi
     expect(viaPool.files.map((f) => [f.name, f.ok, f.ok ? '' : f.reason])).toEqual(direct.files.map((f) => [f.name, f.ok, f.ok ? '' : f.reason]));
     expect(viaPool.totals).toEqual(direct.totals);
     expect(viaPool.rows).toEqual(direct.rows);
-    // What crossed from the worker is the whole result: bundle, verification, summary.
-    expect(checked[0]).toEqual(direct.files[0]);
+    expect(viaPool.received).toEqual(direct.received);
+    // What crossed from the worker is the result without entries and texts, plus the entry hashes.
+    expect(checked[0]).toEqual(slimResult(direct.files[0]!));
+    expect(checked[0]!.bundle!.entries).toEqual([]);
+    expect((checked[0] as { entryHashes?: string[] }).entryHashes).toEqual(signed.entries.map((e) => e.hash));
     // The forgery (re-hashed entries, valid chain, another key) is refused; the stranger is unregistered.
     const byName = new Map(viaPool.files.map((f) => [f.name, f]));
     expect((byName.get('gia.json') as RejectedFile).key?.kind).toBe('other-key');
@@ -85,6 +91,22 @@ describe('verifiers (pool of workers, page thread) give what aggregateBundles gi
     expect((byName.get('hong.json') as RejectedFile).reason).toMatch(/không phải JSON hợp lệ/);
     expect(byName.get('dong.json')!.ok).toBe(true);
     expect(viaPool.totals.accepted).toBe(1);
+  });
+});
+
+describe('continuity from slim results', () => {
+  it.each<[string, () => Verifier]>([
+    ['worker pool', () => workerPoolVerifier(() => fakeWorker({ spawned: 0, terminated: 0 }), 2)],
+    ['page thread', inThreadVerifier],
+  ])('%s: a history rewritten under the village key is caught from the entry hashes alone', async (_n, make) => {
+    const at = new Date('2026-12-01T00:00:00Z');
+    const history = (await aggregateBundles([fileOf('dong.json', signed)], { trust: { register, history: [] }, now: at })).received;
+    const batch = [fileOf('dong-viet-lai.json', rewrittenByVillage)];
+    const checked = await make()(batch, { register }, () => undefined, new AbortController().signal);
+    const viaPool = combineChecked(1, checked, { trust: { register, history }, now: at });
+    const direct = await aggregateBundles(batch, { trust: { register, history }, now: at });
+    expect(viaPool.warnings).toEqual(direct.warnings);
+    expect(viaPool.warnings.join(' ')).toMatch(/viết lại|làm lại/);
   });
 });
 
