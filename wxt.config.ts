@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { OPEN_TEMPLATES_COMMAND, OPEN_TEMPLATES_SHORTCUT } from './lib/shortcuts';
 
 // Manifest is a function of the target so Firefox-only keys never reach the Chrome build.
 // The polyfill module makes `wxt/browser` Mozilla's webextension-polyfill in every build, so the
@@ -18,8 +19,10 @@ export default defineConfig({
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     commands: {
-      'open-templates': {
-        suggested_key: { default: 'Alt+Shift+T' },
+      // Shift+Alt+T is Chromium's "focus toolbar", so Chromium never assigns it. Alt+Shift+Y is free in
+      // Chromium and Firefox on Windows, Linux and macOS (and not Unikey/EVKey's Alt+Z switch).
+      [OPEN_TEMPLATES_COMMAND]: {
+        suggested_key: { default: OPEN_TEMPLATES_SHORTCUT },
         description: '__MSG_cmdOpenTemplates__',
       },
     },

@@ -4,6 +4,8 @@ import { createTDash, type DashKey } from '@/lib/i18n/dashboard';
 import { formatHash, parseHash, TABS, type LogFilterState, type Route, type Tab } from '@/lib/dashboard/hash';
 import { DEFAULT_GLOBAL_SETTINGS, type GlobalSettings } from '@/lib/settings/schema';
 import { loadGlobalSettings } from '@/lib/settings/store';
+import { needsSetup } from '@/lib/dashboard/setup';
+import { FirstRunSetup } from './FirstRunSetup';
 import { Ctx, type DashboardCtx, type DashboardDeps } from './context';
 import { LogView } from './LogView';
 import { ReportsView } from './ReportsView';
@@ -124,6 +126,7 @@ export function App(deps: DashboardDeps & { initialHash: string; onHash: (hash: 
           ))}
         </nav>
         <main id="dash-main" className="dash__main" role="tabpanel" aria-labelledby={`tab-${route.tab}`} tabIndex={-1}>
+          {settings && needsSetup(settings) && <FirstRunSetup />}
           {!settings ? (
             <p className="muted">{t('common.loading')}</p>
           ) : route.tab === 'log' ? (

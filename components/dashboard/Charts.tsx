@@ -65,8 +65,11 @@ function WeekChart({ data }: { data: ChartData }) {
               <title>{`${b.w.label}: ${b.w.count}`}</title>
               <rect x={b.x} y={b.y} width={b.width} height={b.height} className="chart__bar" />
               {bars.length <= 14 && (
-                <text x={b.x + b.width / 2} y={h + 14} textAnchor="middle" className="chart__tick">
-                  {`T${b.w.key.slice(-2)}`}
+                <text x={b.x + b.width / 2} y={h + 14} textAnchor="middle" className="chart__tick" data-testid="chart-week-tick">
+                  <tspan x={b.x + b.width / 2}>{b.w.short.split(' ')[0]}</tspan>
+                  <tspan x={b.x + b.width / 2} dy={12}>
+                    {b.w.short.split(' ')[1]?.replace(/[()]/g, '')}
+                  </tspan>
                 </text>
               )}
             </g>

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CATEGORY_IDS } from '@/lib/domain/categories';
-import { LOG_ACTIONS, LOG_KINDS } from '@/lib/log/schema';
+import { LOG_ACTIONS, LOG_KINDS, eventTime } from '@/lib/log/schema';
+import { noteText, outcomeText } from '@/lib/reports/labels';
 import { queryLog, type LogRecord } from '@/lib/log/query';
 import { verifyLog } from '@/lib/log/verify';
 import { formatVnDateTime } from '@/lib/reports/period';
@@ -179,13 +180,14 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
   const textOf = (r: LogRecord): string => {
     if (r.textState === 'kept') return r.text ?? '';
     if (r.textState === 'purged') return t('log.textPurged');
-    return r.entry.note ?? '';
+    return noteText(r.entry.note);
   };
   const actionOf = (r: LogRecord): string => {
     const e = r.entry;
     const parts = [tl(`kind.${e.kind}`)];
     if (e.action) parts.push(tl(`action.${e.action}`));
-    if (e.outcome) parts.push(e.outcome);
+    const outcome = outcomeText(e);
+    if (outcome) parts.push(outcome);
     if (e.ref !== undefined) parts.push(t('log.refersTo', { seq: e.ref }));
     return parts.join(' · ');
   };
@@ -362,7 +364,14 @@ export function LogView({ filters, onFilters }: { filters: LogFilterState; onFil
                     </div>
                   ) : (
                     <>
-                      <div role="cell" className="cell cell--time">{formatVnDateTime(e.time)}</div>
+                      <div
+                        role="cell"
+                        className="cell cell--time"
+                        data-testid="log-time"
+                        title={e.messageTime ? t('log.loggedAt', { time: formatVnDateTime(e.time) }) : undefined}
+                      >
+                        {formatVnDateTime(eventTime(e))}
+                      </div>
                       <div role="cell" className="cell cell--group" title={e.group.name}>{e.group.name}</div>
                       <div role="cell" className="cell cell--member" title={e.member?.name}>{e.member?.name ?? ''}</div>
                       <div role="cell" className="cell cell--category">{e.category ? tl(`category.${e.category}`) : ''}</div>

@@ -101,9 +101,6 @@ export function FlagCard() {
               {t('card.evidence')}: {[...new Set(f.evidence.map((e) => e.text))].join(' · ')}
             </p>
           )}
-          <p className="zgg-muted">
-            {t('card.suggested')}: {t(`suggest.${f.action}` as MessageKey)}
-          </p>
         </section>
       ))}
 
@@ -144,13 +141,14 @@ export function FlagCard() {
             data-testid="zgg-act-remind"
             onClick={() =>
               run(async () => {
-                const out = await actions.remind(cli);
-                if (out.ok) await actions.record(cli, next === 'remind' ? 'remind' : next);
+                // The button, the words inserted and the log entry are all the same ladder step.
+                const out = await actions.remind(cli, next);
+                if (out.ok) await actions.record(cli, next);
                 return out.message;
               })
             }
           >
-            {t(`suggest.${next === 'propose-removal' ? 'remind' : next}` as MessageKey)}
+            {t(`suggest.${next}` as MessageKey)}
           </button>
           <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-deleted" onClick={() => setMode('delete')}>
             {t('action.deleted')}

@@ -3,6 +3,7 @@ import type { Translate, MessageKey } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/messages/protocol';
 import type { Diagnosis } from '@/lib/zalo/diagnostics';
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView';
+import { SHORTCUT_PAGES, type BrowserFamily } from '@/lib/shortcuts';
 
 export interface PopupDeps {
   t: Translate;
@@ -17,9 +18,16 @@ export interface PopupDeps {
   diagnose?: () => Promise<Diagnosis | null>;
   /** Saves the active Zalo tab's page skeleton as a file. */
   exportStructure?: () => Promise<void>;
+  /** The templates shortcut as the browser assigned it; '' when unassigned. */
+  shortcut: () => Promise<string>;
+  browserFamily: BrowserFamily;
+  /** Opens the browser's shortcut settings; false when this browser cannot open them for us. */
+  openShortcutSettings: () => Promise<boolean>;
+  lang?: 'vi' | 'en';
 }
 
-export function PopupApp({ t, status, openPanel, openPicker, openDashboard, openZalo, quickTemplates, diagnose, exportStructure }: PopupDeps) {
+export function PopupApp(deps: PopupDeps) {
+  const { t, status, openPanel, openPicker, openDashboard, openZalo, quickTemplates, diagnose, exportStructure } = deps;
   const [showDiag, setShowDiag] = useState(false);
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'none' } | { kind: 'error' } | { kind: 'ok'; s: TabStatus }>({
     kind: 'loading',
@@ -33,7 +41,7 @@ export function PopupApp({ t, status, openPanel, openPicker, openDashboard, open
   const close = (p: Promise<void>) => void p.then(() => window.close());
 
   return (
-    <main className="popup" lang="vi">
+    <main className="popup" lang={deps.lang ?? 'vi'}>
       <header className="popup__head">
         <img src="/icon/32.png" alt="" width={24} height={24} />
         <h1>{t('popup.title')}</h1>
@@ -97,11 +105,43 @@ export function PopupApp({ t, status, openPanel, openPicker, openDashboard, open
           {showDiag && <DiagnosticsView t={t} load={diagnose} exportStructure={exportStructure} />}
         </section>
       )}
+      <ShortcutInfo {...deps} />
       <footer>
         <button type="button" className="btn btn--ghost wide" onClick={() => close(openDashboard())}>
           {t('popup.openDashboard')}
         </button>
       </footer>
     </main>
+  );
+}
+
+/** Shows the assigned shortcut, or how to assign one: browsers silently skip a suggested key that is taken. */
+function ShortcutInfo({ t, shortcut, browserFamily, openShortcutSettings }: PopupDeps) {
+  const [keys, setKeys] = useState<string | null>(null);
+  const [cannotOpen, setCannotOpen] = useState(false);
+  useEffect(() => {
+    shortcut()
+      .then(setKeys)
+      .catch(() => setKeys(''));
+  }, [shortcut]);
+  if (keys === null) return null;
+  const open = () => void openShortcutSettings().then((ok) => (ok ? window.close() : setCannotOpen(true)));
+  return (
+    <section className="shortcut" data-testid="popup-shortcut">
+      <dl className="dl">
+        <dt>{t('popup.shortcut')}</dt>
+        <dd>{keys ? <kbd data-testid="popup-shortcut-keys">{keys}</kbd> : t('popup.shortcutNone')}</dd>
+      </dl>
+      {!keys && (
+        <p className="warn" data-testid="popup-shortcut-help">
+          {browserFamily === 'firefox' ? t('popup.shortcutHelpFirefox') : t('popup.shortcutHelp', { page: SHORTCUT_PAGES.chromium })}
+        </p>
+      )}
+      {!cannotOpen && (
+        <button type="button" className="link" data-testid="popup-shortcut-open" onClick={open}>
+          {keys ? t('popup.shortcutChange') : t('popup.shortcutOpen')}
+        </button>
+      )}
+    </section>
   );
 }

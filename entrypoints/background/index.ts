@@ -10,6 +10,7 @@ import type { TabRequest } from '@/lib/messages/protocol';
 import { unwrap } from '@/lib/messages/router';
 
 const ZALO_TABS = 'https://chat.zalo.me/*';
+import { OPEN_TEMPLATES_COMMAND } from '@/lib/shortcuts';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -54,7 +55,7 @@ export default defineBackground(() => {
 
   // The shortcut opens the template picker in the active Zalo tab.
   browser.commands?.onCommand.addListener(async (command) => {
-    if (command !== 'open-templates') return;
+    if (command !== OPEN_TEMPLATES_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'tab.openPicker' }).catch(() => undefined);
   });

@@ -6,6 +6,7 @@ import type { SelectorPackStore } from './selector-pack-store';
 import { appendLog, queryLog, verifyLog } from '../log/append';
 import { loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '../settings/store';
 import { proposeStep } from '../moderation/ladder-db';
+import { placeForGroup } from '../settings/place-from-name';
 import { addSample, loadSamples } from '../moderation/samples';
 import type { LogEntry } from '../log/schema';
 
@@ -66,7 +67,10 @@ export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
       ]);
       let group = await loadGroupSettings(db, req.threadId);
       // First visit, or the group was renamed in Zalo: remember the name for reports.
-      if (!stored || (req.name && stored.name !== req.name)) group = await saveGroupSettings(db, { ...group, name: req.name || group.name });
+      if (!stored) {
+        // A group seen for the first time starts from its name's thôn/xã, else the admin's own place.
+        group = await saveGroupSettings(db, { ...group, name: req.name || group.name, ...placeForGroup(req.name, global.place) });
+      } else if (req.name && stored.name !== req.name) group = await saveGroupSettings(db, { ...group, name: req.name });
       return {
         global,
         group,

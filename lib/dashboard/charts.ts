@@ -1,9 +1,11 @@
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
-import type { LogEntry } from '../log/schema';
+import { eventTime, type LogEntry } from '../log/schema';
 import { isoWeekOf } from '../reports/period';
+import { flaggedMessageKey } from '../reports/summary';
 
 export type CategoryBar = { id: CategoryId; count: number };
-export type WeekBar = { key: string; label: string; count: number };
+export type WeekBar = { key: string; label: string; short: string; count: number };
+/** byCategory counts flags (a message may be in two categories); byWeek and `flags` count messages. */
 export type ChartData = { byCategory: CategoryBar[]; byWeek: WeekBar[]; flags: number };
 
 /**
@@ -16,18 +18,23 @@ export function createChartAccumulator() {
   // isoWeekOf per entry is the costly part; entries of one Vietnam day share a week.
   const weekOfDay = new Map<string, ReturnType<typeof isoWeekOf>>();
   let flags = 0;
+  const seenMessages = new Set<string>();
   return {
-    add(entries: readonly Pick<LogEntry, 'kind' | 'category' | 'time'>[]): void {
+    add(entries: readonly ChartEntry[]): void {
       for (const e of entries) {
         if (e.kind !== 'flag') continue;
-        flags++;
         if (e.category) cats.set(e.category, (cats.get(e.category) ?? 0) + 1);
-        const dayKey = new Date(Date.parse(e.time) + 7 * 3600_000).toISOString().slice(0, 10);
+        const message = flaggedMessageKey(e);
+        if (seenMessages.has(message)) continue;
+        seenMessages.add(message);
+        flags++;
+        const at = eventTime(e);
+        const dayKey = new Date(Date.parse(at) + 7 * 3600_000).toISOString().slice(0, 10);
         let w = weekOfDay.get(dayKey);
-        if (!w) weekOfDay.set(dayKey, (w = isoWeekOf(e.time)));
+        if (!w) weekOfDay.set(dayKey, (w = isoWeekOf(at)));
         const bar = weeks.get(w.key);
         if (bar) bar.count++;
-        else weeks.set(w.key, { key: w.key, label: w.label, count: 1 });
+        else weeks.set(w.key, { key: w.key, label: w.label, short: w.short, count: 1 });
       }
     },
     result(): ChartData {
@@ -40,7 +47,9 @@ export function createChartAccumulator() {
   };
 }
 
-export function chartData(entries: readonly Pick<LogEntry, 'kind' | 'category' | 'time'>[]): ChartData {
+export type ChartEntry = Pick<LogEntry, 'kind' | 'category' | 'time' | 'messageTime' | 'chainId' | 'seq' | 'messageId'>;
+
+export function chartData(entries: readonly ChartEntry[]): ChartData {
   const acc = createChartAccumulator();
   acc.add(entries);
   return acc.result();

@@ -1,5 +1,6 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
+import { jsonErrorVi } from '../i18n/zod-vi';
 import type { GuardDb } from '../db/db';
 import { exportSamples, loadSamples, samplesExportSchema, saveImportedSamples } from '../moderation/samples';
 import { parsePack } from '../rules/pack-schema';
@@ -53,7 +54,7 @@ export function parseGroupPack(text: string): PackParse {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, path: '(root)', error: `(root): ${(e as Error).message}` };
+    return { ok: false, path: '(root)', error: `(root): ${jsonErrorVi(text, e)}` };
   }
   const parsed = safeParseWithPath(groupPackSchema, value);
   if (!parsed.ok) return parsed;

@@ -28,7 +28,8 @@ export async function listKnownGroups(db: GuardDb): Promise<KnownGroup[]> {
     const known = out.get(head.chainId);
     if (known) {
       known.entries = head.seq;
-      if (!known.place.thon && last) known.place = { ...last.place };
+      // Field by field: settings prefilled from a group's name may know the thôn but not the tỉnh.
+      if (last) known.place = fillPlace(known.place, last.place);
       if (known.name === known.threadId && last?.group.name) known.name = last.group.name;
       continue;
     }
@@ -41,6 +42,10 @@ export async function listKnownGroups(db: GuardDb): Promise<KnownGroup[]> {
     });
   }
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+function fillPlace(own: Place, fallback: Place): Place {
+  return { thon: own.thon || fallback.thon, xa: own.xa || fallback.xa, tinh: own.tinh || fallback.tinh };
 }
 
 /** "thôn Đông" for file names and headings; keeps "Thôn Đông"/"TDP 3" as typed. */

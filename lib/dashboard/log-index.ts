@@ -18,10 +18,41 @@ const keyString = (k: LogKey) => `${k[0]}\u0000${k[1]}`;
 
 const iso = (value: string | Date) => isoBound(value);
 
+/**
+ * Keys of the period by message time (the write time for entries without one), oldest first, from
+ * indexes only: written in the period, minus those whose message is older, plus messages of the
+ * period written later. messageTime <= time always holds (appendLog clamps it).
+ */
+async function periodKeys(db: GuardDb, f: LogFilter, from: string | undefined, to: string | undefined): Promise<LogKey[]> {
+  const chain = f.chainId;
+  const range = (index: 'time' | 'messageTime', lo: string | undefined, hi: string | undefined) =>
+    chain !== undefined
+      ? db.log.where(`[chainId+${index}]`).between([chain, lo ?? Dexie.minKey], [chain, hi ?? Dexie.maxKey], true, false)
+      : db.log.where(index).between(lo ?? Dexie.minKey, hi ?? Dexie.maxKey, true, false);
+  const at = (k: unknown) => (Array.isArray(k) ? String(k[1]) : String(k));
+  const withTimes = async (c: ReturnType<typeof range>) => {
+    const [keys, pks] = await Promise.all([c.keys(), c.primaryKeys()]);
+    return (pks as LogKey[]).map((pk, i) => ({ pk, at: at(keys[i]) }));
+  };
+  const [written, sent, older] = await Promise.all([
+    withTimes(range('time', from, to)),
+    withTimes(range('messageTime', from, to)),
+    from !== undefined ? range('messageTime', undefined, from).primaryKeys() : Promise.resolve([]),
+  ]);
+  const drop = new Set((older as LogKey[]).map(keyString));
+  const byKey = new Map<string, { pk: LogKey; at: string }>();
+  for (const r of written) if (!drop.has(keyString(r.pk))) byKey.set(keyString(r.pk), r);
+  for (const r of sent) byKey.set(keyString(r.pk), r);
+  return [...byKey.values()]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.pk[0].localeCompare(b.pk[0]) || a.pk[1] - b.pk[1]))
+    .map((r) => r.pk);
+}
+
 /** Keys of the period (and group), oldest first, straight from an index. */
 async function baseKeys(db: GuardDb, f: LogFilter): Promise<LogKey[]> {
   const from = f.from ? iso(f.from) : undefined;
   const to = f.to ? iso(f.to) : undefined;
+  if (from || to) return periodKeys(db, f, from, to);
   if (f.chainId !== undefined) {
     return (await db.log
       .where('[chainId+time]')
@@ -99,10 +130,11 @@ export async function forEachEntryChunk(
   keys: readonly LogKey[],
   each: (entries: LogEntry[]) => void,
   signal?: AbortSignal,
+  chunk = CHUNK,
 ): Promise<void> {
-  for (let i = 0; i < keys.length; i += CHUNK) {
+  for (let i = 0; i < keys.length; i += chunk) {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    const entries = await db.log.bulkGet(keys.slice(i, i + CHUNK));
+    const entries = await db.log.bulkGet(keys.slice(i, i + chunk));
     each(entries.filter((e): e is LogEntry => e !== undefined));
     await new Promise((r) => setTimeout(r, 0));
   }
@@ -124,6 +156,9 @@ export async function forEachRangeChunk(
   signal?: AbortSignal,
   chunk = CHUNK,
 ): Promise<void> {
+  // A period goes by message time, which the write-time range alone cannot answer: resolve its keys
+  // from the indexes, then read them.
+  if (f.from || f.to) return forEachEntryChunk(db, await resolveKeys(db, f, signal), each, signal, chunk);
   const to = f.to ? iso(f.to) : undefined;
   let lower: string | undefined = f.from ? iso(f.from) : undefined;
   let includeLower = true;

@@ -50,6 +50,10 @@ export class GuardDb extends Dexie {
       templates: 'id, updatedAt',
       rulePacks: 'id, groupId, updatedAt',
     });
+    // v2 — log: messageTime and [chainId+messageTime], so periods go by when a message was sent.
+    this.version(2).stores({
+      log: '[chainId+seq], time, [chainId+time], kind, category, action, member.uid, ref, key, messageTime, [chainId+messageTime]',
+    });
   }
 }
 

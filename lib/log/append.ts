@@ -6,7 +6,7 @@ import { loadGlobalSettings } from '../settings/store';
 import { safeParseWithPath } from '../settings/parse';
 import { linkEntry } from './chain';
 import { LogConflictError, LogValidationError } from './errors';
-import { redactText } from './redact';
+import { redactWithContext } from './redact';
 import { foldText } from '../domain/text';
 import { logBodySchema, type CorrectionOutcome, type LogBody, type LogBodyInput, type LogEntry } from './schema';
 import { newSalt, snapshotHash } from './snapshot';
@@ -76,7 +76,15 @@ function validate(input: AppendInput, now: Date): LogBody {
   const parsed = safeParseWithPath(logBodySchema, candidate);
   if (!parsed.ok) throw new LogValidationError(parsed.path, parsed.error.slice(parsed.path.length + 2));
   // One clock for sorting and period filters: mixed "+07:00"/"Z" strings do not sort by time.
-  return { ...parsed.value, time: new Date(parsed.value.time).toISOString() };
+  const time = new Date(parsed.value.time).toISOString();
+  const body = { ...parsed.value, time };
+  if (parsed.value.messageTime !== undefined) {
+    // A sender's clock running ahead must not put a message after the moment it was read; period
+    // queries rely on messageTime <= time.
+    const sent = new Date(parsed.value.messageTime).toISOString();
+    body.messageTime = sent < time ? sent : time;
+  }
+  return body;
 }
 
 /**
@@ -96,10 +104,15 @@ export async function appendLog(db: GuardDb, input: AppendInput, options: Append
 
   const { text: rawText, ...rest } = parsed;
   const body: LogBody = { ...rest };
-  if (body.evidence) body.evidence = body.evidence.map((e) => redactText(e, redaction));
+  // Every field that may quote the message is redacted in the message's context, before hashing:
+  // whatever reaches the chain is locked in for good.
+  const redactor = redactWithContext(rawText ?? '', redaction);
+  if (body.evidence) body.evidence = body.evidence.map(redactor.derived);
+  if (body.note !== undefined) body.note = redactor.derived(body.note);
+  if (body.outcome !== undefined) body.outcome = redactor.derived(body.outcome);
   let snapshot: Omit<SnapshotRow, 'seq'> | undefined;
   if (rawText !== undefined) {
-    const text = redactText(rawText, redaction);
+    const text = redactor.text;
     const salt = newSalt();
     body.textHash = await snapshotHash(text, salt);
     snapshot = { chainId: body.chainId, time: body.time, text, salt, folded: foldText(text) };

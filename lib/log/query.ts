@@ -1,7 +1,7 @@
 import { Dexie, type Collection } from 'dexie';
 import type { GuardDb } from '../db/db';
 import type { CategoryId } from '../domain/categories';
-import type { LogAction, LogEntry, LogKind } from './schema';
+import { eventTime, type LogAction, type LogEntry, type LogKind } from './schema';
 import { contentMatch, entryKey, isoBound, snapshotContains, toRecord } from './filter';
 
 export type LogFilter = {
@@ -35,10 +35,12 @@ function baseCollection(db: GuardDb, f: LogFilter): Collection<LogEntry, [string
   if (f.chainId !== undefined) {
     return db.log
       .where('[chainId+time]')
-      .between([f.chainId, from ?? Dexie.minKey], [f.chainId, to ?? Dexie.maxKey], true, false)
+      .between([f.chainId, from ?? Dexie.minKey], [f.chainId, Dexie.maxKey], true, true)
       .reverse();
   }
-  if (from || to) return db.log.where('time').between(from ?? Dexie.minKey, to ?? Dexie.maxKey, true, false).reverse();
+  // Periods go by message time, which is never later than `time`: every entry of the period was
+  // written at or after `from`; the predicate drops the rest.
+  if (from || to) return db.log.where('time').between(from ?? Dexie.minKey, Dexie.maxKey, true, true).reverse();
   return db.log.orderBy('time').reverse();
 }
 
@@ -47,7 +49,8 @@ async function snapshotHits(db: GuardDb, needle: string, f: LogFilter): Promise<
   const hits = new Set<string>();
   let rows = db.snapshots.toCollection();
   if (f.from || f.to) {
-    rows = db.snapshots.where('time').between(f.from ? iso(f.from) : Dexie.minKey, f.to ? iso(f.to) : Dexie.maxKey, true, false);
+    // Snapshot time is the entry's write time; the entry predicate applies the period by message time.
+    rows = db.snapshots.where('time').between(f.from ? iso(f.from) : Dexie.minKey, Dexie.maxKey, true, true);
   }
   // Pages via getAll: far faster than a cursor, and bounded memory.
   const PAGE = 5000;
@@ -68,7 +71,13 @@ async function buildPredicate(db: GuardDb, f: LogFilter): Promise<(e: LogEntry) 
   const uid = f.member?.uid;
   const content = contentMatch(f);
   const inSnapshots = content?.needle ? await snapshotHits(db, content.needle, f) : undefined;
+  const from = f.from ? iso(f.from, 'from') : undefined;
+  const to = f.to ? iso(f.to, 'to') : undefined;
   return (e) => {
+    if (from !== undefined || to !== undefined) {
+      const at = eventTime(e);
+      if ((from !== undefined && at < from) || (to !== undefined && at >= to)) return false;
+    }
     if (categories && (!e.category || !categories.has(e.category))) return false;
     if (actions && (!e.action || !actions.has(e.action))) return false;
     if (kinds && !kinds.has(e.kind)) return false;

@@ -43,6 +43,41 @@ export function redactText(text: string, options: RedactionSettings): string {
   return out;
 }
 
+/** A digit run with the separators people type inside numbers, long enough to be part of a personal number. */
+const DIGIT_RUN = /\d(?:[ .-]?\d){5,}/g;
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+/**
+ * A message's text redacted, and a redactor for every field derived from that text (evidence
+ * snippets, notes, outcomes). A snippet is cut out of its context: "1903 5678 9012" alone no longer
+ * follows "STK", so redacting it on its own would keep the account number. Any digit run in a derived
+ * field that is part of a number masked in the text is masked as well.
+ */
+export function redactWithContext(
+  text: string,
+  options: RedactionSettings,
+): { text: string; derived: (field: string) => string } {
+  const original = text.normalize('NFC');
+  const redacted = redactText(original, options);
+  const secrets: string[] = [];
+  if (redacted !== original) {
+    // Both strings keep their length (digits become '*'), so masked runs line up character by character.
+    for (const m of original.matchAll(DIGIT_RUN)) {
+      const at = m.index ?? 0;
+      if (redacted.slice(at, at + m[0].length) !== m[0]) secrets.push(digitsOf(m[0]));
+    }
+  }
+  const derived = (field: string): string => {
+    const own = redactText(field, options);
+    if (secrets.length === 0) return own;
+    return own.replace(DIGIT_RUN, (run) => {
+      const d = digitsOf(run);
+      return secrets.some((s) => s.includes(d)) ? maskDigits(run) : run;
+    });
+  };
+  return { text: redacted, derived };
+}
+
 /** "Nguyễn Văn An" → "N.V.A.": how members appear in reports that leave the village. */
 export function initials(name: string): string {
   return name

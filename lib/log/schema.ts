@@ -13,7 +13,7 @@ export { LOG_KINDS, LOG_ACTIONS, CORRECTION_OUTCOMES } from '../domain/log-actio
 export type { LogKind, LogAction, CorrectionOutcome } from '../domain/log-actions';
 
 export const GENESIS_HASH = '0'.repeat(64);
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'phải gồm 64 chữ số hệ 16 viết thường');
 
 export const placeSchema = z.object({
   thon: z.string().default(''),
@@ -24,8 +24,13 @@ export type Place = z.infer<typeof placeSchema>;
 
 export const logBodySchema = z.object({
   chainId: z.string().min(1),
-  /** ISO 8601 time the entry was written. */
+  /** ISO 8601 time the entry was written (for a flag: when the extension read the message). */
   time: z.string().datetime({ offset: true }),
+  /**
+   * ISO 8601 time the message itself was sent, when known (read from the bubble). Never later than
+   * `time`. Reports, periods and filters go by this: a message read two weeks late belongs to its own week.
+   */
+  messageTime: z.string().datetime({ offset: true }).optional(),
   kind: z.enum(LOG_KINDS),
   group: z.object({ threadId: z.string().min(1), name: z.string() }),
   place: placeSchema,
@@ -63,3 +68,8 @@ export const logEntrySchema = logBodySchema.extend({
   hash: hex64,
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
+
+/** When the logged event happened: the message's own time when known, else when the entry was written. */
+export function eventTime(entry: { time: string; messageTime?: string }): string {
+  return entry.messageTime ?? entry.time;
+}

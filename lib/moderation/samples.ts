@@ -1,5 +1,6 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
+import { jsonErrorVi } from '../i18n/zod-vi';
 import type { GuardDb } from '../db/db';
 import { SAMPLE_KINDS, type SampleKind, type SampleRow } from '../db/types';
 import { redactText } from '../log/redact';
@@ -21,7 +22,7 @@ const signatureSchema = z
   .array(u30)
   .min(MIN_SHINGLES)
   .max(SIGNATURE_SIZE)
-  .refine((s) => s.every((v, i) => i === 0 || v > s[i - 1]), 'must be sorted ascending without repeats');
+  .refine((s) => s.every((v, i) => i === 0 || v > s[i - 1]), 'phải tăng dần, không lặp lại');
 
 export const sampleExportItemSchema = z.object({
   kind: z.enum(SAMPLE_KINDS),
@@ -66,7 +67,7 @@ export function importSamples(json: unknown, groupId: string): ParseResult<Sampl
     try {
       value = JSON.parse(json) as unknown;
     } catch (e) {
-      return { ok: false, path: '(root)', error: `(root): not valid JSON (${(e as Error).message})` };
+      return { ok: false, path: '(root)', error: `(root): ${jsonErrorVi(json, e)}` };
     }
   }
   const parsed = safeParseWithPath(samplesExportSchema, value);

@@ -68,7 +68,8 @@ export interface OverlayCore {
   notifyPinned(): void;
   /** The one place a log entry is assembled: group, place and admin come from the open session. */
   log(key: string, thread: ThreadRef, at: Date, fields: LogFields): void;
-  insertOrCopy(text: string, okMessage: string): Promise<InsertOutcome>;
+  /** `afterDraft`: the text goes after what the admin was typing, one blank line between. */
+  insertOrCopy(text: string, okMessage: string, opts?: { afterDraft?: boolean }): Promise<InsertOutcome>;
   findFlagged(cliMsgId: string): FlaggedMessage | undefined;
   bubbleEl(cliMsgId: string): HTMLElement | null;
   categoriesLabel(flags: readonly Flag[]): string;
@@ -177,8 +178,10 @@ export function createOverlayCore(deps: OverlayDeps): OverlayCore {
         ...fields,
       });
     },
-    async insertOrCopy(text, okMessage) {
-      const res = zalo.insertIntoComposer(doc, text);
+    async insertOrCopy(text, okMessage, opts = {}) {
+      const res = opts.afterDraft
+        ? zalo.insertIntoComposer(doc, `\n${text}`, { mode: 'append' })
+        : zalo.insertIntoComposer(doc, text);
       if (res.ok) return { ok: true, method: 'composer', message: okMessage };
       const copied = await deps.copyToClipboard(text);
       return copied

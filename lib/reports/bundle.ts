@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { sha256HexSync } from '../log/sha256';
 import { fastCanonicalWithout } from './canonical';
 import { snapshotHash } from '../log/snapshot';
-import { GENESIS_HASH, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
+import { GENESIS_HASH, eventTime, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
 import { teamReportSchema, type TeamReport } from '../health/team-report';
 import { formatVnDateTime, periodFilter, periodSchema, samePeriod, toVnIso, type Period } from './period';
 import {
@@ -417,13 +417,16 @@ export async function verifyBundle(
     headOk ? `Mã băm cuối khớp (${short(bundle.chain.headHash)}).` : `Mã băm cuối (${short(last?.hash)}) khác khai báo (${short(bundle.chain.headHash)}).`,
   );
 
+  // The segment runs from the first to the last entry of the period. Between them the chain stays
+  // contiguous, so an entry about an older message read late may sit inside: only the ends must belong.
   const inside = periodFilter(bundle.period);
-  const outside = entries.find((e) => !inside(e));
+  const ends = entries.length ? [entries[0]!, entries[entries.length - 1]!] : [];
+  const outside = ends.find((e) => !inside(e));
   add(
     'period',
     !outside,
     outside
-      ? `Mục #${outside.seq} (${formatVnDateTime(outside.time)}) nằm ngoài kỳ ${bundle.period.label}.`
+      ? `Mục #${outside.seq} (${formatVnDateTime(eventTime(outside))}) nằm ngoài kỳ ${bundle.period.label}.`
       : `Tất cả mục nằm trong kỳ ${bundle.period.label}.`,
   );
 

@@ -1,6 +1,6 @@
 import { CATEGORY_CLAUSE } from '../domain/clauses';
 import type { CategoryId, Severity } from '../domain/categories';
-import type { LogAction, LogKind } from '../log/schema';
+import type { LogAction, LogEntry, LogKind } from '../log/schema';
 
 /**
  * Vietnamese labels used in every export. Kept here (not in UI i18n) because exported files must
@@ -47,3 +47,36 @@ export const SEVERITY_LABELS_VI: Record<Severity, string> = {
 
 /** Roman numerals for quarter labels ("Quý IV/2026"). */
 export const QUARTER_ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+/**
+ * What the log's `outcome` codes mean. The log keeps codes (they are data the xã may filter on);
+ * people read these words.
+ */
+export const OUTCOME_LABELS_VI: Record<string, string> = {
+  composer: 'Đã chèn vào ô soạn tin',
+  clipboard: 'Đã sao chép để dán',
+  filled: 'Đã điền vào hộp bình chọn của Zalo',
+  pinned: 'Đã ghim lên đầu nhóm',
+  void: 'Hủy mục được đính chính',
+  amend: 'Bổ sung thông tin',
+};
+
+/**
+ * The outcome as a person reads it; '' when it only repeats the action: an action entry's outcome is
+ * the action's own label in the UI language of the day (or its code), which "Xử lý" already shows.
+ */
+export function outcomeText(e: Pick<LogEntry, 'kind' | 'action' | 'outcome'>): string {
+  const outcome = e.outcome?.trim();
+  if (!outcome) return '';
+  const label = OUTCOME_LABELS_VI[outcome];
+  if (label) return label;
+  return e.kind === 'action' ? '' : outcome;
+}
+
+/** Internal markers the checker leaves in notes ("rule:scam:account"): diagnostics, not for people. */
+const RULE_MARK = /(?:^|\s*[;,]?\s*)rule:[\w:.-]+/g;
+
+/** A note as a person reads it: without rule ids. */
+export function noteText(note: string | undefined): string {
+  return (note ?? '').replace(RULE_MARK, '').trim();
+}

@@ -1,3 +1,4 @@
+import { eventTime } from '../log/schema';
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
 import { QUARTER_ROMAN } from './labels';
@@ -133,17 +134,17 @@ export function currentPeriod(kind: 'month' | 'quarter', now: Date): Period {
   return kind === 'month' ? monthPeriod(t.year, t.month) : quarterPeriod(t.year, Math.ceil(t.month / 3));
 }
 
-export function inPeriod(entry: { time: string }, period: Pick<Period, 'from' | 'to'>): boolean {
-  const t = Date.parse(entry.time);
+export function inPeriod(entry: { time: string; messageTime?: string }, period: Pick<Period, 'from' | 'to'>): boolean {
+  const t = Date.parse(eventTime(entry));
   return t >= Date.parse(period.from) && t < Date.parse(period.to);
 }
 
 /** `inPeriod` with the bounds parsed once, for filtering 100k entries. */
-export function periodFilter(period: Pick<Period, 'from' | 'to'>): (entry: { time: string }) => boolean {
+export function periodFilter(period: Pick<Period, 'from' | 'to'>): (entry: { time: string; messageTime?: string }) => boolean {
   const from = Date.parse(period.from);
   const to = Date.parse(period.to);
   return (entry) => {
-    const t = Date.parse(entry.time);
+    const t = Date.parse(eventTime(entry));
     return t >= from && t < to;
   };
 }
@@ -193,7 +194,17 @@ export function deadlineStatus(deadline: ReportDeadline, now: Date): DeadlineSta
   return { daysLeft, overdue, label };
 }
 
-export type IsoWeek = { year: number; week: number; key: string; monday: string; sunday: string; label: string };
+export type IsoWeek = {
+  year: number;
+  week: number;
+  key: string;
+  monday: string;
+  sunday: string;
+  /** "Tuần 50 (08/12–14/12/2026)" */
+  label: string;
+  /** "T50 (08–14/12)", "T1 (29/12–04/01)": short enough for a chart axis, still says which days. */
+  short: string;
+};
 
 /** ISO-8601 week (Monday start) of an instant, computed on the Vietnam calendar date. */
 export function isoWeekOf(instant: number | string | Date): IsoWeek {
@@ -213,5 +224,6 @@ export function isoWeekOf(instant: number | string | Date): IsoWeek {
     monday: monday.toISOString().slice(0, 10),
     sunday: sunday.toISOString().slice(0, 10),
     label: `Tuần ${week} (${dm(monday)}–${dm(sunday)}/${sunday.getUTCFullYear()})`,
+    short: `T${week} (${monday.getUTCMonth() === sunday.getUTCMonth() ? p2(monday.getUTCDate()) : dm(monday)}–${dm(sunday)})`,
   };
 }

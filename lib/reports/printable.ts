@@ -1,5 +1,5 @@
 import { CATEGORY_IDS } from '../domain/categories';
-import { LOG_ACTIONS, type LogEntry, type Place } from '../log/schema';
+import { LOG_ACTIONS, eventTime, type Place } from '../log/schema';
 import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, SEVERITY_LABELS_VI } from './labels';
 import { formatVnDateTime, periodFilter, reportDeadline, vnParts, type Period } from './period';
 import type { ExportEntry } from './redact';
@@ -55,13 +55,26 @@ table.data th { background: #eee; }
 table.data td.n { text-align: right; white-space: nowrap; }
 table.data tr { page-break-inside: avoid; }
 .muted { font-style: italic; }
-table.sign { width: 100%; margin-top: 18pt; page-break-inside: avoid; }
+table.sign { width: 100%; margin-top: 18pt; page-break-inside: avoid; break-inside: avoid; }
+/* The signatures never stand alone on the last page: the last section travels with them (it holds
+   at most maxCases rows, well under a page). */
+.tail { page-break-inside: avoid; break-inside: avoid; }
+.tail h2 { page-break-after: avoid; break-after: avoid; }
 table.sign td { width: 50%; text-align: center; vertical-align: top; }
 .sign .role { font-weight: bold; }
 .sign .hint { font-style: italic; font-size: 11pt; }
 .sign .who { margin-top: 60pt; font-weight: bold; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }
 `;
+
+const XA_UNITS = /^(?:xã|phường|thị trấn|đặc khu)\s/iu;
+const THON_UNITS = /^(?:thôn|xóm|bản|ấp|làng|khu phố|tổ dân phố|tdp)\s/iu;
+/** "An Bình" → "XÃ AN BÌNH"; "Phường Đình Bảng" stays a phường: the admin may type the unit or not. */
+function withUnit(name: string, units: RegExp, unit: string): string {
+  const n = name.trim();
+  if (!n) return '';
+  return upper(units.test(n) ? n : `${unit} ${n}`);
+}
 
 /** A table row; cells at `numeric` positions are right-aligned. */
 function row(cells: (string | number)[], numeric: readonly number[] = []): string {
@@ -78,8 +91,9 @@ export function printableReport(input: PrintableInput): string {
   const inPeriodEntries = input.entries.filter(periodFilter(input.period));
   const date = vnParts(input.reportDate ?? new Date());
   const place = input.place;
-  const unitTop = place.xa ? `UBND XÃ ${upper(place.xa)}` : 'UBND XÃ ……';
-  const unitName = `TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG${place.thon ? ` THÔN ${upper(place.thon)}` : ''}`;
+  const unitTop = `UBND ${withUnit(place.xa, XA_UNITS, 'xã') || 'XÃ ……'}`;
+  const thon = withUnit(place.thon, THON_UNITS, 'thôn');
+  const unitName = `TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG${thon ? ` ${thon}` : ''}`;
   const placeName = place.xa || '……';
   const deadline = reportDeadline(input.period);
   const topN = input.topMembers ?? 10;
@@ -110,16 +124,16 @@ export function printableReport(input: PrintableInput): string {
     : `<tr><td colspan="5" class="muted">Không có thành viên vi phạm trong kỳ.</td></tr>`;
   const caseRows = cases.length
     ? cases
-        .map((f: LogEntry, i) => {
+        .map((f, i) => {
           const acts = actionsFor(input.entries, f)
             .filter((a) => a.action && a.action !== 'note')
             .map((a) => ACTION_LABELS_VI[a.action!]);
           const text = f.text ? `“${truncate(f.text, 160)}”` : '(nội dung đã ẩn)';
           return row([
             i + 1,
-            formatVnDateTime(f.time),
+            formatVnDateTime(eventTime(f)),
             f.member?.name ?? '',
-            `${f.category ? CATEGORY_LABELS_VI[f.category] : ''}${f.severity ? ` (mức ${SEVERITY_LABELS_VI[f.severity].toLowerCase()})` : ''}`,
+            `${f.categories.map((c) => CATEGORY_LABELS_VI[c]).join('; ')}${f.severity ? ` (mức ${SEVERITY_LABELS_VI[f.severity].toLowerCase()})` : ''}`,
             text,
             acts.length ? acts.join(', ') : 'Chưa xử lý',
           ]);
@@ -156,17 +170,20 @@ ${deadline ? `<p class="muted">${e(deadline.label)}.</p>` : ''}
 <p>${e(intro)}.</p>
 <h2>II. Vi phạm theo loại</h2>
 <table class="data"><thead><tr><th>TT</th><th>Loại vi phạm</th><th>Điều khoản Quy chế</th><th>Số vụ</th></tr></thead>
-<tbody>${catRows}<tr><td></td><td><b>Tổng cộng</b></td><td></td><td class="n"><b>${s.flags}</b></td></tr></tbody></table>
+<tbody>${catRows}<tr><td></td><td><b>Số tin nhắn vi phạm</b></td><td></td><td class="n"><b>${s.flags}</b></td></tr></tbody></table>
+${s.flagEntries > s.flags ? '<p class="muted">Một tin nhắn có thể vi phạm nhiều loại nên tổng số vụ theo loại lớn hơn số tin nhắn.</p>' : ''}
 <h2>III. Kết quả xử lý</h2>
 <table class="data"><thead><tr><th>TT</th><th>Hình thức xử lý</th><th>Số lần</th></tr></thead><tbody>${actionRows}</tbody></table>
 <h2>IV. Thành viên vi phạm nhiều nhất</h2>
 <table class="data"><thead><tr><th>TT</th><th>Thành viên</th><th>Số lần</th><th>Loại vi phạm</th><th>Xử lý gần nhất</th></tr></thead><tbody>${memberRows}</tbody></table>
+<div class="tail">
 <h2>V. Các vụ việc đáng chú ý</h2>
 <table class="data"><thead><tr><th>TT</th><th>Thời gian</th><th>Thành viên</th><th>Vi phạm</th><th>Nội dung</th><th>Xử lý</th></tr></thead><tbody>${caseRows}</tbody></table>
 <table class="sign"><tr>
 <td><div class="role">NGƯỜI LẬP BÁO CÁO</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="who">${e(input.preparedBy ?? '')}</div></td>
 <td><div class="role">TỔ TRƯỞNG TỔ CNS</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="who">${e(input.leaderName ?? '')}</div></td>
 </tr></table>
+</div>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
-import type { LogEntry } from '../log/schema';
-import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, KIND_LABELS_VI, SEVERITY_LABELS_VI } from './labels';
+import { eventTime, type LogEntry } from '../log/schema';
+import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE, KIND_LABELS_VI, SEVERITY_LABELS_VI, noteText, outcomeText } from './labels';
 import { formatVnDateTime } from './period';
 import type { ExportEntry } from './redact';
 
@@ -23,21 +23,25 @@ export const DETAIL_HEADERS = [
   'Xử lý',
   'Kết quả',
   'Ghi chú',
+  'Ghi nhận lúc',
   'Quản trị viên',
   'seq',
   'hash',
 ] as const;
 
 /** Widths in characters for XLSX, same order as DETAIL_HEADERS. */
-export const DETAIL_WIDTHS = [17, 24, 14, 14, 22, 16, 16, 26, 10, 11, 30, 50, 22, 22, 24, 18, 7, 66];
+export const DETAIL_WIDTHS = [17, 24, 14, 14, 22, 16, 16, 26, 10, 11, 30, 50, 22, 22, 24, 17, 18, 7, 66];
 
 export type DetailValue = string | number | Date;
 
-/** One entry as cells. Time is a Date for XLSX; CSV formats it as "dd/MM/yyyy HH:mm" (Vietnam time). */
+/**
+ * One entry as cells. Times are Dates for XLSX; CSV formats them as "dd/MM/yyyy HH:mm" (Vietnam time).
+ * "Thời gian" is when the message was sent (when known); "Ghi nhận lúc" when the extension logged it.
+ */
 export function detailCells(e: ExportEntry): DetailValue[] {
   const text = e.text ?? (e.redactedFields?.includes('text') ? '[đã ẩn]' : '');
   return [
-    new Date(e.time),
+    new Date(eventTime(e)),
     e.group.name,
     e.place.thon,
     e.place.xa,
@@ -50,8 +54,9 @@ export function detailCells(e: ExportEntry): DetailValue[] {
     (e.evidence ?? []).join('; '),
     text,
     e.action ? ACTION_LABELS_VI[e.action] : '',
-    e.outcome ?? '',
-    e.ref !== undefined && e.kind !== 'flag' ? joinNote(e.note, `Liên quan mục #${e.ref}`) : (e.note ?? ''),
+    outcomeText(e),
+    e.ref !== undefined && e.kind !== 'flag' ? joinNote(noteText(e.note), `Liên quan mục #${e.ref}`) : noteText(e.note),
+    new Date(e.time),
     e.admin,
     e.seq,
     e.hash,

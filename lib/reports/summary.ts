@@ -1,5 +1,5 @@
 import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../domain/categories';
-import { LOG_ACTIONS, LOG_KINDS, type LogAction, type LogEntry, type LogKind } from '../log/schema';
+import { LOG_ACTIONS, LOG_KINDS, eventTime, type LogAction, type LogEntry, type LogKind } from '../log/schema';
 import { VN_OFFSET_MS, isoWeekOf, periodFilter, type IsoWeek, type Period } from './period';
 
 export type WeekCount = { key: string; monday: string; label: string; flags: number };
@@ -9,9 +9,9 @@ export type MemberSummary = {
   key: string;
   name: string;
   uid?: string;
-  /** Flags raised against the member in the period. */
+  /** Messages of the member flagged in the period (a message with two categories counts once). */
   flags: number;
-  /** Flags not dismissed as "Không vi phạm": what counts toward the remind → remove ladder. */
+  /** Flagged messages not dismissed as "Không vi phạm": what counts toward the remind → remove ladder. */
   strikes: number;
   categories: CategoryId[];
   lastAction?: LogAction;
@@ -20,7 +20,10 @@ export type MemberSummary = {
 
 export type ReportSummary = {
   entries: number;
+  /** Flagged messages: one per message however many categories it was flagged under. */
   flags: number;
+  /** Flag entries (one per message and category); byCategory sums to this. */
+  flagEntries: number;
   byKind: Record<LogKind, number>;
   byCategory: Record<CategoryId, number>;
   /** Clause per category as written in the entries (first seen), for the printable report. */
@@ -29,7 +32,10 @@ export type ReportSummary = {
   bySeverity: Record<Severity, number>;
   flagsPerWeek: WeekCount[];
   members: MemberSummary[];
-  /** Flags in the period that no later action (other than a note) refers to via `ref`. */
+  /**
+   * Flagged messages in the period that no later action (other than a note) refers to via `ref`,
+   * one flag entry per message (its most severe).
+   */
   openFlags: LogEntry[];
   pinned: number;
   notices: number;
@@ -42,6 +48,17 @@ export type ReportSummary = {
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** Identifies the message a flag is about: flags of one message in several categories share it. */
+export function flaggedMessageKey(e: Pick<LogEntry, 'chainId' | 'seq' | 'messageId'>): string {
+  return e.messageId ? `${e.chainId}#m:${e.messageId}` : `${e.chainId}#s:${e.seq}`;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+/** The flag a message is listed under: most severe, then the earliest written. */
+export function leadFlag(flags: readonly LogEntry[]): LogEntry {
+  return [...flags].sort((a, b) => SEVERITY_ORDER[a.severity ?? 'low'] - SEVERITY_ORDER[b.severity ?? 'low'] || a.seq - b.seq)[0]!;
 }
 
 export function memberKey(member: { name: string; uid?: string }): string {
@@ -97,13 +114,15 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
   };
 
   const openFlags: LogEntry[] = [];
+  // Flag entries grouped by message: counts are per message, categories per flag.
+  const messages = new Map<string, LogEntry[]>();
   let firstTime: number | undefined;
   let lastTime: number | undefined;
 
   for (const e of inside) {
     byKind[e.kind]++;
     admins.add(e.admin);
-    const t = Date.parse(e.time);
+    const t = Date.parse(eventTime(e));
     if (firstTime === undefined || t < firstTime) firstTime = t;
     if (lastTime === undefined || t > lastTime) lastTime = t;
 
@@ -112,21 +131,10 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
         byCategory[e.category]++;
         if (e.clause && !clauseByCategory[e.category]) clauseByCategory[e.category] = e.clause;
       }
-      if (e.severity) bySeverity[e.severity]++;
-      const w = weekOf(t);
-      const wc = weeks.get(w.key);
-      if (wc) wc.flags++;
-      else weeks.set(w.key, { key: w.key, monday: w.monday, label: w.label, flags: 1 });
-
-      const acts = (actionsOn.get(bySeqKey(e.chainId, e.seq)) ?? []).filter((a) => a.seq > e.seq);
-      const dismissed = acts.some((a) => a.action === 'dismissed');
-      if (!acts.some((a) => a.action !== 'note')) openFlags.push(e);
-      if (e.member) {
-        const row = memberOf(e.member);
-        row.flags++;
-        if (!dismissed) row.strikes++;
-        if (e.category) row.cats.add(e.category);
-      }
+      const key = flaggedMessageKey(e);
+      const list = messages.get(key);
+      if (list) list.push(e);
+      else messages.set(key, [e]);
     } else if (e.kind === 'action') {
       if (e.action) byAction[e.action]++;
       // The action names the member, or inherits it from the flag it refers to.
@@ -141,13 +149,33 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
     }
   }
 
+  for (const flags of messages.values()) {
+    const lead = leadFlag(flags);
+    if (lead.severity) bySeverity[lead.severity]++;
+    const w = weekOf(Date.parse(eventTime(lead)));
+    const wc = weeks.get(w.key);
+    if (wc) wc.flags++;
+    else weeks.set(w.key, { key: w.key, monday: w.monday, label: w.label, flags: 1 });
+    // Actions on any of the message's flags decide for the message.
+    const acts = flags.flatMap((f) => (actionsOn.get(bySeqKey(f.chainId, f.seq)) ?? []).filter((a) => a.seq > f.seq));
+    const dismissed = acts.some((a) => a.action === 'dismissed');
+    if (!acts.some((a) => a.action !== 'note')) openFlags.push(lead);
+    if (lead.member) {
+      const row = memberOf(lead.member);
+      row.flags++;
+      if (!dismissed) row.strikes++;
+      for (const f of flags) if (f.category) row.cats.add(f.category);
+    }
+  }
+
   const memberRows: MemberSummary[] = [...members.values()]
     .map(({ cats, ...row }) => ({ ...row, categories: CATEGORY_IDS.filter((c) => cats.has(c)) }))
     .sort((a, b) => b.strikes - a.strikes || b.flags - a.flags || a.name.localeCompare(b.name, 'vi'));
 
   return {
     entries: inside.length,
-    flags: byKind.flag,
+    flags: messages.size,
+    flagEntries: byKind.flag,
     byKind,
     byCategory,
     clauseByCategory,
@@ -166,8 +194,14 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
   };
 }
 
-/** Notable cases for the printable report: high severity or ending in removal, newest first. */
-export function notableCases(entries: readonly LogEntry[], summary: ReportSummary, limit = 10): LogEntry[] {
+/** A flagged message for the printable report: its lead flag and every category it was flagged under. */
+export type NotableCase = LogEntry & { categories: CategoryId[] };
+
+/**
+ * Notable cases for the printable report: high severity or ending in removal, open ones first, then
+ * newest first. One row per message, however many categories it was flagged under.
+ */
+export function notableCases(entries: readonly LogEntry[], summary: ReportSummary, limit = 10): NotableCase[] {
   const severe = new Set<string>();
   for (const e of entries) {
     if (e.kind === 'action' && (e.action === 'removed' || e.action === 'propose-removal') && e.ref !== undefined) {
@@ -175,13 +209,30 @@ export function notableCases(entries: readonly LogEntry[], summary: ReportSummar
     }
   }
   const open = new Set(summary.openFlags.map((f) => `${f.chainId}#${f.seq}`));
-  return entries
-    .filter((e) => e.kind === 'flag' && (e.severity === 'high' || severe.has(`${e.chainId}#${e.seq}`)))
-    .sort((a, b) => Number(open.has(`${b.chainId}#${b.seq}`)) - Number(open.has(`${a.chainId}#${a.seq}`)) || Date.parse(b.time) - Date.parse(a.time))
+  const byMessage = new Map<string, LogEntry[]>();
+  for (const e of entries) {
+    if (e.kind !== 'flag') continue;
+    const k = flaggedMessageKey(e);
+    const list = byMessage.get(k);
+    if (list) list.push(e);
+    else byMessage.set(k, [e]);
+  }
+  return [...byMessage.values()]
+    .filter((flags) => flags.some((e) => e.severity === 'high' || severe.has(`${e.chainId}#${e.seq}`)))
+    .map((flags): NotableCase => {
+      const lead = leadFlag(flags);
+      // The lead category first, the others in the usual order.
+      const others = CATEGORY_IDS.filter((c) => c !== lead.category && flags.some((f) => f.category === c));
+      return { ...lead, categories: lead.category ? [lead.category, ...others] : others };
+    })
+    .sort((a, b) => Number(open.has(`${b.chainId}#${b.seq}`)) - Number(open.has(`${a.chainId}#${a.seq}`)) || Date.parse(eventTime(b)) - Date.parse(eventTime(a)))
     .slice(0, limit);
 }
 
-/** The action entries taken on a flag (for "Xử lý" of notable cases). */
+/** The action entries taken on a flag, or on any flag of the same message (for "Xử lý" of notable cases). */
 export function actionsFor(entries: readonly LogEntry[], flag: LogEntry): LogEntry[] {
-  return entries.filter((e) => e.kind === 'action' && e.chainId === flag.chainId && e.ref === flag.seq);
+  const key = flaggedMessageKey(flag);
+  const seqs = new Set(entries.filter((e) => e.kind === 'flag' && e.chainId === flag.chainId && flaggedMessageKey(e) === key).map((e) => e.seq));
+  seqs.add(flag.seq);
+  return entries.filter((e) => e.kind === 'action' && e.chainId === flag.chainId && e.ref !== undefined && seqs.has(e.ref));
 }

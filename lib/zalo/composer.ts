@@ -116,6 +116,12 @@ export function insertIntoComposer(doc: Document, text: string, options: InsertO
   return { ok: false, reason: anyAccepted ? 'mismatch' : 'unsupported', readBack: got.join('\n') };
 }
 
+/** What the admin has typed but not sent, line by line ('' when the composer is empty or missing). */
+export function composerDraft(doc: Document): string {
+  const editor = findComposer(doc);
+  return editor ? readLines(editor).join('\n') : '';
+}
+
 /** Select all + delete, then check the editor is empty. */
 export function clearComposer(doc: Document): ClearResult {
   const editor = findComposer(doc);

@@ -55,6 +55,7 @@ export {
 export {
   insertIntoComposer,
   clearComposer,
+  composerDraft,
   findComposer,
   type InsertOptions,
   type InsertResult,

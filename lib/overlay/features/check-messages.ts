@@ -195,6 +195,8 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
     for (const f of seen.flags) {
       if (existing?.flags.some((x) => x.category === f.category)) continue;
       core.log(logKeys.flag(thread.id, info.cliMsgId, f.category), thread, core.now(), {
+        // The id's timestamp: history read late still files under the day it was sent.
+        ...(info.sentAt !== undefined ? { messageTime: new Date(info.sentAt).toISOString() } : {}),
         kind: 'flag',
         member: { name: info.senderName ?? '', ...(info.fromUid ? { uid: info.fromUid } : {}) },
         messageId: info.cliMsgId,

@@ -2,7 +2,8 @@ import { defineFeature } from '../feature';
 import * as zalo from '../../zalo';
 import type { LogEntry, LogAction } from '../../log/schema';
 import type { CategoryId } from '../../domain/categories';
-import type { MessageKey } from '../../i18n';
+import { createT, type MessageKey } from '../../i18n';
+import type { LadderStep } from '../../domain/ladder';
 import type { StrikeInfo } from '../../messages/protocol';
 import { clauseText } from '../../domain/clauses';
 import { recordError, type FlaggedMessage } from '../store';
@@ -14,7 +15,11 @@ export type RecordableAction = LogAction;
 
 /** What the flag card can do about a flagged message. */
 export interface ModerationActions {
-  remind(cliMsgId: string): Promise<InsertOutcome>;
+  /**
+   * Inserts the words of a ladder step (reminder, warning, removal proposal) for the admin to send;
+   * an unsent draft is kept, the words go after it.
+   */
+  remind(cliMsgId: string, step?: LadderStep): Promise<InsertOutcome>;
   openMessageMenu(cliMsgId: string): Promise<boolean>;
   openMembers(): Promise<boolean>;
   record(
@@ -26,18 +31,29 @@ export interface ModerationActions {
   history(): Promise<LogEntry[]>;
 }
 
-function reminderText(core: OverlayCore, item: FlaggedMessage): string {
-  const f = item.flags[0];
-  return core.t('reminder.text', { name: item.senderName || 'bạn', clause: f.clause, quote: clauseText(f.clause) });
+/** Words posted into the group are Vietnamese whatever the admin's UI language: the group reads them. */
+const groupT = createT('vi');
+const STEP_TEXT: Record<LadderStep, MessageKey> = {
+  remind: 'reminder.text',
+  warn: 'reminder.warn',
+  'propose-removal': 'reminder.propose-removal',
+};
+
+function reminderText(item: FlaggedMessage, step: LadderStep): string {
+  const f = primaryFlag(item.flags) ?? item.flags[0];
+  return groupT(STEP_TEXT[step], { name: item.senderName || 'bạn', clause: f.clause, quote: clauseText(f.clause) });
 }
 
 /**
  * The reminder starts with a real @mention (the member is notified) when Zalo's member list can
  * be used; otherwise the same words go in as plain text.
  */
-async function insertReminder(core: OverlayCore, item: FlaggedMessage): Promise<InsertOutcome> {
+async function insertReminder(core: OverlayCore, item: FlaggedMessage, step: LadderStep): Promise<InsertOutcome> {
   const { doc, t } = core;
-  const text = reminderText(core, item);
+  const text = reminderText(item, step);
+  const help = t('card.stepHelp');
+  // Never wipe what the admin was typing: the words go after the draft, one blank line between.
+  if (zalo.composerDraft(doc).trim()) return core.insertOrCopy(text, help, { afterDraft: true });
   const lead = `@${item.senderName}`;
   let typedOnly = false;
   if (item.senderName && text.includes(lead) && zalo.clearComposer(doc).ok) {
@@ -47,12 +63,12 @@ async function insertReminder(core: OverlayCore, item: FlaggedMessage): Promise<
     if (mention?.ok) {
       // Zalo puts a space after the chip; the leading space keeps the read-back comparison exact.
       const tail = zalo.insertIntoComposer(doc, ` ${after.replace(/^\s+/, '')}`, { mode: 'append' });
-      if (tail.ok) return { ok: true, method: 'composer', message: t('card.remindHelp') };
+      if (tail.ok) return { ok: true, method: 'composer', message: help };
     }
     // Not picked from Zalo's list: the words go in with the name as plain text, and the admin is told.
     typedOnly = mention !== null && !mention.ok;
   }
-  const out = await core.insertOrCopy(text, t('card.remindHelp'));
+  const out = await core.insertOrCopy(text, help);
   if (typedOnly && out.ok) out.message = `${out.message} ${t('mention.typed', { name: item.senderName })}`;
   return out;
 }
@@ -62,10 +78,10 @@ function moderationActions(core: OverlayCore): ModerationActions {
   const threadOf = () => store.get().thread;
   const memberOf = (item: FlaggedMessage) => ({ name: item.senderName, ...(item.fromUid ? { uid: item.fromUid } : {}) });
   return {
-    async remind(cli) {
+    async remind(cli, step = 'remind') {
       const item = core.findFlagged(cli);
       if (!item) return { ok: false, method: 'none', message: '' };
-      const out = await insertReminder(core, item);
+      const out = await insertReminder(core, item, step);
       store.set({ announcement: out.message });
       return out;
     },

@@ -9,8 +9,9 @@ import { customPeriod, monthPeriod, quarterPeriod } from '@/lib/reports/period';
 import { GuardDb } from '@/lib/db/db';
 import type { LogEntry } from '@/lib/log/schema';
 
-type Mini = Pick<LogEntry, 'kind' | 'category' | 'time'>;
-const flag = (category: LogEntry['category'], time: string): Mini => ({ kind: 'flag', category, time });
+type Mini = Pick<LogEntry, 'kind' | 'category' | 'time' | 'messageTime' | 'chainId' | 'seq' | 'messageId'>;
+let seq = 0;
+const flag = (category: LogEntry['category'], time: string, over: Partial<Mini> = {}): Mini => ({ kind: 'flag', category, time, chainId: 'g', seq: ++seq, ...over });
 
 describe('chart data', () => {
   it('counts flags per category and per ISO week on the Vietnam calendar', () => {
@@ -18,8 +19,8 @@ describe('chart data', () => {
       flag('scam', '2026-11-02T01:00:00Z'), // Mon 2/11 → W45
       flag('scam', '2026-11-08T16:30:00Z'), // Sun 8/11 23:30 VN → still W45
       flag('advertising', '2026-11-08T17:30:00Z'), // Mon 9/11 00:30 VN → W46
-      { kind: 'action', time: '2026-11-09T02:00:00Z' },
-      { kind: 'notice', category: 'scam', time: '2026-11-09T02:00:00Z' },
+      { kind: 'action', time: '2026-11-09T02:00:00Z', chainId: 'g', seq: ++seq },
+      { kind: 'notice', category: 'scam', time: '2026-11-09T02:00:00Z', chainId: 'g', seq: ++seq },
     ];
     const d = chartData(entries);
     expect(d.flags).toBe(3);
@@ -31,6 +32,21 @@ describe('chart data', () => {
       ['2026-W46', 1],
     ]);
     expect(d.byWeek[0].label).toContain('Tuần 45');
+    expect(d.byWeek.map((w) => w.short)).toEqual(['T45 (02–08/11)', 'T46 (09–15/11)']);
+  });
+
+  it('counts a message flagged in two categories once per week, in the week it was sent', () => {
+    const d = chartData([
+      flag('scam', '2026-12-02T01:00:00Z', { messageId: 'm1', messageTime: '2026-11-20T01:00:00Z' }),
+      flag('strange-link', '2026-12-02T01:00:00Z', { messageId: 'm1', messageTime: '2026-11-20T01:00:00Z' }),
+      flag('scam', '2026-12-02T01:00:00Z', { messageId: 'm2' }),
+    ]);
+    expect(d.flags).toBe(2);
+    expect(d.byCategory.find((c) => c.id === 'scam')?.count).toBe(2);
+    expect(d.byWeek.map((w) => [w.short, w.count])).toEqual([
+      ['T47 (16–22/11)', 1],
+      ['T49 (30/11–06/12)', 1],
+    ]);
   });
 
   it('accumulates chunk by chunk to the same result', () => {
@@ -205,5 +221,27 @@ describe('known groups', () => {
       ['g-a', 'Nhóm A', 'Đông', true, 0],
       ['g-b', 'Nhóm Đoài', 'Đoài', false, 1],
     ]);
+  });
+
+  it('fills a configured group\'s empty place fields from its log, keeping the ones set', async () => {
+    const db = new GuardDb(`dash-groups-${Math.random()}`);
+    const overrides = { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] };
+    // Prefilled from the group's name: thôn and xã known, tỉnh not.
+    await db.groups.put({ threadId: 'g-c', name: 'Tổ CNS - Đông - An Bình', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: '', leaderName: '', leaderPhone: '', overrides });
+    await db.heads.put({ chainId: 'g-c', seq: 2, hash: 'f'.repeat(64) });
+    await db.log.put({
+      chainId: 'g-c',
+      seq: 2,
+      time: '2026-11-02T01:00:00.000Z',
+      kind: 'notice',
+      group: { threadId: 'g-c', name: 'Tổ CNS - Đông - An Bình' },
+      place: { thon: 'Thôn Đông cũ', xa: 'An Bình', tinh: 'Bắc Giang' },
+      admin: 'Hoa',
+      prevHash: '0'.repeat(64),
+      hash: 'f'.repeat(64),
+    });
+    const [g] = await listKnownGroups(db);
+    expect(g.place).toEqual({ thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Giang' });
+    expect(g.entries).toBe(2);
   });
 });

@@ -9,16 +9,16 @@ afterAll(async () => {
 });
 
 describe('GuardDb', () => {
-  it('opens with every table at version 1', async () => {
+  it('opens with every table at version 2', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       ['blocklist', 'groups', 'heads', 'log', 'rulePacks', 'samples', 'settings', 'snapshots', 'templates'].sort(),
     );
   });
 
   it.each([
-    ['log', '[chainId+seq]', ['time', '[chainId+time]', 'kind', 'category', 'action', 'member.uid', 'ref', 'key']],
+    ['log', '[chainId+seq]', ['time', '[chainId+time]', 'kind', 'category', 'action', 'member.uid', 'ref', 'key', 'messageTime', '[chainId+messageTime]']],
     ['snapshots', '[chainId+seq]', ['time']],
     ['heads', 'chainId', []],
     ['groups', 'threadId', []],

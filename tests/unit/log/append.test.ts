@@ -41,6 +41,32 @@ describe('appendLog', () => {
     expect(await snapshotHash(snap!.text, snap!.salt)).toBe(entry.textHash);
   });
 
+  it.each([
+    ['STK: 1903 5678 9012 Techcombank', ['1903 5678 9012', '5678 9012'], '1903'],
+    ['ck vào số tài khoản 0123456789 Vietcombank', ['0123456789'], '0123456'],
+    ['số tài khoản Agribank 4401-2056-7788 chủ TK Lê Văn Tám', ['4401-2056-7788', 'TK 4401-2056-7788'], '4401'],
+  ])('no part of a masked account number reaches the chain through evidence or notes: %s', async (msg, evidence, secret) => {
+    const d = db();
+    const text = `Nhận hỗ trợ 5 triệu, đóng phí trước ${msg} ngay hôm nay`;
+    const { entry, text: stored } = await appendLog(
+      d,
+      flagInput({ text, evidence, note: `Bằng chứng: ${evidence[0]}`, outcome: evidence[0] }),
+      { redaction: { phones: false, idNumbers: true } },
+    );
+    expect(stored).not.toContain(secret);
+    const row = await d.log.get([entry.chainId, entry.seq]);
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(row!.evidence).toHaveLength(evidence.length);
+    // The shape stays readable: the last 3 digits survive.
+    expect(row!.evidence![0]).toMatch(/\*{3}.*\d{3}$/);
+  });
+
+  it('leaves unrelated numbers in evidence alone', async () => {
+    const d = db();
+    const { entry } = await appendLog(d, flagInput({ text: 'STK 190356789012, phí 990.000đ', evidence: ['phí 990.000đ'] }));
+    expect(entry.evidence).toEqual(['phí 990.000đ']);
+  });
+
   it('redacts according to the options given', async () => {
     const d = db();
     const { text } = await appendLog(d, flagInput(), { redaction: { phones: false, idNumbers: true } });

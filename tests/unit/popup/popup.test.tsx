@@ -23,6 +23,9 @@ async function render(over: Partial<PopupDeps>) {
     openDashboard: vi.fn(async () => undefined),
     openZalo: vi.fn(async () => undefined),
     quickTemplates: [{ id: 'noi-quy-nhom', title: 'Nội quy nhóm' }],
+    shortcut: async () => 'Alt+Shift+Y',
+    browserFamily: 'chromium',
+    openShortcutSettings: vi.fn(async () => true),
     ...over,
   };
   const host = document.createElement('div');
@@ -70,6 +73,33 @@ describe('popup', () => {
   it('says the page is not ready when the Zalo tab does not answer', async () => {
     const { host } = await render({ status: async () => Promise.reject(new Error('no receiver')) });
     expect(host.textContent).toContain('Trang Zalo chưa sẵn sàng');
+  });
+
+  it('shows the assigned shortcut', async () => {
+    const { host } = await render({});
+    expect(host.querySelector('[data-testid="popup-shortcut-keys"]')?.textContent).toBe('Alt+Shift+Y');
+    expect(host.querySelector('[data-testid="popup-shortcut-help"]')).toBeNull();
+  });
+
+  it('when the browser left the shortcut unassigned, says so and opens the shortcut page', async () => {
+    const { host, deps } = await render({ shortcut: async () => '' });
+    expect(host.querySelector('[data-testid="popup-shortcut"]')?.textContent).toContain('Chưa được gán');
+    expect(host.querySelector('[data-testid="popup-shortcut-help"]')?.textContent).toContain('chrome://extensions/shortcuts');
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="popup-shortcut-open"]')!.click());
+    expect(deps.openShortcutSettings).toHaveBeenCalled();
+  });
+
+  it('on Firefox without a shortcut API, explains the about:addons steps instead of a dead link', async () => {
+    const { host } = await render({ shortcut: async () => '', browserFamily: 'firefox', openShortcutSettings: async () => false });
+    expect(host.querySelector('[data-testid="popup-shortcut-help"]')?.textContent).toContain('about:addons');
+    await act(async () => host.querySelector<HTMLButtonElement>('[data-testid="popup-shortcut-open"]')!.click());
+    expect(host.querySelector('[data-testid="popup-shortcut-open"]')).toBeNull();
+  });
+
+  it('follows the language setting', async () => {
+    const { host } = await render({ t: createT('en'), lang: 'en' });
+    expect(host.querySelector('main')?.getAttribute('lang')).toBe('en');
+    expect(host.textContent).toContain('Shortcut for notice templates');
   });
 });
 

@@ -142,4 +142,32 @@ describe('printableReport', () => {
     expect(rt).not.toContain('Nguyễn Văn An');
     expect(rt).not.toContain('alert("xss")');
   });
+
+  it('a message flagged in two categories is one case and one message; the signatures travel with the last section', async () => {
+    const base = { chainId: 'g1', group, place, admin: 'Trần Văn Bình' };
+    const member = { name: 'Lê Văn Cường', uid: 'u-c' };
+    const bodies: LogBody[] = [
+      { ...base, time: '2026-11-03T02:00:00Z', kind: 'flag', member, messageId: 'm1', category: 'scam', severity: 'high', text: 'Nhận quà tại qua-tang.xyz' },
+      { ...base, time: '2026-11-03T02:00:00Z', kind: 'flag', member, messageId: 'm1', category: 'strange-link', severity: 'medium', text: 'Nhận quà tại qua-tang.xyz' },
+      { ...base, time: '2026-11-04T02:00:00Z', kind: 'action', action: 'deleted', member, messageId: 'm1', ref: 1 },
+      { ...base, time: '2026-11-05T02:00:00Z', kind: 'flag', member, messageId: 'm2', category: 'scam', severity: 'high', text: 'Chuyển phí nhận hỗ trợ' },
+    ];
+    const doc = parse(printableReport({ entries: await linkAll(bodies), period: nov, place }));
+    const sections = [...doc.querySelectorAll('h2')];
+    const casesTable = sections.find((h) => h.textContent?.startsWith('V.'))!.nextElementSibling!;
+    const rows = [...casesTable.querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.textContent).join('\n')).toContain('Lừa đảo, chiếm đoạt tài sản; Đường link lạ');
+    expect(doc.body.textContent).toContain('đã phát hiện 2 tin nhắn');
+    const members = sections.find((h) => h.textContent?.startsWith('IV.'))!.nextElementSibling!;
+    expect(members.querySelector('tbody tr td:nth-child(3)')?.textContent).toBe('2');
+
+    const sign = doc.querySelector('table.sign')!;
+    const tail = sign.parentElement!;
+    expect(tail.className).toBe('tail');
+    expect(tail.contains(casesTable)).toBe(true);
+    const css = doc.querySelector('style')!.textContent!;
+    expect(css).toMatch(/\.tail \{[^}]*break-inside: avoid/);
+  });
 });
+

@@ -107,3 +107,31 @@ describe('summarize', () => {
     expect(notableCases(nov, summarize(nov), 5).map((c) => c.seq)).toEqual([1]);
   });
 });
+
+describe('counts per message', () => {
+  it('20 messages, 5 of them in two categories: 20 messages, 25 by category; members counted per message', async () => {
+    const list: LogBody[] = [];
+    for (let i = 0; i < 20; i++) {
+      const member = i % 2 ? an : bich;
+      const t = `2026-11-${String(2 + i).padStart(2, '0')}T02:00:00Z`;
+      list.push(body(t, { member, messageId: `m${i}`, category: 'scam', severity: 'high', text: 'Chuyển khoản gấp' }));
+      if (i < 5) list.push(body(t, { member, messageId: `m${i}`, category: 'strange-link', severity: 'medium', text: 'Chuyển khoản gấp' }));
+    }
+    // Dismissing one message through its second flag clears the whole message.
+    list.push(body('2026-11-25T02:00:00Z', { kind: 'action', action: 'dismissed', ref: 2 }));
+    const entries = await linkAll(list);
+    const s = summarize(entries, monthPeriod(2026, 11));
+    expect(s.flags).toBe(20);
+    expect(s.flagEntries).toBe(25);
+    expect(s.byCategory.scam + s.byCategory['strange-link']).toBe(25);
+    expect(s.bySeverity.high + s.bySeverity.medium + s.bySeverity.low).toBe(20);
+    expect(s.flagsPerWeek.reduce((n, w) => n + w.flags, 0)).toBe(20);
+    expect(s.openFlags).toHaveLength(19);
+    const rowOf = (m: { name: string }) => s.members.find((r) => r.name === m.name)!;
+    expect(rowOf(bich).flags).toBe(10);
+    expect(rowOf(bich).strikes).toBe(9);
+    expect(rowOf(an).flags).toBe(10);
+    expect(notableCases(entries, s, 100)).toHaveLength(20);
+  });
+});
+

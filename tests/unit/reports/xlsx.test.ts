@@ -122,8 +122,8 @@ describe('reportXlsx', () => {
     expect(detail.cells.get('A2')!.style).toBe(2); // date-time format
     expect(detail.cells.get('A2')!.value).toBeCloseTo(excelSerialVn(new Date(entries[0]!.time)), 9);
     expect(detail.cells.get('C2')!.value).toBe('Đông');
-    expect(detail.cells.get('Q2')!.value).toBe(1); // seq as a number
-    expect(detail.cells.get('R2')!.value).toBe(entries[0]!.hash);
+    expect(detail.cells.get('R2')!.value).toBe(1); // seq as a number
+    expect(detail.cells.get('S2')!.value).toBe(entries[0]!.hash);
 
     expect(rowValues(members, 1)[0]).toBe('Thành viên');
     expect(members.xml.match(/<row /g)).toHaveLength(s.members.length + 1);

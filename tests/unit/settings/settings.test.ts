@@ -5,13 +5,14 @@ import { DEFAULT_GLOBAL_SETTINGS, defaultGroupSettings, effectiveLadder } from '
 import { listGroups, loadGlobalSettings, loadGroupSettings, saveGlobalSettings, saveGroupSettings } from '@/lib/settings/store';
 
 describe('parseGlobalSettings', () => {
-  it('fills every default from an empty object', () => {
-    expect(parseGlobalSettings('{}')).toEqual({
+  it('fills every default but the admin name, which a form must give', () => {
+    expect(parseGlobalSettings('{"adminName": "Hoa"}')).toEqual({
       ok: true,
       value: {
-        adminName: '',
+        adminName: 'Hoa',
         language: 'vi',
         retentionDays: 365,
+        place: { thon: '', xa: '', tinh: '' },
         redaction: { phones: true, idNumbers: true },
         ladder: { steps: ['remind', 'warn', 'propose-removal'], immediateCategories: ['scam', 'classified-info'], strikeWindowDays: 0 },
       },
@@ -33,8 +34,11 @@ describe('parseGlobalSettings', () => {
     ['ladder step', { ladder: { steps: ['remind', 'ban'] } }, 'ladder.steps[1]'],
     ['empty ladder', { ladder: { steps: [] } }, 'ladder.steps'],
     ['immediate category', { ladder: { immediateCategories: ['spam'] } }, 'ladder.immediateCategories[0]'],
+    ['empty admin name', { adminName: '   ' }, 'adminName'],
+    ['retention of 99,999,999 days', { retentionDays: 99_999_999 }, 'retentionDays'],
+    ['strike window past ten years', { ladder: { strikeWindowDays: 5000 } }, 'ladder.strikeWindowDays'],
   ])('rejects bad %s and names the path %s', (_l, input, path) => {
-    const r = parseGlobalSettings(input);
+    const r = parseGlobalSettings(typeof input === 'string' ? input : { adminName: 'Hoa', ...input });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.path).toBe(path);
@@ -65,7 +69,9 @@ describe('parseGroupSettings', () => {
   it('accepts full overrides and normalises domains', () => {
     const r = parseGroupSettings({
       threadId: 'g1',
+      name: 'Thôn Đông',
       thon: 'Thôn Đông',
+      leaderPhone: '0912.345.678',
       overrides: {
         extraTerms: { advertising: ['thanh lý', 'pass lại'], 'gambling-fortune': ['soi cầu'] },
         allowedTerms: ['bán hàng hộ hội phụ nữ'],
@@ -88,8 +94,11 @@ describe('parseGroupSettings', () => {
     ['disabled category', { threadId: 'g', overrides: { disabledCategories: ['rao-vat'] } }, 'overrides.disabledCategories[0]'],
     ['URL instead of domain', { threadId: 'g', overrides: { allowDomains: ['https://bacninh.gov.vn/'] } }, 'overrides.allowDomains[0]'],
     ['group ladder', { threadId: 'g', ladder: { steps: ['kick'] } }, 'ladder.steps[0]'],
+    ['empty group name', { threadId: 'g', name: ' ' }, 'name'],
+    ['phone "abc-xyz"', { threadId: 'g', leaderPhone: 'abc-xyz' }, 'leaderPhone'],
+    ['phone too short', { threadId: 'g', leaderPhone: '0912 345' }, 'leaderPhone'],
   ])('rejects %s naming %s', (_l, input, path) => {
-    const r = parseGroupSettings(input);
+    const r = parseGroupSettings('threadId' in input ? { name: 'Nhóm thôn', ...input } : input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.path).toBe(path);
   });
@@ -97,7 +106,7 @@ describe('parseGroupSettings', () => {
   it('a group ladder overrides the global one', () => {
     const g = defaultGroupSettings('g');
     expect(effectiveLadder(DEFAULT_GLOBAL_SETTINGS, g)).toBe(DEFAULT_GLOBAL_SETTINGS.ladder);
-    const own = parseGroupSettings({ threadId: 'g', ladder: { immediateCategories: ['scam', 'sensitive-topic'] } });
+    const own = parseGroupSettings({ threadId: 'g', name: 'Nhóm', ladder: { immediateCategories: ['scam', 'sensitive-topic'] } });
     expect(own.ok && effectiveLadder(DEFAULT_GLOBAL_SETTINGS, own.value).immediateCategories).toEqual(['scam', 'sensitive-topic']);
   });
 });

@@ -23,7 +23,7 @@ describe('public API of lib/zalo', () => {
     expect(Object.keys(api).sort()).toEqual([
       'AREA_IDS', 'HIGHLIGHT_ATTR', 'MAX_PACK_BYTES', 'PIN_LABELS', 'POLL_LABELS', 'SELECTORS', 'SELECTOR_KEYS',
       'SELECTOR_PACK_FORMAT', 'SELECTOR_PACK_VERSION', 'activePack', 'applySelectorPack', 'areaHealth', 'candidatesOf',
-      'clearComposer', 'cliMsgIdFromDomId', 'cliMsgIdOf', 'clickLikeUser', 'clickMenuItem', 'closeMenus',
+      'clearComposer', 'cliMsgIdFromDomId', 'cliMsgIdOf', 'clickLikeUser', 'clickMenuItem', 'closeMenus', 'composerDraft',
       'createSenderDirectory', 'currentThread', 'diagnose', 'diagnosisSchema', 'exportSkeleton', 'fillPoll',
       'findBubbleByText', 'findComposer', 'findMenuItem', 'findPollDialog', 'health', 'highlightForManual', 'hover',
       'insertIntoComposer', 'insertMention', 'isReady', 'listBubbles', 'listMembers', 'listMentionItems', 'maskDigits',
