@@ -279,7 +279,8 @@ export function XaView() {
           {streamed.length > 0 && (
             <ul className="filelist" data-testid="xa-streamed">
               {streamed.map((f) => (
-                <li key={f.name} className={f.ok ? 'file file--ok' : 'file file--bad'} data-file={f.name} data-status={f.ok ? 'checked' : 'rejected'}>
+                // Own attributes, not data-file/data-status: the final list's rows keep one element per file.
+                <li key={f.name} className={f.ok ? 'file--ok' : 'file--bad'} data-stream-file={f.name} data-stream-status={f.ok ? 'checked' : 'rejected'}>
                   <strong>{f.name}</strong> {f.ok ? `✓ ${t('xa.checkedOk')}` : `✗ ${f.reason}`}
                 </li>
               ))}
