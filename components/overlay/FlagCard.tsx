@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import DOMPurify from 'dompurify';
 import { useOverlay, useOverlayState } from './context';
 import { CategoryTag } from './CategoryTag';
+import { Notice } from './Notice';
 import { safeHighlight } from '@/lib/overlay/highlight';
 import { clauseText } from '@/lib/domain/clauses';
 import type { StrikeInfo, RecordableAction } from '@/lib/overlay/actions';
+import { LADDER_STEPS } from '@/lib/domain/ladder';
 import type { MessageKey } from '@/lib/i18n';
 
 type Mode = 'main' | 'delete' | 'remove' | 'dismiss' | 'note';
@@ -39,6 +41,9 @@ export function FlagCard() {
   const evidenceTerms = [...new Set(item.flags.flatMap((f) => f.evidence.map((e) => e.text)))];
   const spans = item.flags.flatMap((f) => f.evidence);
   const next = strikes?.nextStep ?? 'remind';
+  // The ladder's words go in once per message; after that only further outcomes (delete, remove, note).
+  const stepTaken = item.actions.some((a) => (LADDER_STEPS as readonly string[]).includes(a));
+  const done = item.actions.filter((a, i, all) => all.indexOf(a) === i);
 
   const run = async (fn: () => Promise<string | void>) => {
     setBusy(true);
@@ -51,15 +56,21 @@ export function FlagCard() {
       setBusy(false);
     }
   };
-  const record = (action: RecordableAction, opts?: { note?: string; allowTerms?: string[] }) =>
+  /** A decision is logged, then the card moves on; the notice keeps what was done readable. */
+  const decide = (action: RecordableAction, opts?: { note?: string; allowTerms?: string[]; before?: string }) =>
     run(async () => {
       await actions.record(cli, action, opts);
-      setMode('main');
-      return t('card.recorded', { action: t(`action.${action}` as MessageKey) });
+      const recorded = t('card.recordedFor', { action: t(`action.${action}` as MessageKey), name: item.senderName || t('sender.unknown') });
+      if (action === 'note') {
+        setMode('main');
+        return recorded;
+      }
+      actions.moveOn(cli, [opts?.before, recorded].filter(Boolean).join(' '));
     });
 
   return (
-    <div className="zgg-card" role="dialog" aria-modal="false" aria-labelledby="zgg-card-title" data-testid="zgg-card">
+    <div className="zgg-card" role="dialog" aria-modal="false" aria-labelledby="zgg-card-title" data-testid="zgg-card" data-cli={cli}>
+      <Notice inline />
       <header className="zgg-card__head">
         <h2 id="zgg-card-title" className="zgg-card__title">
           {t('card.title')}
@@ -68,116 +79,97 @@ export function FlagCard() {
           ×
         </button>
       </header>
-      <dl className="zgg-dl">
-        <dt>{t('card.sender')}</dt>
-        <dd data-testid="zgg-card-sender">{item.senderName || t('sender.unknown')}</dd>
-        {item.time && (
-          <>
-            <dt>{t('card.time')}</dt>
-            <dd>{item.time}</dd>
-          </>
-        )}
-      </dl>
+      <p className="zgg-card__meta">
+        <strong data-testid="zgg-card-sender">{item.senderName || t('sender.unknown')}</strong>
+        {item.time && <span className="zgg-muted"> · {item.time}</span>}
+      </p>
       <div
         className="zgg-card__text"
         data-testid="zgg-card-text"
         // Escaped, highlighted, then sanitised to <mark>/<br> only: message text never becomes markup.
         dangerouslySetInnerHTML={{ __html: safeHighlight(DOMPurify, item.text, spans) }}
       />
-      {item.flags.map((f) => (
-        <section key={f.category} className="zgg-flag" data-category={f.category}>
-          <div className="zgg-tags">
+      <ul className="zgg-cats" data-testid="zgg-card-flags">
+        {item.flags.map((f) => (
+          <li key={f.category} className="zgg-cat" data-category={f.category}>
             <CategoryTag id={f.category} t={t} />
-            <span className={`zgg-sev zgg-sev--${f.severity}`}>
-              {t('card.severity')}: {t(`severity.${f.severity}` as MessageKey)}
-            </span>
-          </div>
-          <p className="zgg-flag__why">{f.explanation}</p>
-          <blockquote className="zgg-quote">
-            <strong>{t('card.clause', { clause: f.clause })}</strong>: {clauseText(f.clause)}
-          </blockquote>
-          {f.evidence.length > 0 && (
-            <p className="zgg-muted">
-              {t('card.evidence')}: {[...new Set(f.evidence.map((e) => e.text))].join(' · ')}
-            </p>
+            <span className={`zgg-sev zgg-sev--${f.severity}`}>{t(`severity.${f.severity}` as MessageKey)}</span>
+            <span className="zgg-muted">{t('card.clause', { clause: f.clause })}</span>
+            {f.evidence.length > 0 && (
+              <span className="zgg-cat__evidence" title={t('card.evidence')}>
+                «{[...new Set(f.evidence.map((e) => e.text))].join(' · ')}»
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {done.length > 0 && (
+        <p className="zgg-done" data-testid="zgg-card-outcomes">
+          ✓ {t('card.outcomes', { actions: done.map((a) => t(`action.${a}` as MessageKey)).join(', ') })}
+        </p>
+      )}
+
+      {mode === 'main' && item.status !== 'dismissed' && (
+        <div className="zgg-actions zgg-actions--sticky" role="group" aria-label={t('card.actions')}>
+          {!stepTaken && (
+            <button
+              type="button"
+              className="zgg-btn"
+              disabled={busy || strikes === null}
+              data-testid="zgg-act-remind"
+              onClick={() =>
+                run(async () => {
+                  // The button, the words inserted and the log entry are all the same ladder step.
+                  const out = await actions.remind(cli, next);
+                  if (!out.ok) return out.message;
+                  await decide(next, { before: out.message });
+                })
+              }
+            >
+              {t(`suggest.${next}` as MessageKey)}
+            </button>
           )}
-        </section>
-      ))}
-
-      <section className="zgg-strikes" data-testid="zgg-strikes">
-        <h3 className="zgg-subtitle">{t('card.strikes')}</h3>
-        {strikes === null ? (
-          <p className="zgg-muted">{t('common.loading')}</p>
-        ) : strikes.count === 0 ? (
-          <p className="zgg-muted">{t('card.noStrikes')}</p>
-        ) : (
-          <>
-            <p data-testid="zgg-strike-count" data-count={strikes.count}>
-              {t('card.strikeCount', { n: strikes.count })}
-            </p>
-            <ul className="zgg-list">
-              {strikes.entries.slice(0, 5).map((e) => (
-                <li key={e.seq} className="zgg-muted">
-                  {new Date(e.time).toLocaleDateString('vi-VN')} · {e.category ? t(`category.${e.category}` as MessageKey) : ''} ·{' '}
-                  {e.action ? t(`action.${e.action}` as MessageKey) : ''}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {strikes && (
-          <p className="zgg-next" data-testid="zgg-next-step" data-step={next}>
-            {t('card.nextStep', { step: t(`suggest.${next}` as MessageKey) })}
-          </p>
-        )}
-      </section>
-
-      {item.status === 'open' && mode === 'main' && (
-        <div className="zgg-actions" role="group">
-          <button
-            type="button"
-            className="zgg-btn"
-            disabled={busy}
-            data-testid="zgg-act-remind"
-            onClick={() =>
-              run(async () => {
-                // The button, the words inserted and the log entry are all the same ladder step.
-                const out = await actions.remind(cli, next);
-                if (out.ok) await actions.record(cli, next);
-                return out.message;
-              })
-            }
-          >
-            {t(`suggest.${next}` as MessageKey)}
-          </button>
-          <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-deleted" onClick={() => setMode('delete')}>
-            {t('action.deleted')}
-          </button>
-          <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-removed" onClick={() => setMode('remove')}>
-            {t('action.removed')}
-          </button>
-          <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-dismissed" onClick={() => setMode('dismiss')}>
-            {t('action.dismissed')}
-          </button>
+          {!done.includes('deleted') && (
+            <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-deleted" onClick={() => setMode('delete')}>
+              {t('action.deleted')}
+            </button>
+          )}
+          {!done.includes('removed') && (
+            <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-removed" onClick={() => setMode('remove')}>
+              {t('action.removed')}
+            </button>
+          )}
+          {item.status === 'open' && (
+            <button
+              type="button"
+              className="zgg-btn zgg-btn--ghost"
+              disabled={busy}
+              data-testid="zgg-act-dismissed"
+              onClick={() => setMode('dismiss')}
+            >
+              {t('action.dismissed')}
+            </button>
+          )}
           <button type="button" className="zgg-btn zgg-btn--ghost" disabled={busy} data-testid="zgg-act-note" onClick={() => setMode('note')}>
             {t('action.note')}
           </button>
         </div>
       )}
-      {item.status !== 'open' && mode === 'main' && (
-        <div className="zgg-actions">
+      {mode === 'main' && item.status === 'dismissed' && (
+        <div className="zgg-actions zgg-actions--sticky">
           <button type="button" className="zgg-btn zgg-btn--ghost" data-testid="zgg-act-note" onClick={() => setMode('note')}>
             {t('action.note')}
           </button>
         </div>
       )}
+
       {mode === 'delete' && (
         <div className="zgg-guide" role="group">
           <p>{t('card.deleteGuide')}</p>
           <button type="button" className="zgg-btn zgg-btn--ghost" onClick={() => run(async () => void (await actions.openMessageMenu(cli)))}>
             {t('card.openMenu')}
           </button>
-          <button type="button" className="zgg-btn" data-testid="zgg-confirm-deleted" disabled={busy} onClick={() => record('deleted')}>
+          <button type="button" className="zgg-btn" data-testid="zgg-confirm-deleted" disabled={busy} onClick={() => decide('deleted')}>
             {t('card.confirmDeleted')}
           </button>
           <button type="button" className="zgg-btn zgg-btn--ghost" onClick={() => setMode('main')}>
@@ -191,7 +183,7 @@ export function FlagCard() {
           <button type="button" className="zgg-btn zgg-btn--ghost" onClick={() => run(async () => void (await actions.openMembers()))}>
             {t('card.openMembers')}
           </button>
-          <button type="button" className="zgg-btn" data-testid="zgg-confirm-removed" disabled={busy} onClick={() => record('removed')}>
+          <button type="button" className="zgg-btn" data-testid="zgg-confirm-removed" disabled={busy} onClick={() => decide('removed')}>
             {t('card.confirmRemoved')}
           </button>
           <button type="button" className="zgg-btn zgg-btn--ghost" onClick={() => setMode('main')}>
@@ -212,7 +204,7 @@ export function FlagCard() {
             className="zgg-btn"
             data-testid="zgg-confirm-dismissed"
             disabled={busy}
-            onClick={() => record('dismissed', allow ? { allowTerms: evidenceTerms } : undefined)}
+            onClick={() => decide('dismissed', allow ? { allowTerms: evidenceTerms } : undefined)}
           >
             {t('card.dismissConfirm')}
           </button>
@@ -234,7 +226,7 @@ export function FlagCard() {
             type="button"
             className="zgg-btn"
             disabled={busy || !note.trim()}
-            onClick={() => record('note', { note: note.trim() }).then(() => setNote(''))}
+            onClick={() => decide('note', { note: note.trim() }).then(() => setNote(''))}
           >
             {t('card.saveNote')}
           </button>
@@ -248,6 +240,48 @@ export function FlagCard() {
           {message}
         </p>
       )}
+      <details className="zgg-details" data-testid="zgg-card-details">
+        <summary>
+          {t('card.details')}
+          {strikes && strikes.count > 0 ? ` · ${t('card.strikeCount', { n: strikes.count })}` : ''}
+        </summary>
+        {item.flags.map((f) => (
+          <section key={f.category} className="zgg-flag" data-category={f.category}>
+            <CategoryTag id={f.category} t={t} />
+            <p className="zgg-flag__why">{f.explanation}</p>
+            <blockquote className="zgg-quote">
+              <strong>{t('card.clause', { clause: f.clause })}</strong>: {clauseText(f.clause)}
+            </blockquote>
+          </section>
+        ))}
+        <section className="zgg-strikes" data-testid="zgg-strikes">
+          <h3 className="zgg-subtitle">{t('card.strikes')}</h3>
+          {strikes === null ? (
+            <p className="zgg-muted">{t('common.loading')}</p>
+          ) : strikes.count === 0 ? (
+            <p className="zgg-muted">{t('card.noStrikes')}</p>
+          ) : (
+            <>
+              <p data-testid="zgg-strike-count" data-count={strikes.count}>
+                {t('card.strikeCount', { n: strikes.count })}
+              </p>
+              <ul className="zgg-list">
+                {strikes.entries.slice(0, 5).map((e) => (
+                  <li key={e.seq} className="zgg-muted">
+                    {new Date(e.time).toLocaleDateString('vi-VN')} · {e.category ? t(`category.${e.category}` as MessageKey) : ''} ·{' '}
+                    {e.action ? t(`action.${e.action}` as MessageKey) : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {strikes && (
+            <p className="zgg-next" data-testid="zgg-next-step" data-step={next}>
+              {t('card.nextStep', { step: t(`suggest.${next}` as MessageKey) })}
+            </p>
+          )}
+        </section>
+      </details>
     </div>
   );
 }

@@ -104,7 +104,9 @@ export function FlagPanel() {
             <li key={f.cliMsgId} className={`zgg-item zgg-item--${f.status}`} data-cli={f.cliMsgId}>
               <div className="zgg-item__meta">
                 <strong>{f.senderName || t('sender.unknown')}</strong> <span className="zgg-muted">{f.time ?? ''}</span>
-                {f.status !== 'open' && <span className="zgg-done">✓ {f.outcome ?? ''}</span>}
+                {f.actions.length > 0 && (
+                  <span className="zgg-done">✓ {[...new Set(f.actions)].map((a) => t(`action.${a}` as MessageKey)).join(', ')}</span>
+                )}
               </div>
               <div className="zgg-item__text">{f.text.slice(0, 140)}</div>
               <div className="zgg-tags">

@@ -137,6 +137,15 @@ export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
       return { group: saved, seq: res.entry.seq, deduped: res.deduped };
     },
 
+    async 'group.fillPlace'(req: R<'group.fillPlace'>) {
+      const group = await loadGroupSettings(db, req.threadId);
+      const { thon = '', xa = '', tinh = '' } = req.place;
+      // Never overwrites what the admin set in Settings: only empty fields are filled.
+      const filled = { thon: group.thon || thon, xa: group.xa || xa, tinh: group.tinh || tinh };
+      if (filled.thon === group.thon && filled.xa === group.xa && filled.tinh === group.tinh) return group;
+      return saveGroupSettings(db, { ...group, ...filled });
+    },
+
     'group.save': (req: R<'group.save'>) => saveGroupSettings(db, req.settings),
     'settings.save': (req: R<'settings.save'>) => saveGlobalSettings(db, req.settings),
     'templates.list': () => db.templates.toArray(),

@@ -125,6 +125,14 @@ export const BACKGROUND_PROTOCOL = defineProtocol({
     request: { key: z.string().min(1).max(200), threadId: z.string().min(1), domain: domainSchema, body: logBodySchema },
     reply: z.object({ group: groupSettingsSchema, seq: z.number().int().positive(), deduped: z.boolean() }),
   },
+  /** Thôn/xã/tỉnh the admin typed into a template: kept for the group where its settings are still empty. */
+  'group.fillPlace': {
+    request: {
+      threadId: z.string().min(1),
+      place: z.object({ thon: z.string().trim().max(100), xa: z.string().trim().max(100), tinh: z.string().trim().max(100) }).partial(),
+    },
+    reply: groupSettingsSchema,
+  },
   'group.save': { request: { settings: groupSettingsSchema }, reply: groupSettingsSchema },
   'settings.save': { request: { settings: globalSettingsSchema }, reply: globalSettingsSchema },
   'templates.list': { request: {}, reply: z.array(templateRowSchema) },

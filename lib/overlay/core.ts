@@ -38,7 +38,8 @@ export interface PanelActions {
   /** Scrolls Zalo's chat to the message; false when it is not rendered (virtualised away). */
   jumpTo(cliMsgId: string): boolean;
   openDashboard(): void;
-  togglePicker(open?: boolean): void;
+  /** Opens or closes the template picker; `templateId` preselects one (e.g. the Nội quy). */
+  togglePicker(open?: boolean, templateId?: string): void;
 }
 
 /** Fields of a log entry beyond the ones every entry of the open group shares. */
@@ -134,7 +135,8 @@ export function createOverlayCore(deps: OverlayDeps): OverlayCore {
       store.set((s) => ({ panelOpen: open ?? !s.panelOpen }));
     },
     openCard(cli) {
-      store.set({ cardFor: cli, pickerOpen: false });
+      // Opened by the admin: the notice of an earlier action is not about this message.
+      store.set({ cardFor: cli, pickerOpen: false, notice: '' });
     },
     jumpTo(cli) {
       const el = core.bubbleEl(cli);
@@ -145,8 +147,8 @@ export function createOverlayCore(deps: OverlayDeps): OverlayCore {
     openDashboard() {
       void send({ type: 'dashboard.open' }).catch((e) => recordError(store, 'dashboard', e));
     },
-    togglePicker(open) {
-      store.set((s) => ({ pickerOpen: open ?? !s.pickerOpen, cardFor: null }));
+    togglePicker(open, templateId) {
+      store.set((s) => ({ pickerOpen: open ?? !s.pickerOpen, cardFor: null, pickerTemplate: templateId ?? null }));
     },
   };
 

@@ -1,6 +1,7 @@
 import type { Flag } from '../rules/flag';
 import type { CategoryId } from '../domain/categories';
 import type { AreaSummary } from '../messages/protocol';
+import type { LogAction } from '../log/schema';
 
 /** One flagged message seen in this tab (this visit). */
 export interface FlaggedMessage {
@@ -13,7 +14,8 @@ export interface FlaggedMessage {
   flags: Flag[];
   /** open until the admin records an outcome */
   status: 'open' | 'handled' | 'dismissed';
-  outcome?: string;
+  /** Every decision recorded on it this visit, in order: a scam can be reminded and deleted. */
+  actions: LogAction[];
   /** log seq of each category's flag entry, once the background has written it */
   seqs: Partial<Record<CategoryId, number>>;
   seenAt: number;
@@ -37,6 +39,8 @@ export interface OverlayState {
   /** Template to preselect when the picker opens (popup quick list). */
   pickerTemplate: string | null;
   announcement: string;
+  /** The result of the admin's last action, shown until closed or replaced (the card has moved on). */
+  notice: string;
   pendingWrites: number;
   storageError: string | null;
   enabled: boolean;
@@ -56,6 +60,7 @@ export const initialOverlayState: OverlayState = {
   pickerOpen: false,
   pickerTemplate: null,
   announcement: '',
+  notice: '',
   pendingWrites: 0,
   storageError: null,
   enabled: true,
@@ -113,8 +118,26 @@ export function upsertFlagged(list: readonly FlaggedMessage[], item: FlaggedMess
   const i = list.findIndex((m) => m.cliMsgId === item.cliMsgId && m.threadId === item.threadId);
   if (i === -1) return [...list, item];
   const next = list.slice();
-  next[i] = { ...item, status: list[i].status, outcome: list[i].outcome, seqs: { ...item.seqs, ...list[i].seqs } };
+  next[i] = { ...item, status: list[i].status, actions: list[i].actions, seqs: { ...item.seqs, ...list[i].seqs } };
   return next;
+}
+
+/**
+ * The flagged message the card should show after `cli` was handled: the next open one of the same
+ * group in the panel's order (newest first), wrapping round; null when none is left.
+ */
+export function nextOpenFlag(list: readonly FlaggedMessage[], threadId: string, cli: string): string | null {
+  const order = list.filter((m) => m.threadId === threadId).reverse();
+  const at = order.findIndex((m) => m.cliMsgId === cli);
+  const rest = at === -1 ? order : [...order.slice(at + 1), ...order.slice(0, at)];
+  return rest.find((m) => m.status === 'open')?.cliMsgId ?? null;
+}
+
+/** Records a decision on a flagged message: several per message, a dismissal wins over nothing else. */
+export function withAction(item: FlaggedMessage, action: LogAction): FlaggedMessage {
+  if (action === 'note') return { ...item, actions: [...item.actions, action] };
+  const status = action === 'dismissed' ? 'dismissed' : 'handled';
+  return { ...item, status, actions: [...item.actions, action] };
 }
 
 export function recordError(store: OverlayStore, where: string, error: unknown): void {

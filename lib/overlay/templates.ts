@@ -53,6 +53,7 @@ export function groupValues(session: SessionData | null): Record<string, string>
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v));
 }
 
+/** Settings the admin checks in Zalo's dialog (the deadline is entered for them, see fillPollDeadline). */
 function pollSettingsHint(poll: RenderedPoll, t: Translate): string {
   const s = poll.settings;
   const parts = [
@@ -60,7 +61,6 @@ function pollSettingsHint(poll: RenderedPoll, t: Translate): string {
     s.allowAddOptions && 'cho phép thêm phương án',
     s.anonymous && 'ẩn danh',
     s.hideResults && 'ẩn kết quả',
-    s.deadline && `hạn chót ${s.deadline.text}`,
   ].filter(Boolean);
   void t;
   return parts.join(', ');

@@ -8,6 +8,9 @@
  */
 import type { Template } from './schema';
 
+/** The group's Nội quy: the notice every group pins first, offered when the pinned bar lacks it. */
+export const RULES_TEMPLATE_ID = 'noi-quy-nhom';
+
 export const DEFAULT_SET_NAME = 'Thư viện mẫu mặc định (Tổ công nghệ số cộng đồng)';
 const UPDATED = '2026-01-15T00:00:00+07:00';
 
@@ -24,7 +27,7 @@ function deepFreeze<T>(value: T): T {
 
 export const DEFAULT_TEMPLATES: readonly Template[] = deepFreeze([
   {
-    id: 'noi-quy-nhom',
+    id: RULES_TEMPLATE_ID,
     title: 'Nội quy nhóm Zalo (ghim đầu nhóm)',
     kind: 'noi-quy',
     pinAfterSend: true,

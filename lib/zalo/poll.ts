@@ -140,3 +140,66 @@ export async function fillPoll(doc: Document, draft: PollDraft, options: PollWai
     return { ok: false, filled: 0, questionFilled: false, reason: 'mismatch' };
   }
 }
+
+export type FillDeadlineResult = { ok: true } | { ok: false; reason: 'no-dialog' | 'no-toggle' | 'no-input' | 'mismatch' };
+
+/** Labels of the deadline setting, Vietnamese and English. */
+const DEADLINE_LABEL = /^(đặt thời hạn( bình chọn)?|thời hạn bình chọn|set (a )?deadline|deadline)$/i;
+
+function deadlineToggle(dialog: HTMLElement): HTMLElement | null {
+  const hit = queryOne(dialog, 'pollDeadlineToggle')?.el;
+  if (hit) return hit;
+  const label = safeQueryAll(dialog, 'span, label, div').find((el) => DEADLINE_LABEL.test(readText(el)));
+  // The clickable row is the label's nearest switch-like ancestor, else the label itself.
+  return label ? (safeClosest(label, '[role="switch"], [role="checkbox"], .clickable, label') ?? label) : null;
+}
+
+function isOn(toggle: HTMLElement): boolean {
+  const aria = toggle.getAttribute('aria-checked');
+  if (aria !== null) return aria === 'true';
+  const box = toggle.querySelector<HTMLInputElement>('input[type="checkbox"]');
+  if (box) return box.checked;
+  return /(^|\s)(--)?active(\s|$)/.test(toggle.className) || Boolean(toggle.querySelector('.--active, .active'));
+}
+
+/** Not hidden by itself or an ancestor up to `root` (the deadline field is hidden until the setting is on). */
+function shownWithin(el: HTMLElement, root: HTMLElement): boolean {
+  for (let n: HTMLElement | null = el; n && n !== root; n = n.parentElement) {
+    if (n.hidden || n.style.display === 'none') return false;
+  }
+  return true;
+}
+
+/** The field's value for a moment in Vietnam time (UTC+7): "2026-12-09T17:00", or the date alone. */
+export function deadlineFieldValue(expiresAt: number, type: string): string {
+  const local = new Date(expiresAt + 7 * 3_600_000).toISOString();
+  return type === 'date' ? local.slice(0, 10) : local.slice(0, 16);
+}
+
+/**
+ * Turns the open poll dialog's deadline setting on and enters the deadline. No public source shows
+ * this part of Zalo's dialog, so every step may fail; the caller then tells the admin to set it.
+ */
+export async function fillPollDeadline(doc: Document, expiresAt: number, options: PollWaitOptions = {}): Promise<FillDeadlineResult> {
+  try {
+    const dialog = findPollDialog(doc);
+    if (!dialog) return { ok: false, reason: 'no-dialog' };
+    const visibleInput = () =>
+      queryAll(dialog, 'pollDeadlineInput').els.find(
+        (el): el is HTMLInputElement => isHTMLElement(el) && el.tagName === 'INPUT' && shownWithin(el, dialog),
+      ) ?? null;
+    let input = visibleInput();
+    if (!input) {
+      const toggle = deadlineToggle(dialog);
+      if (!toggle) return { ok: false, reason: 'no-toggle' };
+      if (!isOn(toggle)) clickLikeUser(toggle);
+      input = await waitFor(doc, visibleInput, { root: dialog, signal: options.signal, timeoutMs: options.timeoutMs ?? 1000 });
+      if (!input) return { ok: false, reason: 'no-input' };
+    }
+    const value = deadlineFieldValue(expiresAt, input.type);
+    setNativeValue(input, value);
+    return input.value === value ? { ok: true } : { ok: false, reason: 'mismatch' };
+  } catch {
+    return { ok: false, reason: 'mismatch' };
+  }
+}

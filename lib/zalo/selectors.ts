@@ -477,6 +477,18 @@ export const SELECTORS = {
     when: 'state',
     candidates: ['[data-id="btn_CreatePoll_Create"]'],
   },
+  pollDeadlineToggle: {
+    area: 'poll',
+    description: 'Poll setting that turns the deadline on (no public source shows it; label fallback "Đặt thời hạn" / "deadline")',
+    when: 'state',
+    candidates: ['[data-id="chk_CreatePoll_Deadline"]', '[data-id*="Deadline"]'],
+  },
+  pollDeadlineInput: {
+    area: 'poll',
+    description: 'Poll deadline date/time field, shown once the deadline setting is on (not surveyed)',
+    when: 'state',
+    candidates: ['input[type="datetime-local"]', 'input[type="date"]'],
+  },
 
   // ---- Members ----
   memberPanelToggle: {

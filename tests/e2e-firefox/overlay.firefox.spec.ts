@@ -59,7 +59,7 @@ test('reminder: the card puts a reminder in the composer, never sends it, and th
   await zalo.locator(byTestId('zgg-card')).wait();
   expect(await textOf(zalo, byTestId('zgg-card-sender'))).toBe('Số Đẹp');
   await zalo.locator(byTestId('zgg-act-remind')).click();
-  await zalo.locator(byTestId('zgg-card-message')).wait();
+  await zalo.locator(byTestId('zgg-toast')).wait();
   await expect.poll(async () => (await replicaState(zalo)).composerText).toContain('Số Đẹp');
   expect((await replicaState(zalo)).composerText).toContain('III.2(4)');
   expect((await replicaState(zalo)).sent).toEqual([]);

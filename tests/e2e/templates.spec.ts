@@ -1,5 +1,5 @@
 import { test, expect, openReplica } from './support/extension';
-import { readLog, replicaState } from './support/zalo';
+import { askBackground, readLog, replicaState } from './support/zalo';
 
 async function openPicker(zalo: import('@playwright/test').Page) {
   await expect(zalo.getByTestId('zgg-status-chip')).toBeVisible();
@@ -75,6 +75,14 @@ test.describe('notice templates on the replica', () => {
     await expect
       .poll(async () => (await readLog(context, extensionId)).map((e) => e.kind).filter((k) => k === 'notice' || k === 'pin').sort())
       .toEqual(['notice', 'pin']);
+    // The xã typed into the Nội quy is kept for the group (reports, bundles and the A4 header use it).
+    const chainId = (await readLog(context, extensionId)).find((e) => e.kind === 'notice')?.chainId ?? '';
+    const session = await askBackground<{ ok: boolean; data: { group: { xa: string } } }>(context, extensionId, {
+      type: 'session.open',
+      threadId: chainId,
+      name: 'Thôn Đông - Thông tin chung',
+    });
+    expect(session.data.group.xa).toBe('xã Yên Hòa');
   });
 
   test('poll template fills Zalo\'s poll dialog with every option and leaves "Tạo" to the admin', async ({ zalo, context, extensionId }) => {
@@ -99,8 +107,15 @@ test.describe('notice templates on the replica', () => {
       if (await input.count()) await input.fill(value);
     }
     await picker.getByTestId('zgg-picker-insert').click();
-    await expect(picker.getByTestId('zgg-picker-message')).toContainText(/3 lựa chọn|3 options/);
+    // The picker steps aside so Zalo's dialog can be checked; the notice says what was filled.
+    await expect(picker).toHaveCount(0);
+    const notice = zalo.getByTestId('zgg-toast');
+    await expect(notice).toContainText(/3 lựa chọn|3 options/);
+    await expect(notice).toContainText('Đã đặt hạn chót');
+    await expect(notice).toContainText(shown(fill.han_chot));
     const dialog = zalo.locator('.zl-modal');
+    await expect(dialog.locator('[data-id="chk_CreatePoll_Deadline"]')).toHaveAttribute('aria-checked', 'true');
+    await expect(dialog.locator('input[type="datetime-local"]')).toHaveValue(new RegExp(`^${fill.han_chot}T\\d\\d:\\d\\d$`));
     const options = dialog.locator('input[placeholder*="Lựa chọn"]');
     await expect(options).toHaveCount(3);
     expect(await options.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
@@ -113,6 +128,7 @@ test.describe('notice templates on the replica', () => {
     // The admin presses "Tạo": Zalo's state took the values (React-controlled inputs saw real input events).
     await dialog.locator('[data-id="btn_CreatePoll_Create"]').click();
     await expect.poll(async () => (await replicaState(zalo)).poll?.options.length).toBe(3);
+    expect(String((await replicaState(zalo)).poll?.settings?.deadline)).toMatch(new RegExp(`^${fill.han_chot}T`));
     expect((await replicaState(zalo)).poll?.question).toContain('Ngày hội Đại đoàn kết');
     await expect.poll(async () => (await readLog(context, extensionId)).filter((e) => e.kind === 'poll').length).toBe(1);
   });
@@ -128,5 +144,12 @@ test.describe('notice templates on the replica', () => {
     await expect(health.locator('[data-check="rules-pinned"]')).toHaveAttribute('data-status', 'warn');
     await expect(health.locator('[data-check="group-name"]')).toHaveAttribute('data-status', 'ok');
     await expect(health.locator('[data-check="group-name"]')).toContainText(/Tên nhóm: đạt · \S/);
+    // "Chèn Nội quy" opens the Nội quy itself, not the general list.
+    await warn.getByTestId('zgg-insert-rules').click();
+    const picker = zalo.getByTestId('zgg-picker');
+    await expect(picker.locator('[data-template="noi-quy-nhom"]')).toHaveAttribute('aria-selected', 'true');
+    await expect(picker.locator('input[data-var="xa"]')).toBeVisible();
+    await picker.locator('input[data-var="xa"]').fill('xã Yên Hòa');
+    await expect(picker.getByTestId('zgg-preview')).toContainText('NỘI QUY');
   });
 });

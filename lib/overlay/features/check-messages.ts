@@ -153,11 +153,31 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
     }
   }
 
+  /** Messages the admin judged "Không vi phạm" this visit: no outline, badge or flags stand on them. */
+  const dismissed = new Set<string>();
+  let lastFlagged: readonly FlaggedMessage[] = [];
+
+  /** Follows decisions recorded on the card: a dismissed message is re-marked at once, not after a reload. */
+  function followDecisions(): void {
+    const { flagged, thread } = store.get();
+    if (flagged === lastFlagged || !thread) return;
+    lastFlagged = flagged;
+    for (const f of flagged) {
+      const key = messageKey(f.threadId, f.cliMsgId);
+      if (f.status !== 'dismissed' || dismissed.has(key)) continue;
+      dismissed.add(key);
+      const seen = results.get(key);
+      const el = f.threadId === thread.id ? core.bubbleEl(f.cliMsgId) : null;
+      if (seen && el && el.getAttribute('data-zgg-checked') === el.id) mark(el, seen);
+    }
+  }
+
   /** Contract: data-zgg-checked holds the id of the bubble read; an element reused for another message never keeps the old verdict. */
   function mark(el: HTMLElement, seen: Seen): void {
     el.setAttribute('data-zgg-checked', seen.info.domId || el.id);
     markUnverified(el, seen);
-    if (seen.flags.length === 0) {
+    const thread = store.get().thread;
+    if (seen.flags.length === 0 || (thread && dismissed.has(messageKey(thread.id, seen.info.cliMsgId)))) {
       el.removeAttribute('data-zgg-flags');
       clearBadge(el);
       return;
@@ -188,6 +208,7 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
       text: info.text,
       flags: seen.flags,
       status: 'open',
+      actions: [],
       seqs: {},
       seenAt: existing?.seenAt ?? Date.now(),
     };
@@ -284,7 +305,7 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
     commit();
   }
 
-  return { processBubble, commit, recheck };
+  return { processBubble, commit, recheck, followDecisions };
 }
 
 /** Checks every received bubble (new, history, re-created) and marks it per the public contract. */
@@ -330,6 +351,7 @@ export const checkMessagesFeature = defineFeature({
       { signal },
     );
     const unsubscribe = store.subscribe(() => {
+      checking.followDecisions();
       if (held.length && sessionReady()) {
         const batch = held.filter((el) => el.isConnected);
         held = [];

@@ -6,7 +6,7 @@ import { createT, type MessageKey } from '../../i18n';
 import type { LadderStep } from '../../domain/ladder';
 import type { StrikeInfo } from '../../messages/protocol';
 import { clauseText } from '../../domain/clauses';
-import { recordError, type FlaggedMessage } from '../store';
+import { nextOpenFlag, recordError, withAction, type FlaggedMessage } from '../store';
 import { primaryFlag, type InsertOutcome, type OverlayCore } from '../core';
 import { logKeys } from '../keys';
 
@@ -29,6 +29,11 @@ export interface ModerationActions {
   ): Promise<void>;
   strikes(cliMsgId: string): Promise<StrikeInfo>;
   history(): Promise<LogEntry[]>;
+  /**
+   * After a decision the card moves on to the group's next open message (or closes), and what was
+   * done stays readable in the notice.
+   */
+  moveOn(cliMsgId: string, notice: string): void;
 }
 
 /** Words posted into the group are Vietnamese whatever the admin's UI language: the group reads them. */
@@ -116,8 +121,12 @@ function moderationActions(core: OverlayCore): ModerationActions {
         ...(opts.note ? { note: opts.note } : {}),
         outcome,
       });
-      if (action === 'note') return;
-      // Admin decisions teach the checks for this group.
+      store.set((s) => ({
+        flagged: s.flagged.map((f) => (f.cliMsgId === cli && f.threadId === thread.id ? withAction(f, action) : f)),
+        announcement: t('card.recorded', { action: outcome }),
+      }));
+      // Admin decisions teach the checks for this group, once per message however many outcomes follow.
+      if (action === 'note' || item.actions.some((a) => a !== 'note')) return;
       const label = action === 'dismissed' ? 'clean' : 'violation';
       await send({ type: 'sample.add', chainId: thread.id, label, text: item.text, category }).catch((e) =>
         recordError(store, 'sample', e),
@@ -128,14 +137,13 @@ function moderationActions(core: OverlayCore): ModerationActions {
       } else {
         core.checker.addSample({ label, text: item.text, category });
       }
-      store.set((s) => ({
-        flagged: s.flagged.map((f) =>
-          f.cliMsgId === cli && f.threadId === thread.id
-            ? { ...f, status: action === 'dismissed' ? 'dismissed' : 'handled', outcome }
-            : f,
-        ),
-        announcement: t('card.recorded', { action: outcome }),
-      }));
+    },
+    moveOn(cli, notice) {
+      const thread = threadOf();
+      store.set((s) => {
+        const next = thread ? nextOpenFlag(s.flagged, thread.id, cli) : null;
+        return { cardFor: next, notice: `${notice} ${t(next ? 'notice.next' : 'notice.allDone')}` };
+      });
     },
     async strikes(cli) {
       const item = core.findFlagged(cli);

@@ -1,6 +1,7 @@
 import { defineFeature } from '../feature';
 import { readPinnedBar } from '../../zalo';
 import { foldText } from '../../domain/text';
+import { RULES_TEMPLATE_ID } from '../../templates/defaults';
 
 const RULES_MARKERS = ['noi quy', 'quy che'];
 
@@ -39,7 +40,9 @@ export const pinnedRulesFeature = defineFeature({
     return (
       <div className="zgg-alert" role="status" data-testid="zgg-rules-not-pinned">
         {t('panel.noticeNotPinned')}
-        <button type="button" className="zgg-btn zgg-btn--small" onClick={() => ui.togglePicker(true)}>
+        <button type="button" className="zgg-btn zgg-btn--small" onClick={() => ui.togglePicker(true, RULES_TEMPLATE_ID)}
+          data-testid="zgg-insert-rules"
+        >
           {t('panel.insertRules')}
         </button>
       </div>

@@ -3,6 +3,9 @@ import * as zalo from '../../zalo';
 import { createTemplateService, type TemplateView } from '../templates';
 import type { InsertOutcome } from '../core';
 import { logKeys } from '../keys';
+import { recordError } from '../store';
+
+const PLACE_FIELDS = ['thon', 'xa', 'tinh'] as const;
 
 /** What the template picker can do. */
 export interface TemplateActions {
@@ -28,6 +31,22 @@ export const templatesFeature = defineFeature({
     });
     let lastInserted: string | null = null;
     const fail = (message: string): InsertOutcome => ({ ok: false, method: 'none', message });
+    /** Thôn/xã/tỉnh typed into a template are kept for the group (reports and bundles are named by them). */
+    const rememberPlace = async (values: Record<string, string>) => {
+      const thread = store.get().thread;
+      const group = core.session()?.group;
+      if (!thread || !group) return;
+      const place = Object.fromEntries(
+        PLACE_FIELDS.filter((f) => !group[f] && values[f]?.trim()).map((f) => [f, values[f].trim()]),
+      );
+      if (Object.keys(place).length === 0) return;
+      try {
+        await send({ type: 'group.fillPlace', threadId: thread.id, place });
+        await core.loadSession(thread);
+      } catch (e) {
+        recordError(store, 'place', e);
+      }
+    };
     return {
       listTemplates: (query, kind) => templates.list(query, kind),
       templateKinds: () => templates.kinds(),
@@ -42,14 +61,25 @@ export const templatesFeature = defineFeature({
           if (!opened.ok) return fail(opened.manual ? t('poll.manual') : t('picker.pollFailed'));
           const filled = await zalo.fillPoll(doc, rendered.poll);
           if (!filled.ok) return fail(t('picker.pollFailed'));
+          const deadline = rendered.poll.settings.deadline;
+          const deadlineSet = deadline ? (await zalo.fillPollDeadline(doc, deadline.expiresAt)).ok : false;
           core.log(logKeys.notice(thread.id, id, at.getTime()), thread, at, {
             kind: 'poll',
             templateId: id,
             text: [rendered.poll.question, ...rendered.poll.options].join('\n'),
             outcome: 'filled',
           });
-          const settings = rendered.settingsHint ? ` ${t('picker.pollSettings', { settings: rendered.settingsHint })}` : '';
-          return { ok: true, method: 'composer', message: t('picker.pollFilled', { n: filled.filled }) + settings };
+          const message = [
+            t('picker.pollFilled', { n: filled.filled }),
+            deadline && t(deadlineSet ? 'picker.deadlineSet' : 'picker.deadlineManual', { when: deadline.text }),
+            rendered.settingsHint && t('picker.pollSettings', { settings: rendered.settingsHint }),
+          ]
+            .filter(Boolean)
+            .join(' ');
+          // Zalo's dialog is what the admin checks before "Tạo": the picker steps aside, the notice stays.
+          store.set({ pickerOpen: false, notice: message });
+          await rememberPlace(values);
+          return { ok: true, method: 'composer', message };
         }
         const out = await core.insertOrCopy(rendered.text, t('picker.inserted'));
         if (out.method === 'clipboard') out.message = t('picker.clipboard');
@@ -61,6 +91,7 @@ export const templatesFeature = defineFeature({
             text: rendered.text,
             outcome: out.method,
           });
+          await rememberPlace(values);
         }
         return out;
       },

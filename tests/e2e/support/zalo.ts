@@ -5,7 +5,7 @@ export interface ReplicaState {
   bubblesInDom: number;
   sent: string[];
   pinned: string[];
-  poll: { question: string; options: string[] } | null;
+  poll: { question: string; options: string[]; settings?: { deadline: string | null } } | null;
   composerText: string;
   range: { start: number; end: number; total: number } | null;
 }

@@ -122,6 +122,15 @@ describe('background handlers', () => {
     expect((await db.groups.get('g1'))?.overrides.allowedTerms).toEqual(['lô đất', 'đề án']);
   });
 
+  it('thôn/xã typed into a template fill the group\'s empty place fields, never overwrite set ones', async () => {
+    const send = setup();
+    await send({ type: 'group.save', settings: { ...defaultGroupSettings('g1', 'Thôn Đông'), thon: 'Đông' } });
+    const g = await send({ type: 'group.fillPlace', threadId: 'g1', place: { thon: 'Tây', xa: ' An Bình ', tinh: '' } });
+    expect([g.thon, g.xa, g.tinh]).toEqual(['Đông', 'An Bình', '']);
+    expect((await db.groups.get('g1'))?.xa).toBe('An Bình');
+    await expect(send({ type: 'group.fillPlace', threadId: 'g1', place: { xa: 'x'.repeat(101) } })).rejects.toThrow(/place\.xa/);
+  });
+
   it('trusting a domain adds it to the group allow list once and logs a note, never a strike', async () => {
     const send = setup();
     const body = base({ kind: 'action', action: 'note', note: 'Tin cậy tên miền langgombattrang.vn cho nhóm', category: undefined, text: undefined });
@@ -189,6 +198,7 @@ describe('background handlers', () => {
       'sample.add': await send({ type: 'sample.add', chainId: 'g1', label: 'clean', text: 'họp thôn tối nay' }),
       'group.allowTerms': await send({ type: 'group.allowTerms', threadId: 'g1', terms: ['lô đất'] }),
       'group.trustDomain': await send({ type: 'group.trustDomain', key: 't1', threadId: 'g1', domain: 'langgom.vn', body: base({ kind: 'action', action: 'note', note: 'Tin cậy tên miền langgom.vn cho nhóm' }) }),
+      'group.fillPlace': await send({ type: 'group.fillPlace', threadId: 'g1', place: { xa: 'An Bình' } }),
       'group.save': await send({ type: 'group.save', settings: defaultGroupSettings('g2', 'Thôn Tây') }),
       'settings.save': await send({ type: 'settings.save', settings: { ...DEFAULT_GLOBAL_SETTINGS, adminName: 'Lan' } }),
       'templates.list': await send({ type: 'templates.list' }),

@@ -201,21 +201,29 @@ describe('integrity summary', () => {
 });
 
 describe('known groups', () => {
-  it('unites configured groups and chains of the log', async () => {
-    const db = new GuardDb(`dash-groups-${Math.random()}`);
-    await db.groups.put({ threadId: 'g-a', name: 'Nhóm A', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh', leaderName: '', leaderPhone: '', overrides: { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] } });
-    await db.heads.put({ chainId: 'g-b', seq: 1, hash: 'f'.repeat(64) });
+  const OVERRIDES = { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] };
+  const configure = (db: GuardDb, threadId: string, name: string, place: { thon: string; xa: string; tinh: string }) =>
+    db.groups.put({ threadId, name, enabled: true, ...place, leaderName: '', leaderPhone: '', overrides: OVERRIDES });
+  /** A chain whose newest entry (at `seq`) names the group and its place. */
+  async function chain(db: GuardDb, chainId: string, seq: number, name: string, place: { thon: string; xa: string; tinh: string }) {
+    await db.heads.put({ chainId, seq, hash: 'f'.repeat(64) });
     await db.log.put({
-      chainId: 'g-b',
-      seq: 1,
+      chainId,
+      seq,
       time: '2026-11-02T01:00:00.000Z',
       kind: 'notice',
-      group: { threadId: 'g-b', name: 'Nhóm Đoài' },
-      place: { thon: 'Đoài', xa: 'An Bình', tinh: '' },
+      group: { threadId: chainId, name },
+      place,
       admin: 'Hoa',
       prevHash: '0'.repeat(64),
       hash: 'f'.repeat(64),
     });
+  }
+
+  it('unites configured groups and chains of the log', async () => {
+    const db = new GuardDb(`dash-groups-${Math.random()}`);
+    await configure(db, 'g-a', 'Nhóm A', { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' });
+    await chain(db, 'g-b', 1, 'Nhóm Đoài', { thon: 'Đoài', xa: 'An Bình', tinh: '' });
     const groups = await listKnownGroups(db);
     expect(groups.map((g) => [g.threadId, g.name, g.place.thon, g.configured, g.entries])).toEqual([
       ['g-a', 'Nhóm A', 'Đông', true, 0],
@@ -223,23 +231,11 @@ describe('known groups', () => {
     ]);
   });
 
-  it('fills a configured group\'s empty place fields from its log, keeping the ones set', async () => {
+  it("fills a configured group's empty place fields from its log, keeping the ones set", async () => {
     const db = new GuardDb(`dash-groups-${Math.random()}`);
-    const overrides = { extraTerms: {}, allowedTerms: [], disabledCategories: [], severity: {}, allowDomains: [], blockDomains: [] };
     // Prefilled from the group's name: thôn and xã known, tỉnh not.
-    await db.groups.put({ threadId: 'g-c', name: 'Tổ CNS - Đông - An Bình', enabled: true, thon: 'Đông', xa: 'An Bình', tinh: '', leaderName: '', leaderPhone: '', overrides });
-    await db.heads.put({ chainId: 'g-c', seq: 2, hash: 'f'.repeat(64) });
-    await db.log.put({
-      chainId: 'g-c',
-      seq: 2,
-      time: '2026-11-02T01:00:00.000Z',
-      kind: 'notice',
-      group: { threadId: 'g-c', name: 'Tổ CNS - Đông - An Bình' },
-      place: { thon: 'Thôn Đông cũ', xa: 'An Bình', tinh: 'Bắc Giang' },
-      admin: 'Hoa',
-      prevHash: '0'.repeat(64),
-      hash: 'f'.repeat(64),
-    });
+    await configure(db, 'g-c', 'Tổ CNS - Đông - An Bình', { thon: 'Đông', xa: 'An Bình', tinh: '' });
+    await chain(db, 'g-c', 2, 'Tổ CNS - Đông - An Bình', { thon: 'Thôn Đông cũ', xa: 'An Bình', tinh: 'Bắc Giang' });
     const [g] = await listKnownGroups(db);
     expect(g.place).toEqual({ thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Giang' });
     expect(g.entries).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createStore, initialOverlayState, recordError, upsertFlagged, type FlaggedMessage } from '@/lib/overlay/store';
+import { createStore, initialOverlayState, nextOpenFlag, recordError, upsertFlagged, withAction, type FlaggedMessage } from '@/lib/overlay/store';
 import { primaryFlag } from '@/lib/overlay/core';
 import type { Flag } from '@/lib/rules/flag';
 
@@ -18,6 +18,7 @@ const item = (cli: string, over: Partial<FlaggedMessage> = {}): FlaggedMessage =
   text: 't',
   flags: [flag('advertising', 'low')],
   status: 'open',
+  actions: [],
   seqs: {},
   seenAt: 1,
   ...over,
@@ -39,13 +40,36 @@ describe('overlay store', () => {
 
   it('upsertFlagged adds new messages and keeps the recorded status of known ones', () => {
     const list = upsertFlagged([], item('1'));
-    const handled = list.map((m) => ({ ...m, status: 'handled' as const, outcome: 'Đã xóa tin' }));
+    const handled = list.map((m) => ({ ...m, status: 'handled' as const, actions: ['deleted' as const] }));
     const again = upsertFlagged(handled, item('1', { flags: [flag('scam', 'high')] }));
     expect(again).toHaveLength(1);
     expect(again[0].status).toBe('handled');
     expect(again[0].flags[0].category).toBe('scam');
     expect(upsertFlagged(again, item('2'))).toHaveLength(2);
     expect(upsertFlagged(again, item('1', { threadId: 'g2' }))).toHaveLength(2);
+  });
+
+  it('a message takes several outcomes; a note leaves it open, a dismissal marks it dismissed', () => {
+    const reminded = withAction(item('1'), 'remind');
+    expect(reminded.status).toBe('handled');
+    const deleted = withAction(reminded, 'deleted');
+    expect(deleted.actions).toEqual(['remind', 'deleted']);
+    expect(withAction(item('2'), 'note').status).toBe('open');
+    expect(withAction(item('3'), 'dismissed').status).toBe('dismissed');
+    // Kept when the same message is read again (re-rendered bubble).
+    expect(upsertFlagged([deleted], item('1'))[0].actions).toEqual(['remind', 'deleted']);
+  });
+
+  it.each([
+    // Panel order is newest first: after "3" comes "2", skipping handled ones, wrapping round, other groups ignored.
+    ['3', ['1', '2', '3', '4'], ['2'], '1'],
+    ['3', ['1', '2', '3'], [], '2'],
+    ['1', ['1', '2', '3'], [], '3'],
+    ['2', ['1', '2', '3'], ['1', '3'], null],
+    ['x', ['1', '2'], [], '2'],
+  ])('after %s the card moves to the next open message (%j, handled %j) → %s', (cli, ids, handled, expected) => {
+    const list = [...ids.map((id) => item(id, handled.includes(id) ? { status: 'handled' } : {})), item('9', { threadId: 'g2' })];
+    expect(nextOpenFlag(list, 'g1', cli)).toBe(expected);
   });
 
   it('recordError keeps the last ten errors', () => {

@@ -4,7 +4,7 @@ import { createStore, initialOverlayState, type FlaggedMessage, type OverlayStat
 import type { FeatureContext } from '@/lib/overlay/feature';
 
 function flagged(cli: string, status: FlaggedMessage['status'] = 'open'): FlaggedMessage {
-  return { threadId: 'g1', cliMsgId: cli, senderName: 'A', text: 't', flags: [], status, seqs: {}, seenAt: 0 };
+  return { threadId: 'g1', cliMsgId: cli, senderName: 'A', text: 't', flags: [], status, actions: [], seqs: {}, seenAt: 0 };
 }
 
 describe('tab-bridge: toolbar badge count', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   clickMenuItem,
   fillPoll,
+  fillPollDeadline,
   findBubbleByText,
   listMembers,
   openMemberPanel,
@@ -187,5 +188,51 @@ describe('members', () => {
   it('fails cleanly with nothing to click', async () => {
     document.body.innerHTML = '<main><div id="chatViewContainer"><header id="header"></header></div></main>';
     expect(await openMemberPanel(document, { timeoutMs: 30 })).toEqual({ ok: false, reason: 'no-toggle' });
+  });
+});
+
+describe('poll deadline', () => {
+  /** A poll dialog whose deadline field shows once its setting is switched on, as on the replica. */
+  function dialog(toggle: string, field = '<input type="datetime-local">'): void {
+    document.body.innerHTML = `<div class="zl-modal"><input placeholder="Lựa chọn 1"><input placeholder="Lựa chọn 2">
+      ${toggle}<div class="wrap" style="display: none">${field}</div></div>`;
+    const row = document.querySelector<HTMLElement>('[role="switch"], .row');
+    row?.addEventListener('click', () => {
+      row.setAttribute('aria-checked', 'true');
+      document.querySelector<HTMLElement>('.wrap')!.style.display = '';
+    });
+  }
+  // 12/12/2026 23:59 in Vietnam.
+  const at = Date.UTC(2026, 11, 12, 16, 59);
+
+  it.each([
+    ['by data-id', '<div role="switch" aria-checked="false" data-id="chk_CreatePoll_Deadline"><span>Đặt thời hạn bình chọn</span></div>'],
+    ['by its English label', '<div role="switch" aria-checked="false" data-id="chk_X"><span>Set deadline</span></div>'],
+    ['by its Vietnamese label, no role', '<div class="row clickable"><span>Đặt thời hạn</span></div>'],
+  ])('switches the deadline on and enters it in Vietnam time (%s)', async (_name, toggle) => {
+    dialog(toggle);
+    expect(await fillPollDeadline(document, at, { timeoutMs: 100 })).toEqual({ ok: true });
+    expect(document.querySelector<HTMLInputElement>('input[type="datetime-local"]')!.value).toBe('2026-12-12T23:59');
+  });
+
+  it('fills a date-only field with the day, and leaves an already-on setting alone', async () => {
+    dialog('<div role="switch" aria-checked="true" data-id="chk_CreatePoll_Deadline">Đặt thời hạn</div>', '<input type="date">');
+    document.querySelector<HTMLElement>('.wrap')!.style.display = '';
+    expect(await fillPollDeadline(document, at)).toEqual({ ok: true });
+    expect(document.querySelector<HTMLInputElement>('input[type="date"]')!.value).toBe('2026-12-12');
+    expect(document.querySelector('[role="switch"]')!.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it.each([
+    ['no such setting', '<div class="other">Ẩn người bình chọn</div>', 'no-toggle'],
+    ['a setting that shows no field', '<div role="switch" aria-checked="false" data-id="chk_CreatePoll_Deadline" class="dead">Đặt thời hạn</div>', 'no-input'],
+  ])('fails cleanly: %s', async (_name, toggle, reason) => {
+    dialog(toggle);
+    document.querySelector('.dead')?.replaceWith(document.querySelector('.dead')!.cloneNode(true)); // listener dropped
+    expect(await fillPollDeadline(document, at, { timeoutMs: 60 })).toEqual({ ok: false, reason });
+  });
+
+  it('without a dialog', async () => {
+    expect(await fillPollDeadline(document, at)).toEqual({ ok: false, reason: 'no-dialog' });
   });
 });

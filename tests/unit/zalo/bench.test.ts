@@ -24,7 +24,7 @@ describe('public API of lib/zalo', () => {
       'AREA_IDS', 'HIGHLIGHT_ATTR', 'MAX_PACK_BYTES', 'PIN_LABELS', 'POLL_LABELS', 'SELECTORS', 'SELECTOR_KEYS',
       'SELECTOR_PACK_FORMAT', 'SELECTOR_PACK_VERSION', 'activePack', 'applySelectorPack', 'areaHealth', 'candidatesOf',
       'clearComposer', 'cliMsgIdFromDomId', 'cliMsgIdOf', 'clickLikeUser', 'clickMenuItem', 'closeMenus', 'composerDraft',
-      'createSenderDirectory', 'currentThread', 'diagnose', 'diagnosisSchema', 'exportSkeleton', 'fillPoll',
+      'createSenderDirectory', 'currentThread', 'diagnose', 'diagnosisSchema', 'exportSkeleton', 'fillPoll', 'fillPollDeadline',
       'findBubbleByText', 'findComposer', 'findMenuItem', 'findPollDialog', 'health', 'highlightForManual', 'hover',
       'insertIntoComposer', 'insertMention', 'isReady', 'listBubbles', 'listMembers', 'listMentionItems', 'maskDigits',
       'mentionItemName', 'normalizeLine', 'normalizeText', 'onThreadChange', 'openMemberPanel', 'openMessageMenu',
