@@ -272,10 +272,11 @@ export function XaView() {
           >
             <div className="progress__fill" style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
           </div>{' '}
-          <span aria-live="polite">{t('xa.progress', { done: progress.done, total: progress.total })}</span>{' '}
+          {/* The button before the changing count, so it stays put while the count grows. */}
           <button type="button" className="btn btn--ghost" data-testid="xa-cancel" onClick={() => running.current?.abort()}>
             {t('xa.cancel')}
-          </button>
+          </button>{' '}
+          <span aria-live="polite">{t('xa.progress', { done: progress.done, total: progress.total })}</span>
           {streamed.length > 0 && (
             <ul className="filelist" data-testid="xa-streamed">
               {streamed.map((f) => (
