@@ -28,6 +28,8 @@ export function HealthView() {
   const [preview, setPreview] = useState<string | null>(null);
   const [link, setLink] = useState('');
   const frame = useRef<HTMLIFrameElement>(null);
+  const shownHealth = useRef<GroupHealth | null>(null);
+  shownHealth.current = health;
 
   useEffect(() => {
     listKnownGroups(db)
@@ -45,7 +47,23 @@ export function HealthView() {
       setMembersText(h.members?.names.join('\n') ?? '');
       setLink(h.inviteLink);
     });
-  }, [trustDb, threadId]);
+    // The Zalo panel writes member names and page facts while this page is open in another tab:
+    // coming back to it shows them (what the admin is typing in the fields is kept).
+    const win = doc.defaultView;
+    const onVisible = () => {
+      if (doc.visibilityState !== 'visible') return;
+      void loadGroupHealth(trustDb, threadId).then((h) => {
+        if (h.members?.at !== shownHealth.current?.members?.at) setMembersText(h.members?.names.join('\n') ?? '');
+        setHealth(h);
+      });
+    };
+    doc.addEventListener('visibilitychange', onVisible);
+    win?.addEventListener('focus', onVisible);
+    return () => {
+      doc.removeEventListener('visibilitychange', onVisible);
+      win?.removeEventListener('focus', onVisible);
+    };
+  }, [trustDb, threadId, doc]);
 
   const group = groups?.find((g) => g.threadId === threadId);
   const rule = provinceRuleOf(group?.place.tinh ?? '');
@@ -187,12 +205,21 @@ export function HealthView() {
                     />
                     {CHECK_LABEL_VI[id]}
                   </label>
-                  {state?.done && !autoName && (
-                    <span className="muted">
+                  {state?.by === 'page' ? (
+                    <span className="muted" data-testid={`health-page-${id}`}>
                       {' '}
-                      ({t('health.checkedOn', { date: formatVnDate(state.at) })}
+                      ({t(state.done ? 'health.pageYes' : 'health.pageNo', { date: formatVnDate(state.at) })}
                       {stale ? `, ${t('health.stale')}` : ''})
                     </span>
+                  ) : (
+                    state?.done &&
+                    !autoName && (
+                      <span className="muted">
+                        {' '}
+                        ({t('health.checkedOn', { date: formatVnDate(state.at) })}
+                        {stale ? `, ${t('health.stale')}` : ''})
+                      </span>
+                    )
                   )}
                   {CHECK_SOURCE[id] === 'page' && <p className="muted">{t('health.fromPage')}</p>}
                   {steps && (
@@ -227,6 +254,13 @@ export function HealthView() {
             {t('health.saveMembers')}
           </button>{' '}
           {health.members && <span className="muted">{t('health.membersCount', { n: health.members.names.length })}</span>}
+          {health.members?.source === 'page' && (
+            <p className="muted" data-testid="health-members-source" data-complete={health.members.complete ? 'true' : 'false'}>
+              {t('health.membersFromPage', { date: formatVnDate(health.members.at) })}
+              {!health.members.complete &&
+                ` ${health.members.headerCount !== undefined ? t('health.membersPartial', { n: health.members.names.length, total: health.members.headerCount }) : t('health.membersPartialNoTotal')}`}
+            </p>
+          )}
 
           <h3>{t('health.roster')}</h3>
           <p className="muted">{t('health.rosterHelp')}</p>

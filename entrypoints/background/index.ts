@@ -7,6 +7,8 @@ import { applyRetention } from '@/lib/log/append';
 import { loadGlobalSettings } from '@/lib/settings/store';
 import { createSelectorPackStore, SELECTOR_PACK_STORAGE_KEY, type StoredPack } from '@/lib/background/selector-pack-store';
 import type { TabRequest } from '@/lib/messages/protocol';
+import { getTrustDb } from '@/lib/trust/store';
+import { createHealthStore } from '@/lib/health/store';
 import { unwrap } from '@/lib/messages/router';
 
 const ZALO_TABS = 'https://chat.zalo.me/*';
@@ -31,6 +33,7 @@ export default defineBackground(() => {
       write: (value: StoredPack) => browser.storage.local.set({ [SELECTOR_PACK_STORAGE_KEY]: value }),
       remove: () => browser.storage.local.remove(SELECTOR_PACK_STORAGE_KEY),
     }),
+    health: createHealthStore(getTrustDb()),
     zaloTabs: {
       async ask(req: TabRequest) {
         const tabs = await browser.tabs.query({ url: ZALO_TABS });

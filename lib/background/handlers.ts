@@ -9,6 +9,8 @@ import { proposeStep } from '../moderation/ladder-db';
 import { placeForGroup } from '../settings/place-from-name';
 import { addSample, loadSamples } from '../moderation/samples';
 import type { LogEntry } from '../log/schema';
+import type { HealthStore } from '../health/store';
+import { PAGE_FACT_ITEMS } from '../health/checklist';
 
 type R<T extends keyof BackgroundHandlers> = RequestOf<T>;
 
@@ -20,6 +22,9 @@ export interface BackgroundDeps {
   setBadge: (tabId: number | undefined, count: number) => Promise<void>;
   /** Where the imported selector pack is kept. */
   selectorPacks?: SelectorPackStore;
+  /** Per-group health (member names, checklist) the dashboard's "Sức khỏe nhóm" shows. */
+  health?: HealthStore;
+  now?: () => Date;
   /** Open Zalo tabs: ask the first one (null when none is open), or tell them all. */
   zaloTabs?: {
     ask(req: TabRequest): Promise<unknown>;
@@ -56,6 +61,11 @@ export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
     if (!deps.zaloTabs) throw new Error('Zalo tabs are not reachable here');
     return deps.zaloTabs;
   };
+  const health = (): HealthStore => {
+    if (!deps.health) throw new Error('group health is not available here');
+    return deps.health;
+  };
+  const now = deps.now ?? (() => new Date());
   return {
     ping: () => ({ pong: true as const, at: new Date().toISOString() }),
 
@@ -182,6 +192,29 @@ export function createHandlers(deps: BackgroundDeps): BackgroundHandlers {
     async 'zalo.diagnose'() {
       const answer = await zalo().ask({ type: 'tab.diagnose' });
       return answer === null ? null : PROTOCOL['zalo.diagnose'].reply.parse(answer);
+    },
+
+    async 'health.members'(req: R<'health.members'>) {
+      const names = [...new Set(req.names)];
+      const at = now().toISOString();
+      await health().update(req.threadId, (h) => ({
+        ...h,
+        members: { names, at, source: 'page', complete: req.complete, ...(req.headerCount !== undefined ? { headerCount: req.headerCount } : {}) },
+      }));
+      return { count: names.length };
+    },
+
+    async 'health.pageFacts'(req: R<'health.pageFacts'>) {
+      const at = now().toISOString();
+      await health().update(req.threadId, (h) => {
+        const checklist = { ...h.checklist };
+        for (const item of PAGE_FACT_ITEMS) {
+          const done = req.facts[item];
+          if (done !== undefined) checklist[item] = { done, at, by: 'page' };
+        }
+        return { ...h, checklist };
+      });
+      return true as const;
     },
 
     async 'zalo.skeleton'(): Promise<string | null> {

@@ -15,6 +15,10 @@ export const CHECK_SOURCE: Record<CheckItem, 'page' | 'name' | 'manual'> = {
   'admins-only-pin': 'manual',
 };
 
+/** Items the Zalo panel can read from the page (or the group name) and report to the background. */
+export const PAGE_FACT_ITEMS = ['name-pattern', 'rules-pinned', 'admins'] as const satisfies readonly CheckItem[];
+export type PageFactItem = (typeof PAGE_FACT_ITEMS)[number];
+
 export const CHECK_LABEL_VI: Record<CheckItem, string> = {
   'name-pattern': 'Tên nhóm theo mẫu của tỉnh',
   'rules-pinned': 'Nội quy nhóm được ghim',

@@ -14,7 +14,18 @@ export const groupHealthSchema = z.object({
   threadId: z.string().min(1),
   roster: z.object({ households: z.array(householdSchema), fileName: z.string(), importedAt: z.string() }).optional(),
   /** Member names as the admin pasted them from Zalo's member list (or the panel read them). */
-  members: z.object({ names: z.array(z.string().trim().min(1)), at: z.string() }).optional(),
+  members: z
+    .object({
+      names: z.array(z.string().trim().min(1)),
+      at: z.string(),
+      /** 'page': read by the Zalo panel; absent: pasted by the admin. */
+      source: z.enum(['page', 'paste']).optional(),
+      /** False when the panel could not read the list to its end: coverage is then a lower bound. */
+      complete: z.boolean().optional(),
+      /** The member count Zalo's heading showed. */
+      headerCount: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
   checklist: z.partialRecord(z.enum(CHECK_ITEMS), checkStateSchema).default({}),
   inviteLink: z.string().default(''),
   customPattern: z.string().default(''),
@@ -25,6 +36,19 @@ export async function loadGroupHealth(db: TrustDb, threadId: string): Promise<Gr
   const row = await db.health.get(threadId);
   const parsed = groupHealthSchema.safeParse(row ?? { threadId });
   return parsed.success ? parsed.data : groupHealthSchema.parse({ threadId });
+}
+
+/** The health store as the background uses it (one group at a time, read-modify-write). */
+export interface HealthStore {
+  update(threadId: string, change: (current: GroupHealth) => GroupHealth): Promise<GroupHealth>;
+}
+
+/** Read-modify-write in one transaction, so a write from the panel never drops one from the dashboard. */
+export function createHealthStore(db: TrustDb): HealthStore {
+  return {
+    update: (threadId, change) =>
+      db.transaction('rw', db.health, async () => saveGroupHealth(db, change(await loadGroupHealth(db, threadId)))),
+  };
 }
 
 export async function saveGroupHealth(db: TrustDb, value: GroupHealth): Promise<GroupHealth> {

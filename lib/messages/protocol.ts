@@ -4,6 +4,7 @@ import { logBodySchema, logEntrySchema, LOG_KINDS, LOG_ACTIONS } from '../log/sc
 import { CATEGORY_IDS } from '../domain/categories';
 import { domainSchema, globalSettingsSchema, groupSettingsSchema, LADDER_STEPS } from '../settings/schema';
 import { diagnosisSchema, selectorPackSchema, storedPackSchema } from './zalo-page';
+import { PAGE_FACT_ITEMS } from '../health/checklist';
 
 /**
  * Every message between the content script, popup, dashboard and the background worker, as one map
@@ -146,6 +147,25 @@ export const BACKGROUND_PROTOCOL = defineProtocol({
   /** Relayed to an open Zalo tab (dashboard → background → content script); null when none is open. */
   'zalo.diagnose': { request: {}, reply: diagnosisSchema.nullable() },
   'zalo.skeleton': { request: {}, reply: z.string().nullable() },
+  /** Member names the panel read from Zalo's member list, for the group's household roster coverage. */
+  'health.members': {
+    request: {
+      threadId: z.string().min(1),
+      names: z.array(z.string().trim().min(1).max(200)).max(20_000),
+      /** False when the list could not be read to its end (cancelled, stuck, fewer rows than the heading). */
+      complete: z.boolean(),
+      headerCount: z.number().int().nonnegative().optional(),
+    },
+    reply: z.object({ count: z.number().int().nonnegative() }),
+  },
+  /** What the panel read on the page about the group's setup; each fact ticks (or unticks) its checklist item, dated. */
+  'health.pageFacts': {
+    request: {
+      threadId: z.string().min(1),
+      facts: z.partialRecord(z.enum(PAGE_FACT_ITEMS), z.boolean()),
+    },
+    reply: z.literal(true),
+  },
 });
 
 export const requestSchema = requestUnion(BACKGROUND_PROTOCOL);

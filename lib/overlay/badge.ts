@@ -45,15 +45,29 @@ function styleShadow(shadow: ShadowRoot, doc: Document): void {
  * Marks a flagged bubble: an outline (no layout shift) and a badge in its own shadow root so
  * neither Zalo's CSS nor ours leaks. Re-created bubbles simply get a new badge.
  */
+/**
+ * Badges taken off recycled bubbles, kept for the next flag: a new host with its shadow root and
+ * sheet cost more than checking the message itself. Bounded, per document.
+ */
+const spare = new WeakMap<Document, HTMLElement[]>();
+const SPARE_MAX = 32;
+
+function newHost(doc: Document): HTMLElement {
+  const reused = spare.get(doc)?.pop();
+  if (reused) return reused;
+  const host = doc.createElement(BADGE_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  styleShadow(shadow, doc);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  shadow.append(button);
+  return host;
+}
+
 export function setBadge(doc: Document, bubble: HTMLElement, info: BadgeInfo): void {
   let host = bubble.querySelector<HTMLElement>(`:scope > ${BADGE_TAG}`);
   if (!host) {
-    host = doc.createElement(BADGE_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    styleShadow(shadow, doc);
-    const button = doc.createElement('button');
-    button.type = 'button';
-    shadow.append(button);
+    host = newHost(doc);
     // A zero-height block: the badge hangs off it, so the bubble keeps its size and position and we
     // never read layout (getComputedStyle here cost ~10 ms per bubble on a 2,000-message page).
     bubble.append(host);
@@ -73,10 +87,17 @@ export function setBadge(doc: Document, bubble: HTMLElement, info: BadgeInfo): v
 }
 
 export function clearBadge(bubble: HTMLElement): void {
-  const host = bubble.querySelector(`:scope > ${BADGE_TAG}`);
+  const host = bubble.querySelector<HTMLElement>(`:scope > ${BADGE_TAG}`);
   // Zalo may have dropped the badge already (children rebuilt) while our outline stayed.
   if (!host && !bubble.style.outline) return;
-  host?.remove();
+  if (host) {
+    host.remove();
+    const button = host.shadowRoot?.querySelector('button');
+    if (button) button.onclick = null; // the old message's card must not open from a reused badge
+    const pool = spare.get(bubble.ownerDocument) ?? [];
+    if (pool.length < SPARE_MAX && button) pool.push(host);
+    spare.set(bubble.ownerDocument, pool);
+  }
   bubble.style.outline = '';
   bubble.style.outlineOffset = '';
 }

@@ -62,6 +62,8 @@ export interface OverlayCore {
   /** Makes `thread` the open group: clears what belonged to the previous one, then loads its session. */
   openThread(thread: ThreadRef): Promise<void>;
   readonly checker: ContentChecker;
+  /** uid → name, fed by every bubble read, the member list and mentions (one directory per tab). */
+  readonly senders: zalo.SenderDirectory;
   /** A blocklist answer arrived after a message's first check: listeners re-check that message key. */
   onLateFlags(listener: (key: string) => void): () => void;
   /** A message was pinned through the overlay. */
@@ -167,6 +169,7 @@ export function createOverlayCore(deps: OverlayDeps): OverlayCore {
       store.set({ enabled: data.group.enabled });
     },
     checker,
+    senders: zalo.createSenderDirectory(),
     onLateFlags: late.add,
     onPinned: pinned.add,
     notifyPinned: pinned.emit,

@@ -21,7 +21,8 @@ export interface PanelHostProps {
   ui: PanelActions;
 }
 
-export type PanelSectionProps<S> = Omit<PanelHostProps, 'store'> & { state: S };
+/** A feature's section gets its slice and its own actions (null when they were never created for this store). */
+export type PanelSectionProps<S, A = Empty> = Omit<PanelHostProps, 'store'> & { state: S; actions: A | null };
 
 /** The type of "no slice" and "no actions". */
 type Empty = Record<never, never>;
@@ -42,7 +43,7 @@ export interface FeatureSpec<S extends object, A extends object> {
   state?: S;
   actions?: (core: OverlayCore, state: Store<S>) => A;
   run?: (ctx: FeatureContext & { state: Store<S> }, signal: AbortSignal) => void | Promise<void>;
-  PanelSection?: ComponentType<PanelSectionProps<S>>;
+  PanelSection?: ComponentType<PanelSectionProps<S, A>>;
 }
 
 /** A registered feature; its slice type is closed over, only its actions' type stays visible. */
@@ -58,19 +59,27 @@ export function defineFeature<S extends object = Empty, A extends object = Empty
   const initial = (spec.state ?? {}) as S;
   const slice = (store: OverlayStore) => sliceStore(store, spec.id, initial);
   const { actions, run, PanelSection } = spec;
+  // The actions made for each overlay (keyed by its store), so the feature's own section can call them.
+  const made = new WeakMap<OverlayStore, A>();
   let Section: ComponentType<PanelHostProps> | undefined;
   if (PanelSection) {
     Section = function FeatureSection({ store, t, ui }: PanelHostProps) {
       const own = slice(store);
       const state = useSyncExternalStore(store.subscribe, own.get);
-      return <PanelSection state={state} t={t} ui={ui} />;
+      return <PanelSection state={state} t={t} ui={ui} actions={made.get(store) ?? null} />;
     };
     Section.displayName = `PanelSection(${spec.id})`;
   }
   return {
     id: spec.id,
     description: spec.description,
-    actions: actions && ((core) => actions(core, slice(core.store))),
+    actions:
+      actions &&
+      ((core) => {
+        const own = actions(core, slice(core.store));
+        made.set(core.store, own);
+        return own;
+      }),
     run: run && ((ctx, signal) => run({ ...ctx, state: slice(ctx.store) }, signal)),
     PanelSection: Section,
   };

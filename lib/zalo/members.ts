@@ -21,6 +21,7 @@ export type MemberPanelResult = { ok: true } | { ok: false; reason: 'no-toggle' 
 
 const OWNER_TEXT = /trưởng nhóm|group owner|\bowner\b/i;
 const DEPUTY_TEXT = /phó nhóm|deputy|\badmin\b/i;
+const SELF_MARK = /\s*\((bạn|you)\)$/iu;
 
 function hasRows(doc: Document): boolean {
   return queryAll(doc, 'memberRow').els.length > 0;
@@ -74,7 +75,8 @@ function roleOf(row: HTMLElement, text: string): MemberRole {
 
 function listMembersIn(row: HTMLElement): Member | null {
   const nameEl = querySelfOrDescendant(row, 'memberRowName')?.el;
-  const name = normalizeLine(row.getAttribute('title') || (nameEl ? nameEl.textContent ?? '' : readText(row).split('\n')[0] ?? ''));
+  // Zalo marks the admin's own row "(Bạn)"/"(You)" in the visible name; the title has the bare name.
+  const name = normalizeLine(row.getAttribute('title') || (nameEl ? nameEl.textContent ?? '' : readText(row).split('\n')[0] ?? '')).replace(SELF_MARK, '');
   if (!name) return null;
   // Role text may sit next to the row (same list item), so read the parent when it holds only this row.
   const parent = row.parentElement;
@@ -101,13 +103,18 @@ export interface ReadAllMembersOptions {
   maxSteps?: number;
   /** Upper bound on total time in ms (default 30 s). */
   maxMs?: number;
+  /** Scroll steps in a row that bring no new row before the list counts as stuck (default 4). */
+  stuckSteps?: number;
   /** Learns uid → name from rows that carry a uid. */
   senders?: SenderDirectory;
 }
 
 export interface AllMembers {
   members: Member[];
-  /** The list was scrolled to its end; false when cancelled, bounded out or not scrollable. */
+  /**
+   * The list was scrolled to its end and holds at least the header's count; false when cancelled,
+   * bounded out, stuck (scrolling brings no new rows) or when fewer rows than the header says exist.
+   */
   complete: boolean;
   /** Total from the list heading or the chat header ("287 thành viên"), when shown. */
   headerCount?: number;
@@ -158,8 +165,10 @@ export async function readAllMembers(doc: Document, options: ReadAllMembersOptio
     }
     return found.size - before;
   };
-  const result = (complete: boolean): AllMembers => {
+  const result = (reachedEnd: boolean): AllMembers => {
     const total = headerCount(doc);
+    // A list that shows fewer people than its own heading is partial however it ended.
+    const complete = reachedEnd && !signal?.aborted && (total === undefined || found.size >= total);
     return { members: [...found.values()], complete, ...(total !== undefined ? { headerCount: total } : {}) };
   };
   try {
@@ -171,12 +180,14 @@ export async function readAllMembers(doc: Document, options: ReadAllMembersOptio
     options.onProgress?.(found.size);
     const first = queryAll(doc, 'memberRow').els[0];
     const scroller = first ? scrollerOf(first) : null;
-    if (!scroller) return result(true); // everything is rendered
+    if (!scroller) return result(true); // everything is rendered (unless the heading says more)
     const start = scroller.scrollTop;
     const deadline = Date.now() + (options.maxMs ?? 30_000);
     const maxSteps = options.maxSteps ?? 400;
+    const stuckSteps = options.stuckSteps ?? 4;
     scroller.scrollTop = 0;
     let complete = false;
+    let idle = 0;
     for (let step = 0; step < maxSteps && Date.now() < deadline && !signal?.aborted; step++) {
       const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
       if (atEnd) {
@@ -194,11 +205,13 @@ export async function readAllMembers(doc: Document, options: ReadAllMembersOptio
         signal,
         root: scroller,
       });
-      collect();
+      // A list that no longer re-renders on scroll would otherwise be waited on to the deadline.
+      idle = collect() > 0 ? 0 : idle + 1;
       options.onProgress?.(found.size);
+      if (idle >= stuckSteps) break;
     }
     scroller.scrollTop = start;
-    return result(complete && !signal?.aborted);
+    return result(complete);
   } catch {
     return result(false);
   }

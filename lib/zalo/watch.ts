@@ -1,5 +1,5 @@
 import { listBubbles } from './bubbles';
-import { isHTMLElement, queryOne, safeClosest } from './query';
+import { isHTMLElement, queryAll, queryOne, safeClosest, safeMatches, safeQueryAll } from './query';
 import { candidatesOf } from './selectors';
 import { createBatcher, type BatchMode } from './schedule';
 import { currentThread, type ThreadInfo } from './thread';
@@ -68,6 +68,14 @@ export function watchBubbles(
   const seen = new WeakSet<Element>();
   let list: HTMLElement | null = null;
   let stopped = false;
+  // Listing every bubble of a long chat on each new message cost more than checking the message, so
+  // between full scans only the subtrees the observer saw added are searched, with the bubble
+  // candidate the last full scan matched. A full scan runs at start, when the list is re-attached,
+  // when the tab becomes visible again and on the safety period.
+  let full = true;
+  let bubbleSelector: string | null = null;
+  /** Elements added inside the list since the last scan. */
+  const added = new Set<Element>();
 
   const attach = (): void => {
     const found = queryOne(doc, 'messageList')?.el ?? null;
@@ -89,11 +97,35 @@ export function watchBubbles(
     }
   };
 
+  const addedBubbles = (selector: string): HTMLElement[] => {
+    const out = new Set<HTMLElement>();
+    for (const el of added) {
+      if (!el.isConnected) continue;
+      if (isHTMLElement(el) && safeMatches(el, selector)) out.add(el);
+      else for (const b of safeQueryAll(el, selector)) out.add(b);
+    }
+    return [...out];
+  };
+
+  const candidatesNow = (): HTMLElement[] => {
+    if (full || options.events || bubbleSelector === null) {
+      full = false;
+      if (options.events) return listBubbles(list ?? doc, { events: true });
+      const all = queryAll(list ?? doc, 'bubble');
+      bubbleSelector = all.candidate >= 0 ? (candidatesOf('bubble')[all.candidate] ?? null) : null;
+      return all.els;
+    }
+    return [...addedBubbles(bubbleSelector), ...[...changed].filter((el) => el.isConnected)];
+  };
+
   const scan = (): void => {
     if (stopped || hidden(doc)) return;
+    const before = list;
     attach();
-    const fresh = listBubbles(list ?? doc, { events: options.events }).filter((el) => !seen.has(el) || changed.has(el));
+    if (list !== before) full = true;
+    const fresh = candidatesNow().filter((el) => !seen.has(el) || changed.has(el));
     changed.clear();
+    added.clear();
     if (fresh.length === 0) return;
     for (const el of fresh) seen.add(el);
     try {
@@ -108,25 +140,37 @@ export function watchBubbles(
   const changed = new Set<HTMLElement>();
   const listObserver = new view.MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'childList' && (record.target === list || onlyOwnNodes(record))) continue;
+      if (record.type === 'childList') {
+        if (onlyOwnNodes(record)) continue;
+        for (const node of Array.from(record.addedNodes)) if (node.nodeType === 1) added.add(node as Element);
+        if (record.target === list) continue;
+      }
       const bubble = bubbleAround(record.target);
-      if (bubble && isHTMLElement(bubble) && seen.has(bubble)) changed.add(bubble);
+      if (!bubble || !isHTMLElement(bubble)) continue;
+      // An element that only now looks like a bubble (its id was set) is new to us.
+      if (seen.has(bubble)) changed.add(bubble);
+      else added.add(bubble);
     }
     batcher.schedule();
   });
-  const shellObserver = new view.MutationObserver(() => batcher.schedule());
+  const rescanAll = (): void => {
+    full = true;
+    batcher.schedule();
+  };
+  const shellObserver = new view.MutationObserver(rescanAll);
   const onVisibility = (): void => {
-    if (!hidden(doc)) batcher.schedule();
+    if (!hidden(doc)) rescanAll();
   };
   doc.addEventListener('visibilitychange', onVisibility);
   const period = options.safetyIntervalMs ?? 15_000;
-  const timer = period > 0 ? view.setInterval(() => batcher.schedule(), period) : undefined;
+  const timer = period > 0 ? view.setInterval(rescanAll, period) : undefined;
 
   signal.addEventListener(
     'abort',
     () => {
       stopped = true;
       changed.clear();
+      added.clear();
       batcher.cancel();
       listObserver.disconnect();
       shellObserver.disconnect();
@@ -138,7 +182,7 @@ export function watchBubbles(
 
   attach();
   batcher.schedule();
-  return { rescan: () => batcher.schedule() };
+  return { rescan: rescanAll };
 }
 
 export interface ThreadChangeOptions {

@@ -85,7 +85,10 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
   const deferredOnce = new WeakMap<HTMLElement, string>();
   /** Element → the bubble id we already waited for its data-qid (Zalo drops it while re-rendering a recycled row). */
   const waitedForQid = new WeakMap<HTMLElement, string>();
-  const senders = zalo.createSenderDirectory();
+  const senders = core.senders;
+  /** Pending data-qid waits, cleared together on teardown (one abort listener, not one per wait). */
+  const qidTimers = new Set<ReturnType<typeof setTimeout>>();
+  signal?.addEventListener('abort', () => qidTimers.forEach(clearTimeout), { once: true });
   let newlyChecked = 0;
   let newlyFlagged: FlaggedMessage[] = [];
 
@@ -253,12 +256,14 @@ export function createBubbleChecking(core: OverlayCore, signal?: AbortSignal) {
         waitedForQid.set(el, el.id);
         unmark(el);
         const timer = setTimeout(() => {
+          qidTimers.delete(timer);
+          if (signal?.aborted) return;
           if (el.isConnected && waitedForQid.get(el) === el.id && el.getAttribute('data-zgg-checked') !== el.id) {
             processBubble(el);
             commit();
           }
         }, QID_WAIT_MS);
-        signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
+        qidTimers.add(timer);
         return 'done';
       }
       const info = zalo.readBubble(el, { senders });
@@ -322,13 +327,15 @@ export const checkMessagesFeature = defineFeature({
     const bench = doc.documentElement.hasAttribute('data-zgg-bench');
     const benchSlices: [number, number][] = [];
     let held: HTMLElement[] = [];
+    // At most one slice is scheduled at a time (the queue's `scheduled` flag): one timer to clear on teardown.
+    let sliceTimer: ReturnType<typeof setTimeout> | undefined;
+    signal.addEventListener('abort', () => clearTimeout(sliceTimer), { once: true });
     const slices = createSliceQueue((el) => {
       if (checking.processBubble(el) === 'defer') held.push(el);
     }, {
       now: () => perf?.now() ?? Date.now(),
       schedule: (fn) => {
-        const t = setTimeout(fn, 0);
-        signal.addEventListener('abort', () => clearTimeout(t), { once: true });
+        sliceTimer = setTimeout(fn, 0);
       },
       onSlice: (start, end, count) => {
         checking.commit();

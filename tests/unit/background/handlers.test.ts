@@ -8,8 +8,11 @@ import { DEFAULT_GLOBAL_SETTINGS, defaultGroupSettings } from '@/lib/settings/sc
 import { verifyLog } from '@/lib/log/append';
 import { createSelectorPackStore } from '@/lib/background/selector-pack-store';
 import type { TabRequest } from '@/lib/messages/protocol';
+import { TrustDb } from '@/lib/trust/store';
+import { createHealthStore, loadGroupHealth } from '@/lib/health/store';
 
 let db: GuardDb;
+let trust: TrustDb;
 let n = 0;
 const badges: [number | undefined, number][] = [];
 const pushed: TabRequest[] = [];
@@ -29,6 +32,8 @@ function router() {
         return { read: async () => value, write: async (v: unknown) => void (value = v), remove: async () => void (value = undefined) };
       })(),
     ),
+    health: createHealthStore(trust),
+    now: () => new Date('2026-11-25T03:00:00.000Z'),
     zaloTabs: {
       ask: async (req) => (req.type === 'tab.diagnose' ? diagnosis : req.type === 'tab.skeleton' ? '{"tag":"html"}' : null),
       broadcast: async (req) => void pushed.push(req),
@@ -62,11 +67,14 @@ const base = (over: Partial<Extract<Request, { type: 'log.append' }>['body']> = 
 
 beforeEach(() => {
   db = new GuardDb(`bg-test-${++n}`);
+  trust = new TrustDb(`bg-trust-test-${n}`);
   badges.length = 0;
 });
 afterEach(async () => {
   db.close();
   await db.delete();
+  trust.close();
+  await trust.delete();
 });
 
 describe('background handlers', () => {
@@ -212,6 +220,8 @@ describe('background handlers', () => {
       'selectorPack.clear': await send({ type: 'selectorPack.clear' }),
       'zalo.diagnose': await send({ type: 'zalo.diagnose' }),
       'zalo.skeleton': await send({ type: 'zalo.skeleton' }),
+      'health.members': await send({ type: 'health.members', threadId: 'g1', names: ['Lê Hùng', ' Lê Hùng ', 'Phạm Thị Mai'], complete: true, headerCount: 2 }),
+      'health.pageFacts': await send({ type: 'health.pageFacts', threadId: 'g1', facts: { 'rules-pinned': true } }),
     };
     expect(Object.keys(replies).sort()).toEqual(Object.keys(BACKGROUND_PROTOCOL).sort());
     expect(replies['log.query'].map((e) => e.seq)).toEqual([1]);
@@ -221,6 +231,25 @@ describe('background handlers', () => {
     expect(pushed.map((r) => (r.type === 'tab.selectorPack' ? r.pack?.name ?? null : r.type))).toEqual(['Sửa tháng 12', null]);
     expect(replies['zalo.diagnose']?.areas[0]?.area).toBe('app');
     expect(replies['zalo.skeleton']).toBe('{"tag":"html"}');
+  });
+
+  it('member names and page facts read by the panel land in the group health store, dated, without losing the admin’s ticks', async () => {
+    const send = setup();
+    const before = await loadGroupHealth(trust, 'g1');
+    await trust.health.put({ ...before, checklist: { 'member-approval': { done: true, at: '2026-11-01T00:00:00.000Z', by: 'admin' } }, inviteLink: 'https://zalo.me/g/abc' });
+    expect(await send({ type: 'health.members', threadId: 'g1', names: ['Nguyễn Văn Bình', 'Trần Thị Lan'], complete: false, headerCount: 287 })).toEqual({ count: 2 });
+    await send({ type: 'health.pageFacts', threadId: 'g1', facts: { 'rules-pinned': false, admins: true } });
+    const h = await loadGroupHealth(trust, 'g1');
+    expect(h.members).toEqual({ names: ['Nguyễn Văn Bình', 'Trần Thị Lan'], at: '2026-11-25T03:00:00.000Z', source: 'page', complete: false, headerCount: 287 });
+    expect(h.checklist).toEqual({
+      'member-approval': { done: true, at: '2026-11-01T00:00:00.000Z', by: 'admin' },
+      'rules-pinned': { done: false, at: '2026-11-25T03:00:00.000Z', by: 'page' },
+      admins: { done: true, at: '2026-11-25T03:00:00.000Z', by: 'page' },
+    });
+    expect(h.inviteLink).toBe('https://zalo.me/g/abc');
+    // Only what the page can show is accepted from it; a manual item is refused with the field named.
+    await expect(send({ type: 'health.pageFacts', threadId: 'g1', facts: { 'member-approval': true } as never })).rejects.toThrow(/member-approval|facts/);
+    await expect(send({ type: 'health.members', threadId: 'g1', names: [''], complete: true })).rejects.toThrow(/names/);
   });
 
   it('a reply that does not match the protocol is refused, naming the field', async () => {

@@ -240,6 +240,38 @@ describe('watchBubbles on recycled elements', () => {
     expect(all()).toEqual(['1767225800099']);
   });
 
+  it('a row that becomes a bubble only when its id is set is reported (a virtual row filled in place)', async () => {
+    watchBubbles(document, collect, { signal: abort.signal, batch: 'microtask' });
+    await settle();
+    batches = [];
+    const row = bubble('1767225800003', 'Hàng trống');
+    row.id = 'row-placeholder';
+    list().append(run(row));
+    await settle();
+    expect(all()).toEqual([]);
+    row.id = 'bb_msg_id_1767225800003';
+    await settle();
+    expect(all()).toEqual(['1767225800003']);
+  });
+
+  it('a new message is found in what was added, without listing the whole chat again', async () => {
+    watchBubbles(document, collect, { signal: abort.signal, batch: 'microtask', safetyIntervalMs: 0 });
+    await settle();
+    batches = [];
+    const spy = vi.spyOn(list(), 'querySelectorAll');
+    list().append(run(bubble('1767225800004', 'Tin mới')));
+    await settle();
+    expect(all()).toEqual(['1767225800004']);
+    expect(spy).not.toHaveBeenCalled();
+    // A full scan still runs when asked (tab visible again, list re-attached, safety period).
+    const watch = watchBubbles(document, () => undefined, { signal: abort.signal, batch: 'microtask', safetyIntervalMs: 0 });
+    await settle();
+    spy.mockClear();
+    watch.rescan();
+    await settle();
+    expect(spy).toHaveBeenCalled();
+  });
+
   it('ignores our own badge and attributes on a bubble', async () => {
     const el = bubble('1767225800002', 'Tin');
     list().append(run(el));
