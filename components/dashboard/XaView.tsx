@@ -51,7 +51,9 @@ export function XaView() {
   const [register, setRegister] = useState<VillageKeyRow[]>([]);
   // What earlier sessions received; files of this session are compared with each other directly,
   // so re-checking them (after registering a key) doesn't compare a file with itself.
-  const [history, setHistory] = useState<ReceivedRecord[]>([]);
+  // null until loaded: a file dropped right after opening the view waits for it instead of being
+  // compared with nothing.
+  const [history, setHistory] = useState<ReceivedRecord[] | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // Files checked so far in the running check, in arrival order (the final list replaces them).
   const [streamed, setStreamed] = useState<FileResult[]>([]);
@@ -60,12 +62,13 @@ export function XaView() {
   const verifier = useMemo(defaultVerifier, []);
   useEffect(() => () => running.current?.abort(), []);
 
+  const initial = useMemo(() => Promise.all([listRegister(trustDb), listReceived(trustDb)]), [trustDb]);
   useEffect(() => {
-    void Promise.all([listRegister(trustDb), listReceived(trustDb)]).then(([r, h]) => {
+    void initial.then(([r, h]) => {
       setRegister(r);
       setHistory(h);
     });
-  }, [trustDb]);
+  }, [initial]);
   const [files, setFiles] = useState<AggregateFile[]>([]);
   const [result, setResult] = useState<AggregateResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -101,7 +104,7 @@ export function XaView() {
         },
         ctrl.signal,
       );
-      const r = combineChecked(list.length, checked, { ...opts, trust: { register: reg, history }, now: now() });
+      const r = combineChecked(list.length, checked, { ...opts, trust: { register: reg, history: history ?? (await initial)[1] }, now: now() });
       await rememberReceived(trustDb, r.received);
       setError(null);
       return r;
@@ -147,7 +150,8 @@ export function XaView() {
       const read = await readFiles(list);
       // Key-change statements go to the register, not into the totals.
       const incoming: AggregateFile[] = [];
-      let reg = register;
+      // From the store, not the state: the view may have opened a moment ago, before the register loaded.
+      let reg = await listRegister(trustDb);
       const notes: string[] = [];
       for (const f of read) {
         const json = keyChangeJson(f.text);
