@@ -34,7 +34,10 @@ export const scam: CategoryDefinition = {
     const strange = violating.length > 0 ? violating : ctx.links.filter((l) => l.category === 'strange-link');
     if (strange.length > 0) {
       const spans = strange.map((l) => ({ start: l.start, end: l.end }));
-      out.push({ name: 'link', weight: violating.length > 0 ? ctx.weight('scam', 'link', 0.5) : ctx.weight('scam', 'unknown-link', UNVERIFIED_WEIGHT), spans });
+      // Only a link with a reason joins the 'link' combos ("tổng đài" + link): an unverified link beside a company's
+      // hotline is how a water or power company points to its own site, and adds its small weight alone.
+      if (violating.length > 0) out.push({ name: 'link', weight: ctx.weight('scam', 'link', 0.5), spans });
+      else out.push({ name: 'unknown-link', weight: ctx.weight('scam', 'unknown-link', UNVERIFIED_WEIGHT), spans });
     }
     const scamLinks = ctx.links.filter((l) => l.category === 'scam').map((l) => ({ start: l.start, end: l.end }));
     if (scamLinks.length > 0) out.push({ name: 'scam-link', weight: ctx.weight('scam', 'scam-link', 0.4), spans: scamLinks });

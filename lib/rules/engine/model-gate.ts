@@ -4,7 +4,7 @@
  */
 import type { CategoryId } from '../categories';
 import type { Flag } from '../flag';
-import { topTokens } from '../model/compile';
+import { topTokens, weightInside } from '../model/compile';
 import type { TermHit } from '../types';
 import type { CompiledCategory, CompiledRuleset } from './compile';
 import type { MessageContext } from './context';
@@ -16,12 +16,15 @@ const MODEL_EXPLANATION = 'Tin nhắn giống các tin vi phạm loại này mà
 /**
  * May the model flag `cat` on this message: covered, over its threshold, and — for categories that never flag
  * without a word of their own (sensitive, abusive, rumours, leaks) — with such a word, as the rules require: a short
- * everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone.
+ * everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone. A category the model
+ * learnt from many real messages has its own threshold (`alone`) and needs no rule word over it.
  */
-function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64Array | null, hitCount: number): boolean {
+function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64Array | null, hitCount: number, p = probs?.[rs.modelIndex[cat.pos]!] ?? 0): boolean {
   const mi = rs.modelIndex[cat.pos]!;
-  if (!rs.model || !probs || mi < 0 || probs[mi]! < rs.model.threshold) return false;
-  return !(cat.def.needsHits === 'always' && hitCount === 0);
+  if (!rs.model || !probs || mi < 0) return false;
+  const alone = rs.model.alone[mi]!;
+  if (!Number.isNaN(alone)) return p >= alone;
+  return p >= rs.model.threshold && !(cat.def.needsHits === 'always' && hitCount === 0);
 }
 
 /**
@@ -59,7 +62,13 @@ export function modelFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messa
   if (ctx.warning >= ctx.warningThreshold || ctx.official >= 1) return null;
   if (cat.def.modelAllowed && !cat.def.modelAllowed(ctx)) return null;
   const mi = rs.modelIndex[cat.pos]!;
-  const p = probs[mi]!;
+  let p = probs[mi]!;
+  // Allowed words weigh nothing: judged on the rest of the message, is it still over the threshold?
+  const lift = weightInside(ctx.text, model, mi, ctx.allowed);
+  if (lift > 0) {
+    p = 1 / (1 + Math.exp(lift - Math.log(p / (1 - p))));
+    if (!modelMayFlag(rs, cat, probs, ctx.hits(cat.id).length, p)) return null;
+  }
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
   const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
   if (words.length === 0) return null;

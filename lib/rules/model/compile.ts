@@ -2,6 +2,7 @@ import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
 import { featureHash, featureHashes, modelTokens, type HashBuffer, type ModelToken } from './features';
 import type { LinearModel } from './schema';
+import type { Span } from '../types';
 
 export interface CompiledModel {
   /** Category id → its slot in the model's per-category arrays (-1 when the model does not cover it). */
@@ -11,6 +12,8 @@ export interface CompiledModel {
   /** Adds the weights of the message's distinct features to `z` (one slot per covered category). */
   accumulate(n: NormalizedText, z: Float64Array, hb?: HashBuffer): void;
   readonly bias: Float64Array;
+  /** Per covered category: its own threshold, from which it flags even without a rule word (NaN: none). */
+  readonly alone: Float64Array;
   readonly threshold: number;
   readonly veto: { readonly below: number; readonly scoreRatio: number; readonly maxLift: number } | null;
 }
@@ -99,6 +102,7 @@ export function compileModel(model: LinearModel): CompiledModel {
       }
     },
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
+    alone: Float64Array.from(categories, (c) => model.categories[c]!.alone ?? NaN),
     threshold: model.threshold,
     veto: model.veto ?? null,
   };
@@ -126,4 +130,25 @@ export function topTokens(n: NormalizedText, cm: CompiledModel, ci: number, k = 
     .sort((a, b) => b.w - a.w)
     .slice(0, k)
     .map((s) => s.t);
+}
+
+/**
+ * The positive weight category `ci` got from features found only inside `spans` (the pack's and the group's
+ * allowed terms: "hạt óc chó" is a walnut). Taking it off the log-odds judges the message on its other words; only
+ * positive weights, so the result never exceeds the unadjusted probability the fast exit relied on.
+ */
+export function weightInside(n: NormalizedText, cm: CompiledModel, ci: number, spans: readonly Span[]): number {
+  if (spans.length === 0) return 0;
+  const inside = new Map<string, boolean>();
+  for (const t of modelTokens(n)) {
+    const within = spans.some((s) => s.start <= t.start && t.end <= s.end);
+    inside.set(t.feature, (inside.get(t.feature) ?? true) && within);
+  }
+  let sum = 0;
+  for (const [f, only] of inside) {
+    if (!only) continue;
+    const w = cm.weight(featureHash(f), ci);
+    if (w > 0) sum += w;
+  }
+  return sum;
 }

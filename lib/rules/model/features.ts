@@ -1,7 +1,9 @@
 /**
  * Word features for the linear model, read off the normaliser's symbol view (folded letters and digits, the same
  * view the automaton scans): every word, a digit run as its length ("#9" for 9+ digits, a phone number), and every
- * pair of neighbouring words ("lo_de"). Scoring works on 32-bit hashes of those strings so a message allocates no
+ * pair of neighbouring words ("lo_de"). A word typed with diacritics also gives its accented spelling ("=đéo"):
+ * folded, an insult and a harmless word can read the same ("deo" is "đéo" and "đeo", to wear), and the writer's
+ * accents tell them apart; an accentless message still has its folded words and pairs. Scoring works on 32-bit hashes of those strings so a message allocates no
  * strings; `modelTokens` spells them out (training, evidence).
  */
 import { SYM_SPACE, type NormalizedText } from '../normalize';
@@ -45,14 +47,32 @@ function pairHash(h1: number, h2: number): number {
   return Math.imul((h1 ^ Math.imul(h2, 0x9e3779b1)) + 0x7f4a7c15, 0x85ebca6b) ^ (h2 >>> 13);
 }
 
-function stringHash(word: string): number {
-  let h = HASH_SEED;
+/** Seed of the accented-spelling hashes, so "=lo" and "lo" never share a hash by construction. */
+const ACC_SEED = 0x050c5d1f;
+/** Accented spellings start with this character in their feature string. */
+export const ACCENTED = '=';
+
+/** FNV-1a of the accented spelling of [a, b), or 0 when every character there is plain ASCII (no accent to add). */
+function accentedHash(codes: Uint16Array, a: number, b: number): number {
+  let h = ACC_SEED;
+  let accented = false;
+  for (let i = a; i < b; i++) {
+    const c = codes[i];
+    if (c > 127) accented = true;
+    h = Math.imul(h ^ c, HASH_PRIME);
+  }
+  return accented ? h : 0;
+}
+
+function stringHash(word: string, seed = HASH_SEED): number {
+  let h = seed;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), HASH_PRIME);
   return h;
 }
 
 /** Hash of a feature string as the tokeniser computes it ("lo" → word hash, "lo_de" → pair hash). */
 export function featureHash(feature: string): number {
+  if (feature.startsWith(ACCENTED)) return stringHash(feature.slice(1), ACC_SEED);
   const cut = feature.indexOf('_');
   return cut < 0 ? stringHash(feature) : pairHash(stringHash(feature.slice(0, cut)), stringHash(feature.slice(cut + 1)));
 }
@@ -86,8 +106,9 @@ export function newHashBuffer(): HashBuffer {
  */
 export function featureHashes(n: NormalizedText, hb: HashBuffer = newHashBuffer()): { hashes: Int32Array; count: number } {
   const sym = n.sym;
-  // A message of L symbols has at most (L + 1) / 2 words, so 2 features per symbol bound the count.
+  // A message of L symbols has at most (L + 1) / 2 words of 3 features each, so 2 per symbol bound the count.
   if (hb.buf.length < 2 * sym.length + 2) hb.buf = new Int32Array(2 * sym.length + 64);
+  const codes = n.codes;
   const out = hb.buf;
   let count = 0;
   let prev = 0;
@@ -97,6 +118,8 @@ export function featureHashes(n: NormalizedText, hb: HashBuffer = newHashBuffer(
     out[count++] = h;
     if (!first) out[count++] = pairHash(prev, h);
     prev = h;
+    const acc = accentedHash(codes, a, b);
+    if (acc !== 0) out[count++] = acc;
   });
   return { hashes: out, count };
 }
@@ -118,6 +141,7 @@ export function modelTokens(n: NormalizedText): ModelToken[] {
     out.push(word);
     if (prev) out.push({ feature: `${prev.feature}_${word.feature}`, start: prev.start, end: b });
     prev = word;
+    if (accentedHash(n.codes, a, b) !== 0) out.push({ feature: ACCENTED + String.fromCharCode(...n.codes.subarray(a, b)), start: a, end: b });
   });
   return out;
 }

@@ -12,6 +12,13 @@ const categoryModelSchema = z.object({
   bias: z.number().finite(),
   scale: z.number().positive().finite(),
   weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected'),
+  /**
+   * This category's own threshold, from which the model flags it even with no rule word of the category (for those
+   * whose rules need one, `needsHits`). Set only where the model learnt from enough real messages to be trusted
+   * alone: insults as people write them often carry no listed swear word. Absent: the model's `threshold`, and a
+   * category that needs a rule word still needs one.
+   */
+  alone: z.number().min(0.05).max(0.99).optional(),
 });
 
 export const modelSchema = z

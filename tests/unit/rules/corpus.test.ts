@@ -61,6 +61,8 @@ interface Floors {
 // A link is a violation only with a reason: an invite to another group with no lure words, or a Google Forms link, is
 // not one. extra, fresh5, fresh7 and fresh9 were labelled when any unofficial link counted, so their strange-link
 // floors sit below the others; their misses are exactly those invites and that form.
+// abusive-language learns from real comments (ViHOS) too: on holdout and fresh2 its recall rose (0.85 → 1.00, 0.83 →
+// 0.90) and its precision fell a little (1.00 → 0.96, 0.97 → 0.95).
 const FLOORED: Array<[string, Floors]> = [
   ['tests/corpus/extra.jsonl', {
     scoreOnly: false,
@@ -77,14 +79,14 @@ const FLOORED: Array<[string, Floors]> = [
   ['tests/corpus/holdout.jsonl', {
     scoreOnly: true,
     cleanFp: 0.022,
-    recall: { 'strange-link': 0.9, 'scam': 0.84, 'advertising': 0.77, 'gambling-fortune': 0.93, 'sensitive-topic': 0.88, 'abusive-language': 0.82, 'unverified-news': 0.83, 'classified-info': 0.92 },
-    precision: { 'strange-link': 0.97, 'scam': 0.84, 'advertising': 0.82, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.97, 'unverified-news': 0.97, 'classified-info': 0.97 },
+    recall: { 'strange-link': 0.9, 'scam': 0.84, 'advertising': 0.77, 'gambling-fortune': 0.93, 'sensitive-topic': 0.88, 'abusive-language': 0.97, 'unverified-news': 0.83, 'classified-info': 0.92 },
+    precision: { 'strange-link': 0.97, 'scam': 0.84, 'advertising': 0.82, 'gambling-fortune': 0.97, 'sensitive-topic': 0.97, 'abusive-language': 0.93, 'unverified-news': 0.97, 'classified-info': 0.97 },
   }],
   ['tests/corpus/fresh2.jsonl', {
     scoreOnly: true,
     cleanFp: 0.045,
-    recall: { 'strange-link': 0.94, 'scam': 0.85, 'advertising': 0.86, 'gambling-fortune': 0.77, 'sensitive-topic': 0.72, 'abusive-language': 0.79, 'unverified-news': 0.62, 'classified-info': 0.7 },
-    precision: { 'strange-link': 0.97, 'scam': 0.89, 'advertising': 0.94, 'gambling-fortune': 0.97, 'sensitive-topic': 0.93, 'abusive-language': 0.94, 'unverified-news': 0.91, 'classified-info': 0.84 },
+    recall: { 'strange-link': 0.94, 'scam': 0.85, 'advertising': 0.86, 'gambling-fortune': 0.77, 'sensitive-topic': 0.72, 'abusive-language': 0.87, 'unverified-news': 0.62, 'classified-info': 0.7 },
+    precision: { 'strange-link': 0.97, 'scam': 0.89, 'advertising': 0.94, 'gambling-fortune': 0.97, 'sensitive-topic': 0.93, 'abusive-language': 0.92, 'unverified-news': 0.91, 'classified-info': 0.84 },
   }],
   ['tests/corpus/fresh3.jsonl', {
     scoreOnly: false,

@@ -9,7 +9,7 @@ import { DEFAULT_MODEL } from '@/lib/rules/default-model';
 import { compileModel, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, modelTokens } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
-import { crossValidate, MODEL_FILE, PARAMS, serialiseModel, trainModel } from '@/scripts/train-model';
+import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel } from '@/scripts/train-model';
 
 const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
 
@@ -52,9 +52,11 @@ describe('model file format', () => {
 
 describe('model features', () => {
   it.each<[string, string[]]>([
-    ['Lô đề hôm nay', ['lo', 'de', 'lo_de', 'hom', 'de_hom', 'nay', 'hom_nay']],
-    ['gọi 0968 123 456', ['goi', '#4', 'goi_#4', '#3', '#4_#3', '#3', '#3_#3']],
-    ['ck 500k', ['chuyen', 'khoan', 'chuyen_khoan', '500k', 'khoan_500k']],
+    ['Lô đề hôm nay', ['lo', '=lô', 'de', 'lo_de', '=đề', 'hom', 'de_hom', '=hôm', 'nay', 'hom_nay']],
+    ['lo de hom nay', ['lo', 'de', 'lo_de', 'hom', 'de_hom', 'nay', 'hom_nay']],
+    ['gọi 0968 123 456', ['goi', '=gọi', '#4', 'goi_#4', '#3', '#4_#3', '#3', '#3_#3']],
+    ['ck 500k', ['chuyen', '=chuyển', 'khoan', 'chuyen_khoan', '=khoản', '500k', 'khoan_500k']],
+    ['đeo khẩu trang', ['deo', '=đeo', 'khau', 'deo_khau', '=khẩu', 'trang', 'khau_trang']],
   ])('%s → %j', (text, features) => {
     expect(modelTokens(normalize(text)).map((t) => t.feature)).toEqual(features);
   });
@@ -120,6 +122,17 @@ describe('the shipped model', () => {
     // The veto is there for the false-positive rate, and pays for it with a little recall.
     expect(withVeto!.cleanFpRate).toBeLessThan(withoutVeto!.cleanFpRate);
     expect(withVeto!.cleanFpRate).toBeLessThan(0.03);
+  }, TRAINING_TIMEOUT);
+
+  // `npm run train-model -- --cv vihos` runs all 9,694 rows; a fixed 1,500-row subsample keeps this test short and
+  // trains each fold on fewer comments, so its recall is lower than the full run's.
+  it('cross-validates abusive-language on real comments (ViHOS, 5 folds of a fixed 1,500-row subsample)', () => {
+    const [r] = crossValidateVihos([PARAMS], 5, 1500);
+    expect(r!.rows).toBe(1500);
+    expect(r!.abusive).toBe(743);
+    // Measured: precision 0.988, recall 0.459; the rules alone find 0.27 of the abusive rows.
+    expect(r!.precision).toBeGreaterThanOrEqual(0.96);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.43);
   }, TRAINING_TIMEOUT);
 });
 
