@@ -1,19 +1,45 @@
 /**
  * Province-scale xã benchmark. Run: `npx tsx scripts/bench-xa.ts` or `npm run bench -- xa`.
- * Goal: 2,000 signed village bundles × 200 entries checked (parse, schema, full hash chain,
- * Ed25519 signature, register, continuity) in ≤ 15 s on the build machine. Baseline in the same
- * run: JSON.parse of the same files, and the chain-only check without signatures.
+ * Goal: 2,000 signed village bundles × 200 entries checked end to end (parse, schema, full hash
+ * chain, Ed25519 signature, register, duplicates, continuity, totals) in ≤ 15 s on the build
+ * machine, the way the xã view does it: a pool of workers (one per core, at most four) running the
+ * per-file check, results cloned back, then the cross-file step. Baselines in the same run:
+ * JSON.parse of the same files, and the whole check on one thread (aggregateBundles).
  */
-import { loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../lib/log/schema';
-import { aggregateBundles, type AggregateFile } from '../lib/reports/aggregate';
+import { aggregateBundles, combineChecked, type AggregateFile } from '../lib/reports/aggregate';
+import { workerPoolVerifier, type WorkerLike } from '../lib/reports/verify-pool';
 import { bundleToJson, makeBundle } from '../lib/reports/bundle';
 import { customPeriod } from '../lib/reports/period';
 import { checkBundleSignature, signBundle } from '../lib/trust/bundle-signature';
 import { generateSigningKey } from '../lib/trust/keys';
 import { newVillageKeyRow, type VillageKeyRow } from '../lib/trust/register';
 import { linkAll, makeBodies } from '../tests/unit/reports/make-log';
+
+/**
+ * The worker script bundled to plain JavaScript first, as WXT bundles the dashboard's worker: the
+ * timed run then pays what the browser pays (start a worker, load its code), not a TypeScript compile.
+ */
+async function bundleWorker(): Promise<string> {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'zgg-bench-xa-')), 'worker.mjs');
+  await build({ entryPoints: [fileURLToPath(new URL('./bench-xa-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error' });
+  return out;
+}
+
+/** A worker_threads worker seen as the pool sees a DOM worker. */
+function nodeWorker(script: string): WorkerLike {
+  const w = new Worker(script);
+  const like: WorkerLike = { postMessage: (m) => w.postMessage(m), terminate: () => void w.terminate(), onmessage: null, onerror: null };
+  w.on('message', (data: unknown) => like.onmessage?.({ data }));
+  w.on('error', (e: Error) => like.onerror?.({ message: e.message }));
+  return like;
+}
 
 async function time<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
@@ -47,14 +73,22 @@ export async function benchXa(villages = Number(process.env.BENCH_VILLAGES ?? 20
 
   const [, parseMs] = await time(() => files.map((f) => JSON.parse(f.text) as unknown));
   r['baseline: JSON.parse all files (ms)'] = parseMs;
-  const [, chainMs] = await time(() => aggregateBundles(files, { expectedPeriod: nov }));
-  r['chain only, no register (ms)'] = chainMs;
-  const [agg, fullMs] = await time(() => aggregateBundles(files, { expectedPeriod: nov, trust: { register, history: [] } }));
-  r[`xã check ${villages} × 200 signed + register (ms)`] = fullMs;
+  const [single, singleMs] = await time(() => aggregateBundles(files, { expectedPeriod: nov, trust: { register, history: [] } }));
+  r['baseline: whole check on one thread (ms)'] = singleMs;
+  const poolSize = Math.max(1, Math.min(4, availableParallelism()));
+  const script = await bundleWorker();
+  r['workers'] = poolSize;
+  const [agg, poolMs] = await time(async () => {
+    const checked = await workerPoolVerifier(() => nodeWorker(script), poolSize)(files, { expectedPeriod: nov, register }, () => undefined, new AbortController().signal);
+    return combineChecked(files.length, checked, { expectedPeriod: nov, trust: { register, history: [] } });
+  });
+  r[`xã check ${villages} × 200 signed, worker pool, end to end (ms)`] = poolMs;
+  if (agg.totals.accepted !== villages || single.totals.accepted !== villages) throw new Error(`accepted ${agg.totals.accepted}/${single.totals.accepted} of ${villages}`);
   r['accepted files'] = agg.totals.accepted;
-  r['ratio: full check / JSON.parse'] = Math.round((fullMs / Math.max(1, parseMs)) * 10) / 10;
-  r['ratio: full check / chain only'] = Math.round((fullMs / Math.max(1, chainMs)) * 100) / 100;
-  r['goal ≤ 15000 ms met (1 = yes)'] = fullMs <= 15_000 ? 1 : 0;
+  r['ratio: worker pool / JSON.parse'] = Math.round((poolMs / Math.max(1, parseMs)) * 10) / 10;
+  r['ratio: one thread / JSON.parse'] = Math.round((singleMs / Math.max(1, parseMs)) * 10) / 10;
+  r['ratio: worker pool / one thread'] = Math.round((poolMs / Math.max(1, singleMs)) * 100) / 100;
+  r['goal ≤ 15000 ms met (1 = yes)'] = poolMs <= 15_000 ? 1 : 0;
   return r;
 }
 

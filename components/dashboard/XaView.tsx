@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { AggregateCancelled, aggregateBundles, combinedXlsx, formatVnDate, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type RejectedFile } from '@/lib/reports';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { AggregateCancelled, combineChecked, combinedXlsx, householdCoverage, householdCoverageTotal, formatVnDate, parseBundle, rowStatusVi, xlsxBlob, type AggregateFile, type AggregateResult, type FileResult, type RejectedFile } from '@/lib/reports';
+import { domWorker, inThreadVerifier, workerPoolVerifier, type Verifier } from '@/lib/reports/verify-pool';
+import VerifyWorker from './xa-verify.worker?worker';
 import type { ReceivedRecord } from '@/lib/trust/continuity';
 import { newVillageKeyRow, type VillageKeyRow } from '@/lib/trust/register';
 import { KEY_CHANGE_FORMAT } from '@/lib/trust/key-change';
@@ -12,6 +14,17 @@ import { resolvePeriod } from '@/lib/dashboard/period-filter';
 
 /** Which reporting period the xã expects (none = accept any period). */
 type Expected = 'all' | 'this-month' | 'last-month' | 'this-quarter';
+
+/** Workers checking files at once: one per core, at most four (each holds its files' parsed copies). */
+const POOL_SIZE = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency || 2));
+
+/** Checks files in a pool of workers; on the page's own thread where workers don't exist (unit tests). */
+function defaultVerifier(): Verifier {
+  return typeof Worker === 'function' ? workerPoolVerifier(() => domWorker(new VerifyWorker()), POOL_SIZE) : inThreadVerifier();
+}
+
+/** Results shown while files are being checked: at most one re-render per this many ms. */
+const STREAM_EVERY_MS = 150;
 
 /** Files larger than this are surely not bundles; reading them would only freeze the page. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -38,17 +51,24 @@ export function XaView() {
   const [register, setRegister] = useState<VillageKeyRow[]>([]);
   // What earlier sessions received; files of this session are compared with each other directly,
   // so re-checking them (after registering a key) doesn't compare a file with itself.
-  const [history, setHistory] = useState<ReceivedRecord[]>([]);
+  // null until loaded: a file dropped right after opening the view waits for it instead of being
+  // compared with nothing.
+  const [history, setHistory] = useState<ReceivedRecord[] | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // Files checked so far in the running check, in arrival order (the final list replaces them).
+  const [streamed, setStreamed] = useState<FileResult[]>([]);
   const [keyNotes, setKeyNotes] = useState<string[]>([]);
-  const cancel = useRef(false);
+  const running = useRef<AbortController | null>(null);
+  const verifier = useMemo(defaultVerifier, []);
+  useEffect(() => () => running.current?.abort(), []);
 
+  const initial = useMemo(() => Promise.all([listRegister(trustDb), listReceived(trustDb)]), [trustDb]);
   useEffect(() => {
-    void Promise.all([listRegister(trustDb), listReceived(trustDb)]).then(([r, h]) => {
+    void initial.then(([r, h]) => {
       setRegister(r);
       setHistory(h);
     });
-  }, [trustDb]);
+  }, [initial]);
   const [files, setFiles] = useState<AggregateFile[]>([]);
   const [result, setResult] = useState<AggregateResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,23 +80,47 @@ export function XaView() {
   const check = async (list: AggregateFile[], which: Expected, reg: VillageKeyRow[] = register) => {
     const resolved = resolvePeriod({ period: which, from: '', to: '' }, now());
     const period = resolved.ok && resolved.period ? resolved.period : undefined;
-    cancel.current = false;
+    running.current?.abort();
+    const ctrl = new AbortController();
+    running.current = ctrl;
     setProgress({ done: 0, total: list.length });
+    setStreamed([]);
+    const arrived: FileResult[] = [];
+    let shownAt = 0;
     try {
       // A village may send a monthly file for a quarterly review: sub-periods are accepted.
-      const r = await aggregateBundles(list, {
-        ...(period ? { expectedPeriod: period, allowSubPeriod: true } : {}),
-        trust: { register: reg, history },
-        now: now(),
-        onProgress: (done, total) => {
-          setProgress({ done, total });
-          return cancel.current;
+      const opts = { ...(period ? { expectedPeriod: period, allowSubPeriod: true } : {}) };
+      const checked = await verifier(
+        list,
+        { ...opts, register: reg },
+        (_i, r, done, total) => {
+          arrived.push(r);
+          const t = Date.now();
+          if (t - shownAt >= STREAM_EVERY_MS || done === total) {
+            shownAt = t;
+            setProgress({ done, total });
+            setStreamed([...arrived]);
+          }
         },
-      });
+        ctrl.signal,
+      );
+      const r = combineChecked(list.length, checked, { ...opts, trust: { register: reg, history: history ?? (await initial)[1] }, now: now() });
       await rememberReceived(trustDb, r.received);
+      setError(null);
       return r;
+    } catch (e) {
+      // Cancelled: what was shown before stays, nothing of the stopped check is remembered.
+      if (e instanceof AggregateCancelled) {
+        if (running.current === ctrl) setError(t('xa.cancelled'));
+        return null;
+      }
+      throw e;
     } finally {
-      setProgress(null);
+      if (running.current === ctrl) {
+        running.current = null;
+        setProgress(null);
+        setStreamed([]);
+      }
     }
   };
 
@@ -86,14 +130,16 @@ export function XaView() {
     await addToRegister(trustDb, row);
     const next = await listRegister(trustDb);
     setRegister(next);
-    setResult(await check(files, expected, next));
+    const r = await check(files, expected, next);
+    if (r) setResult(r);
   };
 
   const unregister = async (id: string) => {
     await removeFromRegister(trustDb, id);
     const next = await listRegister(trustDb);
     setRegister(next);
-    if (files.length) setResult(await check(files, expected, next));
+    const r = files.length ? await check(files, expected, next) : null;
+    if (r) setResult(r);
   };
 
   async function add(list: FileList | File[]) {
@@ -104,7 +150,8 @@ export function XaView() {
       const read = await readFiles(list);
       // Key-change statements go to the register, not into the totals.
       const incoming: AggregateFile[] = [];
-      let reg = register;
+      // From the store, not the state: the view may have opened a moment ago, before the register loaded.
+      let reg = await listRegister(trustDb);
       const notes: string[] = [];
       for (const f of read) {
         const json = keyChangeJson(f.text);
@@ -122,10 +169,14 @@ export function XaView() {
       const byName = new Map(files.map((f) => [f.name, f]));
       for (const f of incoming) byName.set(f.name, f);
       const next = [...byName.values()];
-      setFiles(next);
-      if (next.length) setResult(await check(next, expected, reg));
+      // The new files join the list only once checked: a cancelled check leaves the list as it was.
+      const r = next.length ? await check(next, expected, reg) : null;
+      if (r) {
+        setFiles(next);
+        setResult(r);
+      }
     } catch (e) {
-      setError(e instanceof AggregateCancelled ? t('xa.cancelled') : (e as Error).message);
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -139,7 +190,14 @@ export function XaView() {
 
   const download = () => {
     if (!result) return;
-    const accepted = result.files.flatMap((f) => (f.ok ? [f.bundle] : []));
+    // Checked files come back without their entries (province scale); the workbook needs them, so
+    // the accepted files are parsed again from the very texts that were checked.
+    const texts = new Map(files.map((f) => [f.name, f.text]));
+    const accepted = result.files.flatMap((f) => {
+      if (!f.ok) return [];
+      const parsed = parseBundle(texts.get(f.name) ?? '');
+      return parsed.ok ? [parsed.bundle] : [];
+    });
     const bytes = combinedXlsx({ bundles: accepted, rows: result.rows, totals: result.totals, generatedAt: now() });
     const xa = accepted[0]?.place.xa ?? '';
     const period = accepted[0]?.period.label ?? '';
@@ -160,7 +218,7 @@ export function XaView() {
           onChange={(e) => {
             const which = e.target.value as Expected;
             setExpected(which);
-            if (files.length) void check(files, which).then(setResult);
+            if (files.length) void check(files, which).then((r) => r && setResult(r));
           }}
         >
           <option value="all">{t('xa.anyPeriod')}</option>
@@ -207,11 +265,32 @@ export function XaView() {
       )}
       {progress && (
         <div className="progress" data-testid="xa-progress">
-          <progress max={progress.total} value={progress.done} aria-label={t('xa.progress', { done: progress.done, total: progress.total })} />{' '}
-          <span>{t('xa.progress', { done: progress.done, total: progress.total })}</span>{' '}
-          <button type="button" className="btn btn--ghost" data-testid="xa-cancel" onClick={() => (cancel.current = true)}>
+          <div
+            className="progress__bar"
+            role="progressbar"
+            aria-label={t('xa.progressLabel')}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            aria-valuetext={t('xa.progress', { done: progress.done, total: progress.total })}
+          >
+            <div className="progress__fill" style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
+          </div>{' '}
+          {/* The button before the changing count, so it stays put while the count grows. */}
+          <button type="button" className="btn btn--ghost" data-testid="xa-cancel" onClick={() => running.current?.abort()}>
             {t('xa.cancel')}
-          </button>
+          </button>{' '}
+          <span aria-live="polite">{t('xa.progress', { done: progress.done, total: progress.total })}</span>
+          {streamed.length > 0 && (
+            <ul className="filelist" data-testid="xa-streamed">
+              {streamed.map((f) => (
+                // Own attributes, not data-file/data-status: the final list's rows keep one element per file.
+                <li key={f.name} className={f.ok ? 'file--ok' : 'file--bad'} data-stream-file={f.name} data-stream-status={f.ok ? 'checked' : 'rejected'}>
+                  <strong>{f.name}</strong> {f.ok ? `✓ ${t('xa.checkedOk')}` : `✗ ${f.reason}`}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {error && (
@@ -303,7 +382,7 @@ export function XaView() {
                           </td>
                         ))}
                         <td className="n">{r.openFlags}</td>
-                        <td className="n">{r.households !== null ? `${r.householdsInGroup ?? 0}/${r.households}` : '—'}</td>
+                        <td className="n">{householdCoverage(r)}</td>
                         <td>{rowStatusVi(r)}</td>
                       </tr>
                     ))}
@@ -323,7 +402,7 @@ export function XaView() {
                       ))}
                       <td className="n">{totals.openFlags}</td>
                       <td className="n" data-testid="xa-total-households">
-                        {totals.villagesWithRoster ? `${totals.householdsInGroup}/${totals.households}` : '—'}
+                        {householdCoverageTotal(totals)}
                       </td>
                       <td />
                     </tr>

@@ -29,6 +29,16 @@ export function rowStatusVi(r: Pick<VillageRow, 'chainStatus' | 'signer'>): stri
   return `${CHAIN_STATUS_VI[r.chainStatus]} (chưa đối chiếu khóa của thôn)`;
 }
 
+/** "households in the group/households in the roster", as the xã table and workbook show it; "—" without a roster. */
+export function householdCoverage(r: Pick<VillageRow, 'households' | 'householdsInGroup'>): string {
+  return r.households !== null ? `${r.householdsInGroup ?? 0}/${r.households}` : '—';
+}
+
+/** The same over all villages that sent a roster count. */
+export function householdCoverageTotal(t: Pick<AggregateTotals, 'households' | 'householdsInGroup' | 'villagesWithRoster'>): string {
+  return t.villagesWithRoster ? `${t.householdsInGroup}/${t.households}` : '—';
+}
+
 /** What the xã counts, per village row and in the totals. */
 type Counts = {
   entries: number;
@@ -66,7 +76,10 @@ export type VillageRow = Counts & {
 export type AcceptedFile = {
   name: string;
   ok: true;
+  /** Without entries and texts when it came back from a verification worker (see slimResult). */
   bundle: Bundle;
+  /** Entry hashes from chain.firstSeq on, set when `bundle.entries` was dropped. */
+  entryHashes?: string[];
   verification: BundleVerification;
   summary: ReportSummary;
   row: VillageRow;
@@ -217,7 +230,8 @@ function duplicateOf(b: Bundle, seen: readonly Range[]): { other: string; reason
       }
       continue;
     }
-    const empty = (x: Bundle) => x.entries.length === 0;
+    // Verified bundles only: the declared range matches the entries, and 0 means none.
+    const empty = (x: Bundle) => x.chain.lastSeq === 0;
     if (empty(a) || empty(b)) {
       if (empty(a) && empty(b) && a.period.from === b.period.from && a.period.to === b.period.to) {
         return { other: s.name, reason: `Trùng với tệp "${s.name}" (cùng nhóm, cùng kỳ ${b.period.label}, không có mục nào).` };
@@ -257,6 +271,7 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
 /**
  * The xã view: parse, verify and de-duplicate the files the villages sent. A bad file is rejected
  * with its reason and never stops the others from loading. The first of two duplicates wins.
+ * The dashboard runs the per-file half (checkBundleFile) in workers and then calls combineChecked.
  */
 export async function aggregateBundles(files: readonly AggregateFile[], opts: AggregateOptions = {}): Promise<AggregateResult> {
   let done = 0;
@@ -266,14 +281,21 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     FILE_CONCURRENCY,
     async (f): Promise<FileResult> => {
       if (stop) throw new AggregateCancelled();
-      const r = await checkFile(f, opts);
+      const r = await checkBundleFile(f, opts);
       done++;
       if (opts.onProgress?.(done, files.length) === true) stop = true;
       return r;
     },
   );
   if (stop && done < files.length) throw new AggregateCancelled();
+  return combineChecked(files.length, checked, opts);
+}
 
+/**
+ * The cross-file half of aggregateBundles, over files already checked one by one (in file order):
+ * duplicates, totals, continuity with what the xã received before, villages that sent nothing.
+ */
+export function combineChecked(fileCount: number, checked: readonly FileResult[], opts: Omit<AggregateOptions, 'onProgress'> = {}): AggregateResult {
   const seen: Range[] = [];
   const results: FileResult[] = checked.map((r) => {
     if (!r.ok) return r;
@@ -289,7 +311,7 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
     .sort((a, b) => a.xa.localeCompare(b.xa, 'vi') || a.thon.localeCompare(b.thon, 'vi') || a.group.localeCompare(b.group, 'vi') || a.period.localeCompare(b.period));
 
   const totals: AggregateTotals = {
-    files: files.length,
+    files: fileCount,
     accepted: accepted.length,
     rejected: results.length - accepted.length,
     villages: new Set(accepted.map((r) => `${r.bundle.place.xa}|${r.bundle.place.thon}`)).size,
@@ -334,7 +356,7 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
 
   const { issues, records } = checkContinuity(
     opts.trust?.history ?? [],
-    accepted.map((r) => ({ name: r.name, bundle: r.bundle })),
+    accepted.map((r) => ({ name: r.name, bundle: r.bundle, ...(r.entryHashes ? { hashes: r.entryHashes } : {}) })),
     opts.now ?? new Date(),
   );
   for (const i of issues) accepted.find((r) => r.name === i.file)?.row.continuity.push(i.message);
@@ -353,7 +375,22 @@ export async function aggregateBundles(files: readonly AggregateFile[], opts: Ag
   return { files: results, rows, totals, warnings: issues.map((i) => i.message), continuity: issues, received: records, missingVillages };
 }
 
-async function checkFile(f: AggregateFile, opts: AggregateOptions): Promise<FileResult> {
+/**
+ * The result without the bundle's entries and message texts, which are most of its size: what the
+ * page needs to show and total a province's files (rows, summary, chain ends, entry hashes for the
+ * continuity check). The full bundle is parsed again from its file only for the workbook.
+ */
+export function slimResult(r: FileResult): FileResult {
+  if (!r.bundle) return r;
+  const bundle: Bundle = { ...r.bundle, entries: [], texts: [] };
+  return r.ok ? { ...r, bundle, entryHashes: r.bundle.entries.map((e) => e.hash) } : { ...r, bundle };
+}
+
+/** What checking one file needs: the period the xã expects and its register (no history: that is cross-file). */
+export type FileCheckOptions = Pick<AggregateOptions, 'expectedPeriod' | 'allowSubPeriod'> & { trust?: Pick<TrustInput, 'register'> };
+
+/** Parses and verifies one file on its own: schema, hash chain, signature, registered key, summary. */
+export async function checkBundleFile(f: AggregateFile, opts: FileCheckOptions): Promise<FileResult> {
   const parsed = parseBundle(f.text);
   if (!parsed.ok) return { name: f.name, ok: false, reason: parsed.error };
   const bundle = parsed.bundle;

@@ -1,6 +1,7 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
-import { entryHash } from '../log/chain';
+import { sha256HexSync } from '../log/sha256';
+import { fastCanonicalWithout } from './canonical';
 import { snapshotHash } from '../log/snapshot';
 import { GENESIS_HASH, eventTime, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
 import { teamReportSchema, type TeamReport } from '../health/team-report';
@@ -11,7 +12,6 @@ import {
   maskNumbers,
   redactEntries,
   redactionOptionsSchema,
-  stripExportMarkers,
   type ExportEntry,
   type RedactionOptions,
 } from './redact';
@@ -192,6 +192,11 @@ export function bundleFileName(bundle: Pick<Bundle, 'place' | 'period'>): string
 /** Bundles produced by parseBundle: already schema-checked, so verifyBundle needn't re-validate 100k entries. */
 const validated = new WeakSet<object>();
 
+/** The bundle itself when parseBundle produced it (already normalised by the schema), else a parsed copy. */
+export function normalisedBundle(bundle: Bundle): Bundle {
+  return validated.has(bundle) ? bundle : bundleSchema.parse(bundle);
+}
+
 export type ParseBundleResult = { ok: true; bundle: Bundle } | { ok: false; error: string; field?: string };
 
 
@@ -272,28 +277,20 @@ function linkProblems(entries: readonly ExportEntry[]): Problem[] {
   return problems;
 }
 
-/** Digests in flight at once: WebCrypto is async, so overlapping calls is ~4× faster than awaiting each. */
-const HASH_CONCURRENCY = 64;
+/** Not part of an entry's hashed body: the links themselves and the export's redaction markers. */
+const NOT_HASHED: ReadonlySet<string> = new Set(['prevHash', 'hash', 'redacted', 'redactedFields']);
 
 /**
  * Content hashes of the unredacted entries (redacted ones cannot match by construction).
  * Together with linkProblems this is exactly verifyChain (lib/log/chain.ts) — tests assert the
- * equivalence — but each hash depends only on its own entry and stored prevHash, so digests overlap.
+ * equivalence — but the bodies' canonical JSON is written by the engine and hashed synchronously:
+ * no promise per entry.
  */
-async function hashProblems(entries: readonly ExportEntry[]): Promise<Problem[]> {
+function hashProblems(entries: readonly ExportEntry[]): Problem[] {
   const problems: Problem[] = [];
-  for (let i = 0; i < entries.length; i += HASH_CONCURRENCY) {
-    const chunk = entries.slice(i, i + HASH_CONCURRENCY);
-    const ok = await Promise.all(
-      chunk.map((e) => {
-        if (e.redacted) return true;
-        const { seq, prevHash, hash, ...body } = stripExportMarkers(e);
-        return entryHash(body, seq, prevHash).then((h) => h === hash);
-      }),
-    );
-    ok.forEach((good, j) => {
-      if (!good) problems.push({ seq: chunk[j]!.seq, reason: 'hash' });
-    });
+  for (const e of entries) {
+    if (e.redacted) continue;
+    if (sha256HexSync(`${e.prevHash}\n${fastCanonicalWithout(e, NOT_HASHED)}`) !== e.hash) problems.push({ seq: e.seq, reason: 'hash' });
   }
   return problems;
 }
@@ -339,7 +336,7 @@ export async function verifyBundle(
 
   const links = linkProblems(entries);
   const redactedCount = entries.filter((e) => e.redacted).length;
-  const hashes = (await hashProblems(entries)).map((p) => p.seq);
+  const hashes = hashProblems(entries).map((p) => p.seq);
 
   const seqIssue = links.find((p) => p.reason === 'seq');
   const first = entries[0];

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS } from '../domain/categories';
 import { LOG_ACTIONS, type Place } from '../log/schema';
-import { rowStatusVi, villageRow, type AggregateTotals, type VillageRow } from './aggregate';
+import { householdCoverage, householdCoverageTotal, rowStatusVi, villageRow, type AggregateTotals, type VillageRow } from './aggregate';
 import type { Bundle } from './bundle';
 import { ACTION_LABELS_VI, CATEGORY_LABELS_VI, DEFAULT_CLAUSE } from './labels';
 import { formatVnDate, reportDeadline, type Period } from './period';
@@ -129,6 +129,7 @@ const VILLAGE_HEADERS = [
   'Tin ghim',
   'Thông báo',
   'Bình chọn',
+  'Hộ trong nhóm',
   'Người gửi',
   'Tình trạng nhật ký',
 ];
@@ -164,6 +165,7 @@ export function combinedXlsx(input: CombinedXlsxInput): Uint8Array {
       r.pinned,
       r.notices,
       r.polls,
+      householdCoverage(r),
       r.admin,
       rowStatusVi(r),
     ]);
@@ -181,6 +183,7 @@ export function combinedXlsx(input: CombinedXlsxInput): Uint8Array {
     b(sum((r) => r.pinned)),
     b(sum((r) => r.notices)),
     b(sum((r) => r.polls)),
+    b(householdCoverageTotal({ households: sum((r) => r.households ?? 0), householdsInGroup: sum((r) => r.householdsInGroup ?? 0), villagesWithRoster: sum((r) => (r.households !== null ? 1 : 0)) })),
   ]);
 
   const lines: [string, Cell][] = [
@@ -204,7 +207,7 @@ export function combinedXlsx(input: CombinedXlsxInput): Uint8Array {
     {
       name: 'Theo thôn',
       rows: villageRows,
-      widths: [16, 14, 26, 14, 10, ...CATEGORY_IDS.map(() => 14), ...LOG_ACTIONS.map(() => 12), 10, 9, 10, 10, 20, 30],
+      widths: [16, 14, 26, 14, 10, ...CATEGORY_IDS.map(() => 14), ...LOG_ACTIONS.map(() => 12), 10, 9, 10, 10, 14, 20, 30],
       freezeRows: 1,
       landscape: true,
     },

@@ -1,5 +1,5 @@
-import { canonicalJson } from '../log/chain';
-import { bundleSchema, type Bundle, type BundleSignature } from '../reports/bundle';
+import { normalisedBundle, type Bundle, type BundleSignature } from '../reports/bundle';
+import { fastCanonicalJson } from '../reports/canonical';
 import { exportPublicKey, fingerprintOf, fromBase64, signBytes, toBase64, verifyBytes, SIGNATURE_ALG } from './keys';
 
 /** Domain separation: a signature over a bundle can never be replayed as one over anything else. */
@@ -8,11 +8,12 @@ const encoder = new TextEncoder();
 
 /**
  * The signed bytes: canonical JSON of the schema-normalised bundle without `signature`. Normalising
- * first means the verifier (which only ever sees parsed bundles) hashes exactly what the signer did.
+ * first means the verifier (which only ever sees parsed bundles) hashes exactly what the signer did;
+ * a bundle parseBundle produced is already normalised and is not parsed a second time.
  */
 export function bundleSigningBytes(bundle: Bundle): Uint8Array {
-  const { signature: _omit, ...rest } = bundleSchema.parse(bundle);
-  return encoder.encode(CONTEXT + canonicalJson(rest));
+  const { signature: _omit, ...rest } = normalisedBundle(bundle);
+  return encoder.encode(CONTEXT + fastCanonicalJson(rest));
 }
 
 export type SigningKey = { privateKey: CryptoKey; publicKey: CryptoKey };

@@ -50,7 +50,14 @@ export function receivedRecord(file: string, b: Bundle, at: Date): ReceivedRecor
   };
 }
 
-type Incoming = { name: string; bundle: Bundle };
+/**
+ * A verified bundle. `hashes` (entry hashes from chain.firstSeq on) stands in for the entries when
+ * the bundle came back from a verification worker without them; a verified bundle's chain range
+ * matches its entries, so the range tells whether it has any.
+ */
+type Incoming = { name: string; bundle: Bundle; hashes?: readonly string[] };
+
+const hasEntries = (b: Bundle) => b.chain.lastSeq > 0;
 
 /** seq → hash the xã already knows, with the file that told it. */
 function knownPoints(records: readonly ReceivedRecord[]): Map<number, { hash: string; file: string }> {
@@ -63,9 +70,11 @@ function knownPoints(records: readonly ReceivedRecord[]): Map<number, { hash: st
 }
 
 /** Hash of entry `seq` as this bundle states it (its anchor stands for firstSeq - 1). */
-function hashAt(b: Bundle, seq: number): string | undefined {
-  if (!b.entries.length) return undefined;
+function hashAt(f: Incoming, seq: number): string | undefined {
+  const b = f.bundle;
+  if (!hasEntries(b)) return undefined;
   if (seq === b.chain.firstSeq - 1) return b.chain.anchorPrevHash ?? undefined;
+  if (f.hashes) return f.hashes[seq - b.chain.firstSeq];
   const e = b.entries[seq - b.chain.firstSeq];
   return e && e.seq === seq ? e.hash : undefined;
 }
@@ -90,17 +99,18 @@ export function checkContinuity(history: readonly ReceivedRecord[], incoming: re
     const fromHistory = new Set(known.map((r) => r.id));
     const add = (kind: ContinuityKind, file: string, message: string) => issues.push({ kind, file, threadId, message });
 
-    for (const { name, bundle: b } of files) {
+    for (const f of files) {
+      const { name, bundle: b } = f;
       const rec = receivedRecord(name, b, at);
       if (known.some((r) => r.id === rec.id)) continue; // the same file again
       const withEntries = known.filter((r) => r.lastSeq > 0);
       const points = knownPoints(withEntries);
 
       let rewritten = false;
-      if (b.entries.length) {
+      if (hasEntries(b)) {
         const seqs = [...points.keys()].sort((x, y) => x - y);
         for (const s of seqs) {
-          const mine = hashAt(b, s);
+          const mine = hashAt(f, s);
           const theirs = points.get(s)!;
           if (mine === undefined || mine === theirs.hash) continue;
           rewritten = true;
@@ -116,7 +126,7 @@ export function checkContinuity(history: readonly ReceivedRecord[], incoming: re
       }
 
       const farthest = withEntries.reduce<ReceivedRecord | undefined>((m, r) => (!m || r.lastSeq > m.lastSeq ? r : m), undefined);
-      if (!rewritten && farthest && b.entries.length && b.chain.lastSeq < farthest.lastSeq && Date.parse(b.period.to) >= Date.parse(farthest.periodTo)) {
+      if (!rewritten && farthest && hasEntries(b) && b.chain.lastSeq < farthest.lastSeq && Date.parse(b.period.to) >= Date.parse(farthest.periodTo)) {
         add(
           'dropped',
           name,
@@ -124,7 +134,7 @@ export function checkContinuity(history: readonly ReceivedRecord[], incoming: re
         );
       }
 
-      if (b.entries.length) {
+      if (hasEntries(b)) {
         const before = withEntries.filter((r) => r.firstSeq < b.chain.firstSeq).reduce<ReceivedRecord | undefined>((m, r) => (!m || r.lastSeq > m.lastSeq ? r : m), undefined);
         if (before && before.lastSeq < b.chain.firstSeq - 1) {
           add('gap', name, `Thiếu các mục #${before.lastSeq + 1}–#${b.chain.firstSeq - 1} giữa tệp "${before.file}" và tệp "${name}".`);

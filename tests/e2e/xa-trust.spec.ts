@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { buildStoredLog, seedPage, type StoredLog } from '../unit/dashboard/seed';
 import { bundleToJson, makeBundle, monthPeriod, parseBundle, type Bundle } from '../../lib/reports';
-import { entryHash } from '../../lib/log/chain';
+import { forgeRehashed } from '../unit/trust/signed-fixtures';
 import { checkBundleSignature, signBundle } from '../../lib/trust/bundle-signature';
 import { generateSigningKey } from '../../lib/trust/keys';
 
@@ -34,19 +34,7 @@ async function drop(page: Page, files: { name: string; text: string }[]): Promis
 const make = (period = monthPeriod(2026, 11), entries = dong.entries, previous?: Bundle['previous']) =>
   makeBundle({ entries, period, place: DONG.place, group: { threadId: DONG.threadId, name: DONG.groupName }, exporter, previous });
 
-async function forge(b: Bundle): Promise<Bundle> {
-  const copy = JSON.parse(bundleToJson(b)) as Bundle;
-  copy.entries.find((e) => e.kind === 'flag')!.member = { name: 'Người vô can' };
-  let prev = copy.chain.anchorPrevHash!;
-  for (const e of copy.entries) {
-    const { seq, prevHash: _p, hash: _h, redacted: _r, redactedFields: _f, ...body } = e;
-    e.prevHash = prev;
-    e.hash = await entryHash(body, seq, prev);
-    prev = e.hash;
-  }
-  copy.chain.headHash = prev;
-  return copy;
-}
+const forge = (b: Bundle) => forgeRehashed(b);
 
 test('Chromium signs with a non-extractable Ed25519 key; the fingerprint is shown as text and QR', async ({ context, extensionId }) => {
   const page = await context.newPage();
@@ -182,4 +170,87 @@ test('key change: a new key with a backup, the old key signs the change, the xã
   await page.getByTestId('key-pass').fill('mật khẩu thôn Đông');
   await page.getByTestId('key-restore').setInputFiles({ name: 'sao-luu.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
   await expect(page.getByTestId('key-note')).toHaveText(`Đã khôi phục khóa (mã ${newFp}).`);
+});
+
+test.describe('province scale: the check runs in workers', () => {
+  /** Workers the page starts, each with a promise that settles when it ends. */
+  function watchWorkers(page: Page) {
+    const seen: { url: string; closed: Promise<void> }[] = [];
+    page.on('worker', (w) => seen.push({ url: w.url(), closed: new Promise((r) => w.once('close', () => r())) }));
+    return seen;
+  }
+
+  /** Drops `n` copies of one file under different names, built in the page (no n× transfer). */
+  async function dropCopies(page: Page, text: string, n: number): Promise<void> {
+    const dt = await page.evaluateHandle(
+      ([t, count]) => {
+        const d = new DataTransfer();
+        for (let i = 0; i < count; i++) d.items.add(new File([t], `thon-${String(i).padStart(4, '0')}.json`, { type: 'application/json' }));
+        return d;
+      },
+      [text, n] as const,
+    );
+    await page.getByTestId('xa-drop').dispatchEvent('drop', { dataTransfer: dt });
+  }
+
+  test('progress bar and results stream in; Cancel stops every worker and keeps nothing of the stopped check', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await open(page, extensionId, 'xa');
+    const workers = watchWorkers(page);
+    const text = bundleToJson(await signBundle(make(), await generateSigningKey()));
+    await dropCopies(page, text, 400);
+
+    const bar = page.getByRole('progressbar', { name: 'Tiến độ kiểm tra tệp của các thôn' });
+    await expect(bar).toBeVisible();
+    await expect(bar).toHaveAttribute('aria-valuemax', '400');
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    await expect(page.getByTestId('xa-progress')).toContainText(/Đã kiểm tra \d+\/400 tệp/);
+    // Results are listed as they are checked, before the whole batch is done.
+    await expect(page.getByTestId('xa-streamed').locator('li').first()).toContainText('thon-');
+    const before = Number(await bar.getAttribute('aria-valuenow'));
+    expect(before).toBeLessThan(400);
+
+    // By keyboard: under load Playwright's pointer click waits for two identical frames, which a page
+    // re-rendering every 150 ms may not give it before the check ends.
+    await page.getByTestId('xa-cancel').press('Enter');
+    await expect(bar).toBeHidden();
+    await expect(page.getByRole('alert')).toHaveText('Đã dừng kiểm tra; chưa tổng hợp tệp nào.');
+    await expect(page.getByTestId('xa-files')).toHaveCount(0);
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.every((w) => /xa-verify\.worker/.test(w.url))).toBe(true);
+    await Promise.all(workers.map((w) => w.closed));
+  });
+
+  test('through the workers: a forged re-hashed bundle is rejected, an unregistered key reads "chưa đăng ký khóa"', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-12-10T10:00:00+07:00'));
+    await open(page, extensionId, 'xa');
+    const workers = watchWorkers(page);
+    const village = await generateSigningKey();
+    const oct = await signBundle(make(monthPeriod(2026, 10), dong.entries, null), village);
+    await drop(page, [{ name: 'dong-t10.json', text: bundleToJson(oct) }]);
+    await page.getByTestId('xa-register').click();
+    await expect(page.getByTestId('xa-summary')).toHaveText('1 tệp hợp lệ, 0 tệp bị từ chối.');
+
+    await page.getByRole('button', { name: 'Làm lại từ đầu' }).click();
+    const stranger = await generateSigningKey();
+    const doai = await signBundle(
+      makeBundle({ entries: dong.entries, period: monthPeriod(2026, 11), place: { ...DONG.place, thon: 'Đoài' }, group: { threadId: DONG.threadId, name: 'Tổ CNS - Thôn Đoài' }, exporter }),
+      stranger,
+    );
+    const forged = await forge(oct);
+    await drop(page, [
+      { name: 'dong-t10-gia.json', text: bundleToJson(await signBundle(forged, stranger)) },
+      { name: 'dong-t10-gia-giu-chu-ky.json', text: bundleToJson(forged) },
+      { name: 'doai-t11.json', text: bundleToJson(doai) },
+    ]);
+    const row = (name: string) => page.locator(`[data-testid=xa-files] li.file[data-file="${name}"]`);
+    await expect(row('dong-t10-gia.json')).toHaveAttribute('data-status', 'rejected');
+    await expect(row('dong-t10-gia.json')).toContainText('có thể là tệp giả');
+    await expect(row('dong-t10-gia-giu-chu-ky.json')).toContainText('Chữ ký số không khớp nội dung');
+    await expect(row('doai-t11.json').locator('[data-key=unregistered]')).toContainText('Chưa đăng ký khóa');
+    await expect(row('doai-t11.json').getByTestId('xa-register')).toBeVisible();
+    await expect(page.getByTestId('xa-summary')).toHaveText('0 tệp hợp lệ, 3 tệp bị từ chối.');
+    expect(workers.some((w) => /xa-verify\.worker/.test(w.url))).toBe(true);
+  });
 });

@@ -178,6 +178,29 @@ describe('combinedXlsx (xã)', () => {
     expect(rowValues(sheets[3]!, 1)[0]).toBe('Thôn');
   });
 
+  it('has the household coverage column the xã table shows, per village and in total', async () => {
+    const period = monthPeriod(2026, 11);
+    const report = (households: number | null, householdsInGroup: number | null) => ({
+      deadline: '2026-11-30', members: 40, households, householdsInGroup, notices: 0, polls: 0, pins: 0, violations: 0, handled: {}, openViolations: 0, settingsDone: 1, settingsTotal: 4, openItems: [],
+    });
+    const mk = async (thon: string, threadId: string, r: ReturnType<typeof report> | undefined) => {
+      const place = { thon, xa: 'An Bình', tinh: 'Bắc Ninh' };
+      const entries = await makeLog({ n: 10, seed: thon.length, threadId, place, groupName: `Thôn ${thon}` });
+      return makeBundle({ entries, period, place, group: { threadId, name: `Thôn ${thon}` }, exporter: { adminName: 'Trần Văn Bình', extensionVersion: '0.1.0' }, ...(r ? { report: r } : {}) });
+    };
+    const bundles = [await mk('Đông', 'g-dong', report(120, 87)), await mk('Đoài', 'g-doai', report(80, 80)), await mk('Bắc', 'g-bac', undefined)];
+    const villages = readXlsx(combinedXlsx({ bundles, period })).sheets[1]!;
+    const header = rowValues(villages, 1);
+    const col = header.indexOf('Hộ trong nhóm');
+    expect(col).toBeGreaterThan(0);
+    const byThon = new Map([2, 3, 4].map((r) => [rowValues(villages, r)[0], rowValues(villages, r)[col]]));
+    expect(byThon).toEqual(new Map([['Đông', '87/120'], ['Đoài', '80/80'], ['Bắc', '—']]));
+    // The totals row has empty cells, so it is read by the column's letter.
+    const letter = (i: number): string => (i >= 26 ? letter(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+    expect(villages.cells.get(`${letter(col)}5`)!.value).toBe('167/200');
+    expect(villages.cells.get(`A5`)!.value).toBe('Tổng cộng');
+  });
+
   it('works on redacted bundles (names already initials)', async () => {
     const period = monthPeriod(2026, 11);
     const entries = await linkAll([

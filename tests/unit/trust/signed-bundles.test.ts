@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeLog } from '../reports/make-log';
 import type { LogEntry, Place } from '../../../lib/log/schema';
-import { aggregateBundles, rowStatusVi, type AggregateFile, type RejectedFile } from '../../../lib/reports/aggregate';
+import { aggregateBundles, rowStatusVi, type RejectedFile } from '../../../lib/reports/aggregate';
 import { bundleToJson, makeBundle, parseBundle, type Bundle } from '../../../lib/reports/bundle';
 import { monthPeriod } from '../../../lib/reports/period';
 import { checkBundleSignature, signBundle } from '../../../lib/trust/bundle-signature';
 import { ed25519Supported, fingerprintOf, fromBase64, generateSigningKey, normaliseFingerprint } from '../../../lib/trust/keys';
-import { judgeKey, newVillageKeyRow, villageIdOf, type VillageKeyRow } from '../../../lib/trust/register';
-import { entryHash } from '../../../lib/log/chain';
+import { judgeKey, newVillageKeyRow, villageIdOf } from '../../../lib/trust/register';
+import { fileOf, forgeRehashed, registerOf } from './signed-fixtures';
 
 const nov = monthPeriod(2026, 11);
 const place: Place = { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' };
@@ -24,28 +24,8 @@ beforeAll(async () => {
 
 const unsigned = (entries = log): Bundle =>
   makeBundle({ entries, period: nov, place, group: { threadId: 'g-dong', name: 'Tổ CNS - Thôn Đông - Xã An Bình' }, exporter, exportedAt: new Date('2026-11-27T02:00:00Z'), previous: null });
-const file = (name: string, b: Bundle): AggregateFile => ({ name, text: bundleToJson(b) });
-async function registerOf(b: Bundle): Promise<VillageKeyRow[]> {
-  const sig = await checkBundleSignature(b);
-  if (sig.status !== 'valid') throw new Error('not signed');
-  return [newVillageKeyRow(b.place, sig, new Date('2026-11-27T03:00:00Z'))];
-}
-
-/** The attack the issue names: edit entries, recompute every hash so the chain is valid again. */
-async function forge(b: Bundle): Promise<Bundle> {
-  const copy = JSON.parse(bundleToJson(b)) as Bundle;
-  const victim = copy.entries.find((e) => e.kind === 'flag')!;
-  victim.member = { name: 'Người vô can' };
-  let prev = copy.chain.anchorPrevHash!;
-  for (const e of copy.entries) {
-    const { seq, prevHash: _p, hash: _h, redacted: _r, redactedFields: _f, ...body } = e;
-    e.prevHash = prev;
-    e.hash = await entryHash(body, seq, prev);
-    prev = e.hash;
-  }
-  copy.chain.headHash = prev;
-  return copy;
-}
+const file = fileOf;
+const forge = (b: Bundle) => forgeRehashed(b);
 
 describe('Ed25519 in this runtime', () => {
   it('Node 20 WebCrypto makes, uses and refuses to export a non-extractable Ed25519 key', async () => {

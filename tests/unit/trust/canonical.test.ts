@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeLog } from '../reports/make-log';
+import { canonicalJson, entryHash } from '../../../lib/log/chain';
+import type { LogEntry } from '../../../lib/log/schema';
+import { bundleToJson, makeBundle, parseBundle, type Bundle } from '../../../lib/reports/bundle';
+import { fastCanonicalJson, fastCanonicalWithout } from '../../../lib/reports/canonical';
+import { monthPeriod } from '../../../lib/reports/period';
+
+const place = { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' };
+let log: LogEntry[];
+const parsed = (b: Bundle): Bundle => {
+  const r = parseBundle(bundleToJson(b));
+  if (!r.ok) throw new Error(r.error);
+  return r.bundle;
+};
+const bundle = (redaction?: Parameters<typeof makeBundle>[0]['redaction']) =>
+  parsed(
+    makeBundle({
+      entries: log,
+      period: monthPeriod(2026, 11),
+      place,
+      group: { threadId: 'g-dong', name: 'Tổ CNS - Thôn Đông - Xã An Bình' },
+      exporter: { adminName: 'Trần Văn Bình', extensionVersion: '0.2.0' },
+      exportedAt: new Date('2026-11-27T02:00:00Z'),
+      ...(redaction ? { redaction } : {}),
+    }),
+  );
+
+beforeAll(async () => {
+  log = await makeLog({ n: 150, seed: 11, threadId: 'g-dong', place, start: '2026-11-01T01:00:00Z', spanDays: 25 });
+});
+
+describe('fastCanonicalJson writes exactly canonicalJson', () => {
+  it.each([
+    ['a parsed bundle', () => bundle()],
+    ['a redacted bundle', () => bundle({ names: 'initials', maskNumbers: true, dropText: false })],
+  ])('on %s', (_n, make) => {
+    const b = make();
+    expect(fastCanonicalJson(b)).toBe(canonicalJson(b));
+    for (const e of b.entries) expect(fastCanonicalJson(e)).toBe(canonicalJson(e));
+  });
+
+  it.each([
+    ['index-like keys (engines list them first)', { b: 1, 10: 'x', 2: 'y', a: [{ z: 1, y: null }] }],
+    ['undefined values, nested arrays, unicode and quotes', { z: undefined, y: [[1, 'Đ"\n'], { q: undefined, p: true }], x: '😀' }],
+    ['primitives', 'chuỗi'],
+    ['null', null],
+  ])('on %s', (_n, value) => {
+    expect(fastCanonicalJson(value)).toBe(canonicalJson(value));
+  });
+});
+
+describe('fastCanonicalWithout: an entry body as the hash chain hashes it', () => {
+  it('gives the stored hash of every entry', async () => {
+    const omit = new Set(['prevHash', 'hash', 'redacted', 'redactedFields']);
+    for (const e of bundle().entries) {
+      const { seq, prevHash, hash, ...body } = e;
+      expect(fastCanonicalWithout(e, omit)).toBe(canonicalJson({ ...body, seq }));
+      expect(await entryHash(body, seq, prevHash)).toBe(hash);
+    }
+  });
+
+  it('omits only the top level, even when an omitted name is used deeper down', () => {
+    const v = { hash: 'a', 7: 'i', inner: { hash: 'kept' }, seq: 3 };
+    expect(fastCanonicalWithout(v, new Set(['hash']))).toBe(canonicalJson({ 7: 'i', inner: { hash: 'kept' }, seq: 3 }));
+  });
+});
