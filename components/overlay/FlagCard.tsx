@@ -57,16 +57,16 @@ export function FlagCard() {
     }
   };
   /** A decision is logged, then the card moves on; the notice keeps what was done readable. */
-  const decide = (action: RecordableAction, opts?: { note?: string; allowTerms?: string[]; before?: string }) =>
-    run(async () => {
-      await actions.record(cli, action, opts);
-      const recorded = t('card.recordedFor', { action: t(`action.${action}` as MessageKey), name: item.senderName || t('sender.unknown') });
-      if (action === 'note') {
-        setMode('main');
-        return recorded;
-      }
-      actions.moveOn(cli, [opts?.before, recorded].filter(Boolean).join(' '));
-    });
+  const record = async (action: RecordableAction, opts?: { note?: string; allowTerms?: string[]; before?: string }) => {
+    await actions.record(cli, action, opts);
+    const recorded = t('card.recordedFor', { action: t(`action.${action}` as MessageKey), name: item.senderName || t('sender.unknown') });
+    if (action === 'note') {
+      setMode('main');
+      return recorded;
+    }
+    actions.moveOn(cli, [opts?.before, recorded].filter(Boolean).join(' '));
+  };
+  const decide = (action: RecordableAction, opts?: { note?: string; allowTerms?: string[] }) => run(() => record(action, opts));
 
   return (
     <div className="zgg-card" role="dialog" aria-modal="false" aria-labelledby="zgg-card-title" data-testid="zgg-card" data-cli={cli}>
@@ -122,7 +122,7 @@ export function FlagCard() {
                   // The button, the words inserted and the log entry are all the same ladder step.
                   const out = await actions.remind(cli, next);
                   if (!out.ok) return out.message;
-                  await decide(next, { before: out.message });
+                  await record(next, { before: out.message });
                 })
               }
             >
