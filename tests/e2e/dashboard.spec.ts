@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
+import { dropFiles, openDashboard } from './support/dashboard';
 import { buildStoredLog, mergeLogs, seedPage, type StoredLog } from '../unit/dashboard/seed';
 import { bundleToJson, makeBundle, monthPeriod, parseBundle, verifyBundle } from '../../lib/reports';
 import { signBundle } from '../../lib/trust/bundle-signature';
@@ -19,11 +20,6 @@ test.beforeAll(async () => {
   doai = await buildStoredLog({ n: 160, seed: 22, start: '2026-11-01T02:00:00.000Z', spanDays: 25, ...DOAI });
   log = mergeLogs(dong, doai);
 });
-
-async function openDashboard(page: Page, extensionId: string, hash = 'log'): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/dashboard.html#${hash}`);
-  await expect(page.getByRole('tablist')).toBeVisible();
-}
 
 /** Opens the dashboard once (Dexie creates the stores), writes the log, then reloads. */
 async function seeded(page: Page, extensionId: string, hash = 'log'): Promise<void> {
@@ -150,13 +146,7 @@ test('xã view: two good bundles accepted, a bad one rejected with its reason', 
     { name: 'thon-doai.json', text: good2 },
     { name: 'thon-doai-sua.json', text: JSON.stringify(tampered) },
   ];
-  // A real drop: a DataTransfer holding three files, dispatched on the drop zone.
-  const dt = await page.evaluateHandle((list) => {
-    const d = new DataTransfer();
-    for (const f of list) d.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    return d;
-  }, files);
-  await page.getByTestId('xa-drop').dispatchEvent('drop', { dataTransfer: dt });
+  await dropFiles(page, files);
 
   // First files of two villages: keys not registered yet, nothing counted until the xã registers them.
   await expect(page.getByTestId('xa-summary')).toHaveText('0 tệp hợp lệ, 3 tệp bị từ chối.');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
+import { dropFiles, openDashboard } from './support/dashboard';
 import { buildStoredLog, seedPage, type StoredLog } from '../unit/dashboard/seed';
 import { bundleToJson, makeBundle, monthPeriod, parseBundle, type Bundle } from '../../lib/reports';
 import { forgeRehashed } from '../unit/trust/signed-fixtures';
@@ -17,20 +18,6 @@ test.beforeAll(async () => {
   dong = await buildStoredLog({ n: 200, seed: 31, start: '2026-10-01T01:00:00.000Z', spanDays: 60, ...DONG });
 });
 
-async function open(page: Page, extensionId: string, hash: string): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/dashboard.html#${hash}`);
-  await expect(page.getByRole('tablist')).toBeVisible();
-}
-
-async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  const dt = await page.evaluateHandle((list) => {
-    const d = new DataTransfer();
-    for (const f of list) d.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    return d;
-  }, files);
-  await page.getByTestId('xa-drop').dispatchEvent('drop', { dataTransfer: dt });
-}
-
 const make = (period = monthPeriod(2026, 11), entries = dong.entries, previous?: Bundle['previous']) =>
   makeBundle({ entries, period, place: DONG.place, group: { threadId: DONG.threadId, name: DONG.groupName }, exporter, previous });
 
@@ -38,7 +25,7 @@ const forge = (b: Bundle) => forgeRehashed(b);
 
 test('Chromium signs with a non-extractable Ed25519 key; the fingerprint is shown as text and QR', async ({ context, extensionId }) => {
   const page = await context.newPage();
-  await open(page, extensionId, 'log');
+  await openDashboard(page, extensionId, 'log');
   const support = await page.evaluate(async () => {
     const k = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
     return { extractable: k.privateKey.extractable, ua: navigator.userAgent };
@@ -74,12 +61,12 @@ test('Chromium signs with a non-extractable Ed25519 key; the fingerprint is show
 test('xã: register on first bundle, reject a forged re-hashed bundle and a foreign key, warn on dropped entries', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date('2026-12-10T10:00:00+07:00'));
-  await open(page, extensionId, 'xa');
+  await openDashboard(page, extensionId, 'xa');
   const village = await generateSigningKey();
   const forger = await generateSigningKey();
   const oct = await signBundle(make(monthPeriod(2026, 10), dong.entries, null), village);
 
-  await drop(page, [{ name: 'dong-t10.json', text: bundleToJson(oct) }]);
+  await dropFiles(page, [{ name: 'dong-t10.json', text: bundleToJson(oct) }]);
   const item = page.locator('[data-key=unregistered]');
   await expect(item).toContainText('Chưa đăng ký khóa');
   const fp = (await checkBundleSignature(oct)) as { fingerprint: string };
@@ -96,7 +83,7 @@ test('xã: register on first bundle, reject a forged re-hashed bundle and a fore
   const forged = await forge(oct);
   const cut = oct.chain.lastSeq - 3;
   const dropped = await signBundle(make(monthPeriod(2026, 10), dong.entries.filter((e) => e.seq <= cut)), village);
-  await drop(page, [
+  await dropFiles(page, [
     { name: 'dong-t11.json', text: bundleToJson(nov) },
     { name: 'dong-t10-gia.json', text: bundleToJson(await signBundle(forged, forger)) },
     { name: 'dong-t10-gia-giu-chu-ky.json', text: bundleToJson(forged) },
@@ -115,7 +102,7 @@ test('xã: register on first bundle, reject a forged re-hashed bundle and a fore
 
 test('key change: a new key with a backup, the old key signs the change, the xã follows; the backup restores', async ({ context, extensionId }) => {
   const page = await context.newPage();
-  await open(page, extensionId, 'log');
+  await openDashboard(page, extensionId, 'log');
   await seedPage(page, dong);
   await page.clock.setFixedTime(new Date('2026-12-05T10:00:00+07:00'));
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#reports`);
@@ -130,7 +117,7 @@ test('key change: a new key with a backup, the old key signs the change, the xã
 
   // The xã registers the old key from October's file.
   await page.getByTestId('tab-xa').click();
-  await drop(page, [{ name: 'dong-t10.json', text: octText }]);
+  await dropFiles(page, [{ name: 'dong-t10.json', text: octText }]);
   await page.getByTestId('xa-register').click();
   await expect(page.getByTestId('xa-summary')).toHaveText('1 tệp hợp lệ, 0 tệp bị từ chối.');
 
@@ -154,9 +141,9 @@ test('key change: a new key with a backup, the old key signs the change, the xã
 
   // Before the statement the xã refuses November (another key); after it, accepts it.
   await page.getByTestId('tab-xa').click();
-  await drop(page, [{ name: 'dong-t11.json', text: novText }]);
+  await dropFiles(page, [{ name: 'dong-t11.json', text: novText }]);
   await expect(page.locator('li.file', { hasText: 'dong-t11.json' })).toContainText('khóa khác');
-  await drop(page, [{ name: 'doi-khoa.json', text: readFileSync(await statement!.path(), 'utf8') }]);
+  await dropFiles(page, [{ name: 'doi-khoa.json', text: readFileSync(await statement!.path(), 'utf8') }]);
   await expect(page.getByTestId('xa-key-notes')).toContainText(`đã đổi sang khóa mã ${newFp}`);
   await expect(page.locator('li.file', { hasText: 'dong-t11.json' })).toHaveAttribute('data-status', 'accepted');
   await expect(page.getByTestId('xa-register-table')).toContainText(`${oldFp} (đã thay ngày 05/12/2026)`);
@@ -195,7 +182,7 @@ test.describe('province scale: the check runs in workers', () => {
 
   test('progress bar and results stream in; Cancel stops every worker and keeps nothing of the stopped check', async ({ context, extensionId }) => {
     const page = await context.newPage();
-    await open(page, extensionId, 'xa');
+    await openDashboard(page, extensionId, 'xa');
     const workers = watchWorkers(page);
     const text = bundleToJson(await signBundle(make(), await generateSigningKey()));
     await dropCopies(page, text, 400);
@@ -224,11 +211,11 @@ test.describe('province scale: the check runs in workers', () => {
   test('through the workers: a forged re-hashed bundle is rejected, an unregistered key reads "chưa đăng ký khóa"', async ({ context, extensionId }) => {
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date('2026-12-10T10:00:00+07:00'));
-    await open(page, extensionId, 'xa');
+    await openDashboard(page, extensionId, 'xa');
     const workers = watchWorkers(page);
     const village = await generateSigningKey();
     const oct = await signBundle(make(monthPeriod(2026, 10), dong.entries, null), village);
-    await drop(page, [{ name: 'dong-t10.json', text: bundleToJson(oct) }]);
+    await dropFiles(page, [{ name: 'dong-t10.json', text: bundleToJson(oct) }]);
     await page.getByTestId('xa-register').click();
     await expect(page.getByTestId('xa-summary')).toHaveText('1 tệp hợp lệ, 0 tệp bị từ chối.');
 
@@ -239,7 +226,7 @@ test.describe('province scale: the check runs in workers', () => {
       stranger,
     );
     const forged = await forge(oct);
-    await drop(page, [
+    await dropFiles(page, [
       { name: 'dong-t10-gia.json', text: bundleToJson(await signBundle(forged, stranger)) },
       { name: 'dong-t10-gia-giu-chu-ky.json', text: bundleToJson(forged) },
       { name: 'doai-t11.json', text: bundleToJson(doai) },
