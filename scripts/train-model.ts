@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORY_IDS, type CategoryId } from '../lib/domain/categories';
-import { ACCENTED, modelTokens } from '../lib/rules/model/features';
+import { ACCENTED, modelTokens, ngramBuckets, type NgramSpec } from '../lib/rules/model/features';
 import { MODEL_FORMAT, type LinearModel } from '../lib/rules/model/schema';
 import { normalize } from '../lib/rules/normalize';
 import * as z from 'zod';
@@ -64,6 +64,12 @@ export interface TrainParams {
   villageCleanWeight: number;
   /** abusive-language's own threshold, with or without a rule word (the category's `alone`). */
   abusiveAlone: number;
+  /** Character n-grams abusive-language learns besides words (null: words only). */
+  ngrams: NgramSpec | null;
+  /** L2 of the n-gram weights, relative to `l2` (many buckets, each shared by unrelated n-grams). */
+  ngramL2: number;
+  /** Scale of the n-gram features: each enters as ngramGain / √(the message's distinct n-grams). */
+  ngramGain: number;
 }
 
 /**
@@ -76,7 +82,7 @@ export interface TrainParams {
  * (0.676 vs 0.652) at a lower village clean FP (2.5% vs 2.7%); at 0.6 a short replica line ("Lại mất điện à, chán
  * thật", p 0.63 from rare word pairs) was flagged.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.3, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8 };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.3, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: null, ngramL2: 1, ngramGain: 1 };
 const LEARNING_RATE = 0.5;
 const MIN_DOCS = 2;
 const MODELLED: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'strange-link');
@@ -161,9 +167,15 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
   const index = new Map(vocab.map((f, i) => [f, i]));
   const X = docs.map((d) => d.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
 
+  const spec = params.ngrams;
+  const grams = spec && cats.includes(ABUSIVE) ? rows.map((r) => Int32Array.from(ngramBuckets(normalize(r.text), spec))) : null;
+
   const trained = cats.map((cat) => {
     const rnd = lcg(1);
     const w = new Float64Array(vocab.length);
+    const G = cat === ABUSIVE ? grams : null;
+    const wg = new Float64Array(G && spec ? 1 << spec.bits : 0);
+    const l2g = params.l2 * 100 * params.ngramL2;
     let b = -2;
     const y = rows.map((r) => (r.expect.includes(cat) ? 1 : 0));
     const order = X.map((_, i) => i).filter((i) => rows[i]!.only === undefined || rows[i]!.only === cat);
@@ -182,17 +194,30 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       const lr = LEARNING_RATE / (1 + ep * 0.2);
       for (const i of order) {
         const xi = X[i]!;
+        const gi = G?.[i];
         let z = b;
         for (const k of xi) z += w[k]!;
+        // The n-grams enter scaled to unit length (1/√count): a long message has hundreds, a word a handful.
+        const v = gi ? params.ngramGain / Math.sqrt(Math.max(1, gi.length)) : 0;
+        if (gi) {
+          let sg = 0;
+          for (const k of gi) sg += wg[k]!;
+          z += sg * v;
+        }
         const g = (1 / (1 + Math.exp(-z)) - y[i]!) * weight[i]!;
         b -= lr * g;
         for (const k of xi) if (trainable[k]) w[k] = w[k]! - lr * (g + params.l2 * 100 * w[k]!);
+        if (gi) for (const k of gi) wg[k] = wg[k]! - lr * (g * v + l2g * wg[k]!);
       }
     }
-    let max = 0;
-    for (const v of w) max = Math.max(max, Math.abs(v));
-    const scale = max > 0 ? max / 127 : 1;
-    return { cat, bias: b, scale, q: Int8Array.from(w, (v) => Math.round(v / scale)) };
+    const quantise = (v: Float64Array) => {
+      let max = 0;
+      for (const x of v) max = Math.max(max, Math.abs(x));
+      const scale = max > 0 ? max / 127 : 1;
+      return { scale, q: Int8Array.from(v, (x) => Math.round(x / scale)) };
+    };
+    const { scale, q } = quantise(w);
+    return { cat, bias: b, scale, q, grams: G ? quantise(wg) : null };
   });
 
   // Features whose quantised weights are all zero carry nothing: leave them out of the file.
@@ -205,6 +230,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       scale: Math.round(t.scale * 1e9) / 1e9,
       weights: toBase64(t.q.filter((_, k) => keep[k])),
       ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone } : {}),
+      ...(t.grams ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
     };
   }
   return {
@@ -213,6 +239,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     version: '1.0.0',
     threshold: params.threshold,
     ...(params.veto ? { veto: params.veto } : {}),
+    ...(grams && spec ? { ngrams: { ...spec, gain: params.ngramGain } } : {}),
     trainedOn,
     features: features.join(' '),
     categories,
@@ -244,7 +271,7 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
   // Training depends on l2 and epochs only: configs that differ in threshold or veto share their fold models.
   const trained = new Map<string, LinearModel[]>();
   return configs.map((params) => {
-    const key = `${params.l2}/${params.epochs}`;
+    const key = trainingKey(params);
     let models = trained.get(key);
     if (!models) {
       models = Array.from({ length: folds }, (_, f) => train([...rows.filter((_, i) => foldOf[i] !== f), ...vihos], params, []));
@@ -270,6 +297,11 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
     const macroF1 = stats.reduce((sum, s) => sum + s.f1, 0) / CATEGORY_IDS.length;
     return { params, macroF1, cleanFpRate: cleanFlagged / Math.max(1, clean), recall, precision };
   });
+}
+
+/** The settings training depends on: configs that share them share their fold models. */
+function trainingKey(p: TrainParams): string {
+  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain]);
 }
 
 /** `m` with the decision settings of `params` (training depends on l2 and epochs only). */
@@ -311,7 +343,7 @@ export function crossValidateVihos(configs: readonly TrainParams[], folds = 5, r
   const foldOf = vihos.map((_, k) => k % folds);
   const trained = new Map<string, LinearModel[]>();
   return configs.map((params) => {
-    const key = `${params.l2}/${params.epochs}`;
+    const key = trainingKey(params);
     let models = trained.get(key);
     if (!models) {
       models = Array.from({ length: folds }, (_, f) => train([...rows, ...vihos.filter((_, i) => foldOf[i] !== f)], params, [], [ABUSIVE]));

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
-import { featureHash, featureHashes, modelTokens, type HashBuffer, type ModelToken } from './features';
+import { ACCENTED, featureHash, featureHashes, forEachNgram, modelTokens, type HashBuffer, type ModelToken, type NgramSpec } from './features';
 import type { LinearModel } from './schema';
 import type { Span } from '../types';
 
@@ -14,6 +14,8 @@ export interface CompiledModel {
   readonly bias: Float64Array;
   /** Per covered category: its own threshold, from which it flags even without a rule word (NaN: none). */
   readonly alone: Float64Array;
+  /** Sum of category `ci`'s n-gram weights over the distinct n-grams lying within [start, end) (0 without n-grams). */
+  ngramWeightWithin(n: NormalizedText, ci: number, start: number, end: number): number;
   readonly threshold: number;
   readonly veto: { readonly below: number; readonly scoreRatio: number; readonly maxLift: number } | null;
 }
@@ -81,6 +83,7 @@ export function compileModel(model: LinearModel): CompiledModel {
     });
   });
   const index = new Map(categories.map((c, i) => [c, i] as const));
+  const grams = compileNgrams(model, categories);
   return {
     indexOf: (id) => index.get(id) ?? -1,
     weight(h, ci) {
@@ -100,11 +103,77 @@ export function compileModel(model: LinearModel): CompiledModel {
         ints[at + 1] = stamp;
         for (let c = 0; c < nc; c++) z[c] += w32[at + 2 + c]!;
       }
+      grams?.accumulate(n.sym, z);
     },
+    ngramWeightWithin: (n, ci, start, end) => grams?.within(n.sym, ci, start, end) ?? 0,
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
     alone: Float64Array.from(categories, (c) => model.categories[c]!.alone ?? NaN),
     threshold: model.threshold,
     veto: model.veto ?? null,
+  };
+}
+
+/**
+ * The n-gram part of a model: per category that has n-gram weights, one float per bucket. A message adds the weight
+ * of each distinct bucket once (a stamp per bucket, as the word table does), matching training's presence features.
+ */
+function compileNgrams(model: LinearModel, categories: readonly string[]) {
+  const spec: NgramSpec | undefined = model.ngrams;
+  if (!spec) return null;
+  const slots: number[] = [];
+  const tables: Float32Array[] = [];
+  categories.forEach((c, ci) => {
+    const m = model.categories[c as keyof LinearModel['categories']]!;
+    if (m.ngramWeights === undefined || m.ngramScale === undefined) return;
+    const q = decodeInt8(m.ngramWeights);
+    slots.push(ci);
+    tables.push(Float32Array.from(q, (v) => v * m.ngramScale!));
+  });
+  if (slots.length === 0) return null;
+  const gain = model.ngrams!.gain;
+  const stamps = new Int32Array(1 << spec.bits);
+  let stamp = 0;
+  const sums = new Float64Array(slots.length);
+  const nextStamp = (): number => {
+    if (++stamp === 0x7fffffff) {
+      stamps.fill(0);
+      stamp = 1;
+    }
+    return stamp;
+  };
+  // One closure for every message (no allocation per call): it reads the current stamp and adds into `sums`.
+  let current = 0;
+  let lo = 0;
+  let hi = 0;
+  let distinct = 0;
+  const add = (b: number, start: number, end: number): void => {
+    if (stamps[b] === current) return;
+    stamps[b] = current;
+    distinct++;
+    if (start < lo || end > hi) return;
+    for (let t = 0; t < tables.length; t++) sums[t] += tables[t]![b]!;
+  };
+  /** Sums over the n-grams within [from, to), scaled as in training by 1/√(the message's distinct n-grams). */
+  const run = (sym: Uint8Array, from: number, to: number): Float64Array => {
+    current = nextStamp();
+    lo = from;
+    hi = to;
+    distinct = 0;
+    sums.fill(0);
+    forEachNgram(sym, spec, add);
+    const v = gain / Math.sqrt(Math.max(1, distinct));
+    for (let t = 0; t < sums.length; t++) sums[t] *= v;
+    return sums;
+  };
+  return {
+    accumulate(sym: Uint8Array, z: Float64Array): void {
+      const s = run(sym, 0, sym.length);
+      for (let t = 0; t < slots.length; t++) z[slots[t]!] += s[t]!;
+    },
+    within(sym: Uint8Array, ci: number, start: number, end: number): number {
+      const t = slots.indexOf(ci);
+      return t < 0 ? 0 : run(sym, start, end)[t]!;
+    },
   };
 }
 
@@ -121,8 +190,11 @@ export function topTokens(n: NormalizedText, cm: CompiledModel, ci: number, k = 
   const scored: Array<{ t: ModelToken; w: number }> = [];
   const done = new Set<string>();
   for (const t of modelTokens(n)) {
-    const w = cm.weight(featureHash(t.feature), ci);
-    if (w <= 0 || done.has(t.feature)) continue;
+    if (done.has(t.feature)) continue;
+    // A word also carries the n-grams of its spelling (with the boundary marks around it).
+    const isWord = !t.feature.includes('_') && !t.feature.startsWith(ACCENTED);
+    const w = cm.weight(featureHash(t.feature), ci) + (isWord ? cm.ngramWeightWithin(n, ci, t.start - 1, t.end + 1) : 0);
+    if (w <= 0) continue;
     done.add(t.feature);
     scored.push({ t, w });
   }
@@ -150,5 +222,6 @@ export function weightInside(n: NormalizedText, cm: CompiledModel, ci: number, s
     const w = cm.weight(featureHash(f), ci);
     if (w > 0) sum += w;
   }
+  for (const s of spans) sum += Math.max(0, cm.ngramWeightWithin(n, ci, s.start - 1, s.end + 1));
   return sum;
 }

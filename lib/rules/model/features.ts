@@ -145,3 +145,70 @@ export function modelTokens(n: NormalizedText): ModelToken[] {
   });
   return out;
 }
+
+/**
+ * Character n-grams of the folded symbol view, for a category that learns spelling rather than words (insults as
+ * people type them: "đmm", "dm", "vcl", "ngu vl", stretched or misspelt words share their n-grams with the forms the
+ * model saw). Spaces and punctuation read as one boundary mark, and the message starts and ends with one, so an
+ * n-gram may span a word boundary (" ngu ", "u vl"). Each n-gram is hashed into one of 2^bits buckets (feature
+ * hashing): the model stores one weight per bucket and no strings.
+ */
+export interface NgramSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly bits: number;
+}
+
+const NGRAM_SEED = 0x2f6b1a3d;
+const NGRAM_BOUNDARY = SYM_SPACE;
+/** The last symbols read (ring of 8, enough for n ≤ 8) and where each began; reused, so enumeration allocates nothing. */
+const ringSym = new Int32Array(8);
+const ringPos = new Int32Array(8);
+
+/**
+ * Calls `fn(bucket, start, end)` for every n-gram of length spec.min…spec.max, in text order; [start, end) is the
+ * normalised span the n-gram covers (a boundary mark covers the separator run it stands for, or nothing at the ends).
+ * The same n-gram may come more than once: callers that count presence dedupe by bucket.
+ */
+export function forEachNgram(sym: Uint8Array, spec: NgramSpec, fn: (bucket: number, start: number, end: number) => void): void {
+  const { min, max, bits } = spec;
+  const shift = 32 - bits;
+  let filled = 0;
+  let head = 0;
+  const push = (s: number, pos: number): void => {
+    ringSym[head] = s;
+    ringPos[head] = pos;
+    head = (head + 1) & 7;
+    if (filled < 8) filled++;
+    for (let n = min; n <= max && n <= filled; n++) {
+      let h = Math.imul(NGRAM_SEED ^ n, HASH_PRIME);
+      let first = 0;
+      for (let k = n; k >= 1; k--) {
+        const at = (head - k) & 7;
+        if (k === n) first = ringPos[at]!;
+        h = Math.imul(h ^ ringSym[at]!, HASH_PRIME);
+      }
+      fn(Math.imul(h, 0x9e3779b1) >>> shift, first, pos + 1);
+    }
+  };
+  push(NGRAM_BOUNDARY, 0);
+  let inGap = true;
+  for (let i = 0; i < sym.length; i++) {
+    const s = sym[i]!;
+    if (s <= SYM_SPACE) {
+      if (!inGap) push(NGRAM_BOUNDARY, i);
+      inGap = true;
+    } else {
+      push(s, i);
+      inGap = false;
+    }
+  }
+  if (!inGap) push(NGRAM_BOUNDARY, sym.length - 1);
+}
+
+/** The distinct n-gram buckets of a message (training; scoring dedupes with a stamp instead). */
+export function ngramBuckets(n: NormalizedText, spec: NgramSpec): number[] {
+  const seen = new Set<number>();
+  forEachNgram(n.sym, spec, (b) => seen.add(b));
+  return [...seen];
+}

@@ -1,7 +1,8 @@
 /**
  * The linear model that backs the rules (data, never code): one logistic regression per category over word and
- * word-pair features, trained offline by scripts/train-model.ts on the labelled corpora. Weights are int8 with a
- * per-category scale, base64-encoded, in the order of `features`.
+ * word-pair features (abusive-language also over hashed character n-grams), trained offline by
+ * scripts/train-model.ts on the labelled corpora. Weights are int8 with a per-category scale, base64-encoded, in the
+ * order of `features`.
  */
 import * as z from 'zod';
 import { CATEGORY_IDS } from '../categories';
@@ -19,7 +20,12 @@ const categoryModelSchema = z.object({
    * category that needs a rule word still needs one.
    */
   alone: z.number().min(0.05).max(0.99).optional(),
+  /** Weights of the character n-gram buckets (model `ngrams`), int8 base64 like `weights`, with their own scale. */
+  ngramScale: z.number().positive().finite().optional(),
+  ngramWeights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected').optional(),
 });
+
+const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.match(/=+$/)?.[0].length ?? 0);
 
 export const modelSchema = z
   .object({
@@ -38,6 +44,17 @@ export const modelSchema = z
     veto: z
       .object({ below: z.number().min(0).max(0.5), scoreRatio: z.number().min(1).max(100), maxLift: z.number().min(0).max(20) })
       .optional(),
+    /** Character n-grams (features.ts `forEachNgram`) hashed into 2^bits buckets; only categories with `ngramWeights` read them. */
+    ngrams: z
+      .object({
+        min: z.number().int().min(1).max(8),
+        max: z.number().int().min(1).max(8),
+        bits: z.number().int().min(8).max(20),
+        /** The n-gram features' value: gain / √(the message's distinct n-grams). */
+        gain: z.number().positive().finite(),
+      })
+      .refine((g) => g.min <= g.max, { message: 'min must not exceed max', path: ['max'] })
+      .optional(),
     trainedOn: z.array(z.string()),
     /** Feature names separated by single spaces; weight k of every category belongs to feature k. */
     features: z.string(),
@@ -46,8 +63,14 @@ export const modelSchema = z
   .superRefine((m, ctx) => {
     const count = m.features === '' ? 0 : m.features.split(' ').length;
     for (const [id, c] of Object.entries(m.categories)) {
-      const bytes = c ? Math.floor((c.weights.length * 3) / 4) - (c.weights.match(/=+$/)?.[0].length ?? 0) : 0;
+      if (!c) continue;
+      const bytes = base64Bytes(c.weights);
       if (bytes !== count) ctx.addIssue({ code: 'custom', path: ['categories', id, 'weights'], message: `${bytes} weights for ${count} features` });
+      if (c.ngramWeights === undefined) continue;
+      const buckets = m.ngrams ? 2 ** m.ngrams.bits : 0;
+      const got = base64Bytes(c.ngramWeights);
+      if (got !== buckets) ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramWeights'], message: `${got} weights for ${buckets} n-gram buckets` });
+      if (c.ngramScale === undefined) ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramScale'], message: 'required with ngramWeights' });
     }
   });
 
