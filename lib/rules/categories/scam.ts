@@ -64,7 +64,16 @@ export const scam: CategoryDefinition = {
   },
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
-    if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
+    // Paid "recovery" of lost money speaks the victims' words ("cảnh giác", "ai từng bị lừa") and is the scam itself.
+    const recoveryForFee = ctx.hasGroup('scam', 'recovery') && (ctx.hasGroup('scam', 'fee') || ctx.prices.length > 0);
+    if (ctx.warning >= ctx.warningThreshold && !recoveryForFee) {
+      // With no way to reach the sender (a link with a reason, a phone, an account, "nhắn em") the advice can be as
+      // long as it likes ("các dấu hiệu: (1) … (2) … (3) …"): it is a list of scams, not one.
+      const contact = ctx.hits('advertising').some((h) => h.term.group === 'contact' && h.term.weight >= 0.3);
+      const reachable = contact || violatingLinks(ctx).length > 0 || ctx.phones.length > 0 || ctx.accounts.length > 0;
+      if (!reachable) return Math.min(score - 1 - ctx.warning, 0.5);
+      return score - 1 - ctx.warning;
+    }
     // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
     // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
     if (score >= 1 && violatingLinks(ctx).length === 0 && benignNotice(ctx.text.fold)) return score - 1.2;

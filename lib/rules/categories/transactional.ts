@@ -14,6 +14,12 @@ const KEEP_CODE = /(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:
 /** A bill or instalment with a due date: "hạn thanh toán 25/12", "thanh toán trước ngày 20/11", "đến hạn … 15/12". */
 const BILL = /hoa don|cuoc|tien (?:dien|nuoc)|ky tra gop|tra gop|khoan vay|du no|sao ke|hoc phi|le phi|thue/;
 const DUE_DATE = /(?:han(?: thanh toan| cuoi| nop)?|truoc ngay|truoc|den han|vao ngay|ngay)\s*:?\s*\d{1,2}\s?\/\s?\d{1,2}/;
+/**
+ * The outcome of the reader's own transaction, sending them to a counter or the printed hotline rather than a person:
+ * "giao dịch … đã bị từ chối do nhập sai OTP … liên hệ chi nhánh gần nhất".
+ */
+const TX_OUTCOME = /giao dich(?:[^.\n]|\.(?=\d)){0,80}?(?:bi tu choi|khong thanh cong|that bai|bi huy|da huy|bi tam dung|bi tam khoa)/;
+const TO_COUNTER = /(?:chi nhanh|phong giao dich|quay giao dich|diem giao dich|cua hang)(?: [a-z]+){0,3} gan nhat|tong dai (?:cham soc khach hang|cskh|1[89]00)/;
 
 /**
  * Scam turns inside the same dress: call or befriend a mobile number, read a code back to someone, send money to a
@@ -25,10 +31,11 @@ const NEGATION_BEFORE = /(?:khong|dung|chua|tuyet doi|khong bao gio|khong duoc)\
 const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)/;
 const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)[^.\n]{0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
 
-/** True when the text reads as a transaction notice (balance, delivered code, or bill with a due date). */
+/** True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, or bill with a due date). */
 export function isTransactionNotice(fold: string): boolean {
   if (BALANCE.test(fold) || SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
+  if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
   return BILL.test(fold) && DUE_DATE.test(fold);
 }
 
