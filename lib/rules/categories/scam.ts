@@ -3,7 +3,7 @@ import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 import { violatingLinks } from './strange-link';
-import { benignNotice } from './transactional';
+import { benignNoticeIn } from './transactional';
 
 /** Scam weight of a link that has no reason of its own. */
 const UNVERIFIED_WEIGHT = 0.2;
@@ -76,7 +76,7 @@ export const scam: CategoryDefinition = {
     }
     // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
     // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
-    if (score >= 1 && violatingLinks(ctx).length === 0 && benignNotice(ctx.text.fold)) return score - 1.2;
+    if (score >= 1 && violatingLinks(ctx).length === 0 && benignNoticeIn(ctx)) return score - 1.2;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
     if (score >= 1 && quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
@@ -93,7 +93,7 @@ export const scam: CategoryDefinition = {
   },
   modelAllowed(ctx) {
     // The model learned money and code words as scam words; on a genuine notice only the rules decide.
-    return !benignNotice(ctx.text.fold);
+    return violatingLinks(ctx).length > 0 || !benignNoticeIn(ctx);
   },
   severityFor(score, threshold) {
     return score >= threshold * 1.5 ? 'high' : 'medium';

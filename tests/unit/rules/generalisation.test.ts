@@ -66,6 +66,11 @@ describe('context keeps lookalikes clean', () => {
     'Em đã xóa tin có bảng lương cán bộ xã mà bạn Hòa gửi nhầm sáng nay, nhờ mọi người đừng chuyển tiếp ảnh đó nữa.',
     // a member asking whether a clip is real
     'Video bà con truyền nhau bảo sắp phát tiền hỗ trợ mỗi hộ 5 triệu, có phải thật không mọi người?',
+    // asked without a question mark, and a rumour already denied
+    'Nghe bảo sắp thu hồi sổ đỏ cấp trước năm 2000 có thật không ạ, nhà em sổ cũ lắm',
+    'Chuyện giếng làng bị nhiễm độc là không đúng sự thật, trung tâm y tế huyện đã lấy mẫu nước xét nghiệm rồi, bà con yên tâm dùng.',
+    // teaching the rule on secrets is not a leak
+    'Chiều nay các đồng chí trưởng thôn dự hội nghị quán triệt quy định về bảo vệ bí mật nhà nước tại hội trường xã.',
     // a commune body's free class, with its own group link
     'Hội phụ nữ và Đoàn xã mở lớp học nấu ăn miễn phí cho chị em, đăng ký trong nhóm: zalo.me/g/lopnauan_hoiphunu',
   ])('clean: %s', (text) => {
