@@ -70,6 +70,8 @@ export interface TrainParams {
   ngramL2: number;
   /** Scale of the n-gram features: each enters as ngramGain / √(the message's distinct n-grams). */
   ngramGain: number;
+  /** abusive-language learns a word or pair only when seen in this many of its rows (n-grams cover rarer spellings). */
+  abusiveMinDocs: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export interface TrainParams {
  * (0.676 vs 0.652) at a lower village clean FP (2.5% vs 2.7%); at 0.6 a short replica line ("Lại mất điện à, chán
  * thật", p 0.63 from rare word pairs) was flagged.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.3, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: null, ngramL2: 1, ngramGain: 1 };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.3, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4 };
 const LEARNING_RATE = 0.5;
 const MIN_DOCS = 2;
 const MODELLED: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'strange-link');
@@ -168,7 +170,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
   const X = docs.map((d) => d.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
 
   const spec = params.ngrams;
-  const grams = spec && cats.includes(ABUSIVE) ? rows.map((r) => Int32Array.from(ngramBuckets(normalize(r.text), spec))) : null;
+  const grams = spec && cats.includes(ABUSIVE) ? rows.map((r) => ngramBuckets(normalize(r.text), spec)) : null;
 
   const trained = cats.map((cat) => {
     const rnd = lcg(1);
@@ -188,7 +190,8 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     // figures should not move when the insult data does).
     const seen = new Int32Array(vocab.length);
     for (const i of order) for (const k of X[i]!) seen[k]!++;
-    const trainable = Uint8Array.from(vocab, (f, k) => (seen[k]! >= MIN_DOCS && (cat === ABUSIVE || !f.startsWith(ACCENTED)) ? 1 : 0));
+    const minDocs = cat === ABUSIVE ? Math.max(MIN_DOCS, params.abusiveMinDocs) : MIN_DOCS;
+    const trainable = Uint8Array.from(vocab, (f, k) => (seen[k]! >= minDocs && (cat === ABUSIVE || !f.startsWith(ACCENTED)) ? 1 : 0));
     for (let ep = 0; ep < params.epochs; ep++) {
       shuffle(order, rnd);
       const lr = LEARNING_RATE / (1 + ep * 0.2);
@@ -197,7 +200,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         const gi = G?.[i];
         let z = b;
         for (const k of xi) z += w[k]!;
-        // The n-grams enter scaled to unit length (1/√count): a long message has hundreds, a word a handful.
+        // The n-grams enter scaled by 1/√(their count): a long message has hundreds, a word a handful.
         const v = gi ? params.ngramGain / Math.sqrt(Math.max(1, gi.length)) : 0;
         if (gi) {
           let sg = 0;
@@ -301,7 +304,7 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
 
 /** The settings training depends on: configs that share them share their fold models. */
 function trainingKey(p: TrainParams): string {
-  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain]);
+  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs]);
 }
 
 /** `m` with the decision settings of `params` (training depends on l2 and epochs only). */

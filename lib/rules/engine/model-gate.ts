@@ -5,7 +5,7 @@
 import type { CategoryId } from '../categories';
 import type { Flag } from '../flag';
 import { topTokens, weightInside } from '../model/compile';
-import type { TermHit } from '../types';
+import type { Span, TermHit } from '../types';
 import type { CompiledCategory, CompiledRuleset } from './compile';
 import type { MessageContext } from './context';
 import { makeFlag } from './flags';
@@ -52,6 +52,20 @@ export function modelAbove(rs: CompiledRuleset, probs: Float64Array | null, byCa
   return rs.categories.some((cat) => modelMayFlag(rs, cat, probs, byCat.get(cat.id)?.length ?? 0));
 }
 
+/** The message's links as spans of the normalised text (the links carry original offsets). */
+function linkSpans(ctx: MessageContext): Span[] {
+  const { start, end } = ctx.text;
+  const out: Span[] = [];
+  for (const l of ctx.links) {
+    let a = 0;
+    while (a < start.length && start[a]! < l.start) a++;
+    let b = a;
+    while (b < end.length && end[b]! <= l.end) b++;
+    if (b > a) out.push({ start: a, end: b });
+  }
+  return out;
+}
+
 /**
  * A flag from the model where the rules stayed below their threshold. Never inside a warning about scams or an
  * official notice (the hard negatives the rules already reason about); evidence is the words that weighed most.
@@ -63,14 +77,17 @@ export function modelFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messa
   if (cat.def.modelAllowed && !cat.def.modelAllowed(ctx)) return null;
   const mi = rs.modelIndex[cat.pos]!;
   let p = probs[mi]!;
-  // Allowed words weigh nothing: judged on the rest of the message, is it still over the threshold?
-  const lift = weightInside(ctx.text, model, mi, ctx.allowed);
+  // Allowed words weigh nothing, and for insults neither does the text of a link (a host or path is nobody's words
+  // to anyone; the spelling n-grams read "clip-hot" in a URL as they would in a comment): judged on the rest of the
+  // message, is it still over the threshold? Other categories' models learnt from link words (scam paths) and keep them.
+  const ignored = cat.id === 'abusive-language' && ctx.links.length > 0 ? [...ctx.allowed, ...linkSpans(ctx)] : ctx.allowed;
+  const lift = weightInside(ctx.text, model, mi, ignored);
   if (lift > 0) {
     p = 1 / (1 + Math.exp(lift - Math.log(p / (1 - p))));
     if (!modelMayFlag(rs, cat, probs, ctx.hits(cat.id).length, p)) return null;
   }
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
-  const words = topTokens(ctx.text, model, mi).filter((t) => !ctx.allowed.some((a) => a.start < t.end && t.start < a.end));
+  const words = topTokens(ctx.text, model, mi).filter((t) => !ignored.some((a) => a.start < t.end && t.start < a.end));
   if (words.length === 0) return null;
   // Severity as for a score just at the threshold: the model never raises a flag above the lowest step.
   return makeFlag(cat, text, words.map((t) => ctx.original(t)), MODEL_EXPLANATION, `${cat.id}:model`, p, cat.threshold);

@@ -160,55 +160,83 @@ export interface NgramSpec {
 }
 
 const NGRAM_SEED = 0x2f6b1a3d;
-const NGRAM_BOUNDARY = SYM_SPACE;
-/** The last symbols read (ring of 8, enough for n ≤ 8) and where each began; reused, so enumeration allocates nothing. */
-const ringSym = new Int32Array(8);
-const ringPos = new Int32Array(8);
+/** The message as n-grams read it: letters and digits, each run of spaces and punctuation as one boundary mark. */
+let stream = new Uint8Array(256);
+/** Where each stream symbol begins in the normalised text. */
+let streamPos = new Int32Array(256);
+
+/** Fills `stream`/`streamPos` from `sym` (a boundary at both ends) and returns its length. */
+function collapse(sym: Uint8Array): number {
+  if (stream.length < sym.length + 2) {
+    stream = new Uint8Array(sym.length + 64);
+    streamPos = new Int32Array(sym.length + 64);
+  }
+  let len = 0;
+  stream[len] = SYM_SPACE;
+  streamPos[len++] = 0;
+  let inGap = true;
+  for (let i = 0; i < sym.length; i++) {
+    const s = sym[i]!;
+    if (s > SYM_SPACE) {
+      stream[len] = s;
+      streamPos[len++] = i;
+      inGap = false;
+    } else if (!inGap) {
+      stream[len] = SYM_SPACE;
+      streamPos[len++] = i;
+      inGap = true;
+    }
+  }
+  if (!inGap) {
+    stream[len] = SYM_SPACE;
+    streamPos[len++] = Math.max(0, sym.length - 1);
+  }
+  return len;
+}
 
 /**
- * Calls `fn(bucket, start, end)` for every n-gram of length spec.min…spec.max, in text order; [start, end) is the
- * normalised span the n-gram covers (a boundary mark covers the separator run it stands for, or nothing at the ends).
- * The same n-gram may come more than once: callers that count presence dedupe by bucket.
+ * The bucket of every n-gram of length spec.min…spec.max, written to `out` (grown when short; returned with the
+ * count). The same n-gram may come more than once: callers that count presence dedupe by bucket. A bucket is the
+ * FNV-1a of the n-gram's symbols mixed with its length, cut to `bits` bits.
+ */
+export function ngramBucketsInto(sym: Uint8Array, spec: NgramSpec, out: Int32Array): { buckets: Int32Array; count: number } {
+  const { min, max, bits } = spec;
+  const shift = 32 - bits;
+  const len = collapse(sym);
+  let buf = out;
+  if (buf.length < len * (max - min + 1)) buf = new Int32Array(len * (max - min + 1) + 64);
+  let count = 0;
+  for (let i = 0; i + min <= len; i++) {
+    let h = NGRAM_SEED;
+    const top = Math.min(max, len - i);
+    for (let k = 0; k < top; k++) {
+      h = Math.imul(h ^ stream[i + k]!, HASH_PRIME);
+      if (k + 1 >= min) buf[count++] = Math.imul(h ^ (k + 1), 0x9e3779b1) >>> shift;
+    }
+  }
+  return { buckets: buf, count };
+}
+
+/**
+ * Calls `fn(bucket, start, end)` for every n-gram, in the order of `ngramBucketsInto`; [start, end) is the normalised
+ * span the n-gram covers (a boundary mark stands at the first character of the separator run it replaces).
  */
 export function forEachNgram(sym: Uint8Array, spec: NgramSpec, fn: (bucket: number, start: number, end: number) => void): void {
   const { min, max, bits } = spec;
   const shift = 32 - bits;
-  let filled = 0;
-  let head = 0;
-  const push = (s: number, pos: number): void => {
-    ringSym[head] = s;
-    ringPos[head] = pos;
-    head = (head + 1) & 7;
-    if (filled < 8) filled++;
-    for (let n = min; n <= max && n <= filled; n++) {
-      let h = Math.imul(NGRAM_SEED ^ n, HASH_PRIME);
-      let first = 0;
-      for (let k = n; k >= 1; k--) {
-        const at = (head - k) & 7;
-        if (k === n) first = ringPos[at]!;
-        h = Math.imul(h ^ ringSym[at]!, HASH_PRIME);
-      }
-      fn(Math.imul(h, 0x9e3779b1) >>> shift, first, pos + 1);
-    }
-  };
-  push(NGRAM_BOUNDARY, 0);
-  let inGap = true;
-  for (let i = 0; i < sym.length; i++) {
-    const s = sym[i]!;
-    if (s <= SYM_SPACE) {
-      if (!inGap) push(NGRAM_BOUNDARY, i);
-      inGap = true;
-    } else {
-      push(s, i);
-      inGap = false;
+  const len = collapse(sym);
+  for (let i = 0; i + min <= len; i++) {
+    let h = NGRAM_SEED;
+    const top = Math.min(max, len - i);
+    for (let k = 0; k < top; k++) {
+      h = Math.imul(h ^ stream[i + k]!, HASH_PRIME);
+      if (k + 1 >= min) fn(Math.imul(h ^ (k + 1), 0x9e3779b1) >>> shift, streamPos[i]!, streamPos[i + k]! + 1);
     }
   }
-  if (!inGap) push(NGRAM_BOUNDARY, sym.length - 1);
 }
 
-/** The distinct n-gram buckets of a message (training; scoring dedupes with a stamp instead). */
-export function ngramBuckets(n: NormalizedText, spec: NgramSpec): number[] {
-  const seen = new Set<number>();
-  forEachNgram(n.sym, spec, (b) => seen.add(b));
-  return [...seen];
+/** The n-gram buckets of a message, one per occurrence (training). */
+export function ngramBuckets(n: NormalizedText, spec: NgramSpec): Int32Array {
+  const { buckets, count } = ngramBucketsInto(n.sym, spec, new Int32Array(0));
+  return buckets.slice(0, count);
 }
