@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rules/index';
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
 import { compileModel, modelProbabilities } from '@/lib/rules/model/compile';
-import { featureHash, featureHashes, modelTokens } from '@/lib/rules/model/features';
+import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
 import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel } from '@/scripts/train-model';
 
@@ -121,8 +121,9 @@ describe('the shipped model', () => {
     expect(withVeto!.recall['strange-link']).toBeGreaterThan(0.95);
     // The veto is there for the false-positive rate, and pays for it with a little recall.
     expect(withVeto!.cleanFpRate).toBeLessThan(withoutVeto!.cleanFpRate);
-    // Measured 2.53%; abusive-language's threshold is chosen so that the comments' insult words keep this at most 2.7%.
-    expect(withVeto!.cleanFpRate).toBeLessThanOrEqual(0.027);
+    // Measured 2.45%, as with words alone; abusive-language's threshold is chosen so that the comments' insult words
+    // and spellings keep this at most 2.5%.
+    expect(withVeto!.cleanFpRate).toBeLessThanOrEqual(0.025);
   }, TRAINING_TIMEOUT);
 
   // `npm run train-model -- --cv vihos` runs all 9,694 rows; a fixed 1,500-row subsample keeps this test short and
@@ -131,10 +132,78 @@ describe('the shipped model', () => {
     const [r] = crossValidateVihos([PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: precision 0.978, recall 0.468; the rules alone find 0.27 of the abusive rows.
-    expect(r!.precision).toBeGreaterThanOrEqual(0.96);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.45);
+    // Measured: precision 0.951, recall 0.545 (words alone: 0.978 / 0.468; the rules alone find 0.27 of the abusive
+    // rows). The spelling n-grams trade a little precision for recall; the goal is recall at precision ≥ 0.85.
+    expect(r!.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.54);
   }, TRAINING_TIMEOUT);
+});
+
+describe('spelling n-grams (abusive-language)', () => {
+  const spec = { min: 3, max: 5, bits: 16 };
+  const grams = (t: string) => {
+    const out: Array<[number, number, number]> = [];
+    forEachNgram(normalize(t).sym, spec, (b, start, end) => out.push([b, start, end]));
+    return out;
+  };
+
+  it('reads spaces and punctuation as one boundary, with one at each end, so n-grams cross words', () => {
+    // " ngu vl " is 8 symbols: 6 trigrams, 5 four-grams, 4 five-grams.
+    expect(grams('ngu vl')).toHaveLength(15);
+    expect(grams('ngu, ... vl!').map(([b]) => b)).toEqual(grams('ngu vl').map(([b]) => b));
+  });
+
+  it('spans cover the characters of each n-gram', () => {
+    const [first, second] = grams('chó chết');
+    expect(first!.slice(1)).toEqual([0, 2]); // " ch": the start mark stands on the first character
+    expect(second!.slice(1)).toEqual([0, 3]); // " cho"
+  });
+
+  it('accents, case and spelled-out letters give the same n-grams (they read the folded view)', () => {
+    const buckets = (t: string) => grams(t).map(([b]) => b);
+    expect(buckets('ĐỊT MẸ')).toEqual(buckets('dit me'));
+    expect(buckets('đ.ị.t mẹ')).toEqual(buckets('dit me'));
+  });
+
+  it('the scoring path reads the same buckets as the enumeration training uses', () => {
+    const n = normalize('Mày ngu vcl, cút khỏi nhóm đi thằng ranh!!!');
+    const { buckets, count } = ngramBucketsInto(n.sym, spec, new Int32Array(4));
+    expect(Array.from(buckets.subarray(0, count))).toEqual(grams(n.original).map(([b]) => b));
+  });
+
+  const withGrams = (weights: number[]) =>
+    tinyModel({
+      features: 'ho_tro tien_ao',
+      ngrams: { ...spec, bits: 8, gain: 1 },
+      categories: { scam: { bias: -3, scale: 0.05, weights: b64([-100, 127]), ngramScale: 0.1, ngramWeights: b64(weights) } },
+    });
+
+  it('n-gram weights add to the category, scaled by 1/√(the message\'s n-grams)', () => {
+    const cm = compileModel(withGrams(Array.from({ length: 256 }, () => 10)));
+    const n = normalize('ab');
+    // " ab " has 2 trigrams and 1 four-gram: 3 n-grams of weight 1 each, value 1/√3.
+    expect(modelProbabilities(n, cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - 3 / Math.sqrt(3))), 5);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['n-gram weights of the wrong length', withGrams([1, 2, 3]), /^categories\.scam\.ngramWeights: 3 weights for 256 n-gram buckets/],
+    ['n-gram weights without n-grams', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: undefined }, /^categories\.scam\.ngramWeights: 256 weights for 0/],
+    ['min over max', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: { min: 5, max: 3, bits: 8, gain: 1 } }, /^ngrams\.max:/],
+  ])('rejects %s, naming the field', (_name, input, error) => {
+    const r = parseModel(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(error);
+  });
+
+  it.each(['Vải ngon không em?', 'Lại mất điện à, chán thật'])('the shipped model keeps a short everyday line clean: %s', (text) => {
+    expect(checkMessage(text, compileRuleset(DEFAULT_PACK))).toEqual([]);
+  });
+
+  it('no abusive model weight from the text of a link', () => {
+    const rs = compileRuleset(DEFAULT_PACK);
+    const cats = (t: string) => checkMessage(t, rs).map((f) => f.category);
+    expect(cats('http://vn-news-hot.tk/video-clip-hot-nhat')).not.toContain('abusive-language');
+  });
 });
 
 describe('model flags respect the group', () => {
