@@ -13,7 +13,8 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { countTermHits } from '../lib/rules/engine';
 import { checkMessage, compileRuleset, DEFAULT_PACK, normalize, type RulePack } from '../lib/rules/index';
-import { checkWith, classifyStream } from './classify';
+import { classifyStream } from './classify';
+import { checkWith } from './classify-rules';
 
 export const SAMPLES = [
   'Kính mời đại diện các hộ gia đình dự họp thôn lúc 8h sáng Chủ nhật tại nhà văn hóa để bàn việc làm đường bê tông.',
