@@ -65,3 +65,27 @@ describe('fastCanonicalWithout: an entry body as the hash chain hashes it', () =
     expect(fastCanonicalWithout(v, new Set(['hash']))).toBe(canonicalJson({ 7: 'i', inner: { hash: 'kept' }, seq: 3 }));
   });
 });
+
+describe('sorted key lists remembered per object shape', () => {
+  it('gives canonicalJson for the same keys in other orders, many shapes in turn, and index keys met later', () => {
+    // More shapes than are remembered, visited twice, so remembered, forgotten and re-learnt lists all run.
+    const names = Array.from({ length: 40 }, (_, i) => `k${(i * 7) % 40}`);
+    const shapes = Array.from({ length: 24 }, (_, i) => names.slice(i % 10, (i % 10) + 3 + (i % 5)));
+    for (let round = 0; round < 2; round++) {
+      for (const keys of shapes) {
+        const forward = Object.fromEntries(keys.map((k, j) => [k, { z: j, a: [j, { y: 1, b: 2 }] }]));
+        const backward = Object.fromEntries([...keys].reverse().map((k, j) => [k, j]));
+        expect(fastCanonicalJson(forward)).toBe(canonicalJson(forward));
+        expect(fastCanonicalJson(backward)).toBe(canonicalJson(backward));
+        expect(fastCanonicalWithout(forward, new Set([keys[0]!]))).toBe(canonicalJson({ ...forward, [keys[0]!]: undefined }));
+      }
+    }
+    // Same key count as a remembered shape, but one key is an array index: never taken for that shape.
+    const withIndex = { 5: 'x', [shapes[0]![1]!]: 1, [shapes[0]![2]!]: 2 };
+    expect(fastCanonicalJson(withIndex)).toBe(canonicalJson(withIndex));
+    // A remembered shape whose values change: the text follows the values, not the first object seen.
+    const a = { b: 1, a: 2 };
+    const b = { b: 'two', a: [3] };
+    expect([fastCanonicalJson(a), fastCanonicalJson(b)]).toEqual(['{"a":2,"b":1}', '{"a":[3],"b":"two"}']);
+  });
+});
