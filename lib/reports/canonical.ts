@@ -85,3 +85,49 @@ export function fastCanonicalWithout(object: Record<string, unknown>, omit: Read
     return canonicalJson(copy);
   }
 }
+
+/** Entries of a bundle in canonical form: each body's text (what its hash covers) and a sorted copy of the whole entry. */
+export type CanonicalEntries = { readonly bodies: readonly string[]; readonly copies: readonly Record<string, unknown>[] };
+
+/**
+ * One sorted copy per entry serves both checks of a bundle: the body (the entry without `omit`, the
+ * hash chain's input) shares the copy's values, and the copies go whole into the signed text
+ * (canonicalWithEntries). Undefined when an entry needs the slow path (index keys; never in a
+ * schema-checked bundle): callers then write each text on its own.
+ */
+export function canonicalEntries(entries: readonly object[], omit: ReadonlySet<string>): CanonicalEntries | undefined {
+  const bodies = new Array<string>(entries.length);
+  const copies = new Array<Record<string, unknown>>(entries.length);
+  try {
+    for (let i = 0; i < entries.length; i++) {
+      const full = sortedCopy(entries[i]) as Record<string, unknown>;
+      // The copy's keys are sorted already and have no undefined values.
+      const body: Record<string, unknown> = {};
+      for (const k in full) if (!omit.has(k)) body[k] = full[k];
+      bodies[i] = JSON.stringify(body);
+      copies[i] = full;
+    }
+  } catch (e) {
+    if (e instanceof NeedsSlowPath) return undefined;
+    throw e;
+  }
+  return { bodies, copies };
+}
+
+/** canonicalJson of `object` whose top-level array `key` holds the entries `canonical` was made from. */
+export function canonicalWithEntries(object: Record<string, unknown>, key: string, canonical: CanonicalEntries): string {
+  const items = object[key];
+  if (!Array.isArray(items) || items.length !== canonical.copies.length) throw new Error(`canonicalWithEntries: "${key}" is not the entries given`);
+  try {
+    const out: Record<string, unknown> = {};
+    for (const k of sortedKeys(object)) {
+      const v = object[k];
+      if (v === undefined) continue;
+      out[k] = k === key ? canonical.copies : sortedCopy(v);
+    }
+    return JSON.stringify(out);
+  } catch (e) {
+    if (e instanceof NeedsSlowPath) return canonicalJson(object);
+    throw e;
+  }
+}

@@ -3,7 +3,7 @@ import { makeLog } from '../reports/make-log';
 import { canonicalJson, entryHash } from '../../../lib/log/chain';
 import type { LogEntry } from '../../../lib/log/schema';
 import { bundleToJson, makeBundle, parseBundle, type Bundle } from '../../../lib/reports/bundle';
-import { fastCanonicalJson, fastCanonicalWithout } from '../../../lib/reports/canonical';
+import { canonicalEntries, canonicalWithEntries, fastCanonicalJson, fastCanonicalWithout } from '../../../lib/reports/canonical';
 import { monthPeriod } from '../../../lib/reports/period';
 
 const place = { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' };
@@ -87,5 +87,29 @@ describe('sorted key lists remembered per object shape', () => {
     const a = { b: 1, a: 2 };
     const b = { b: 'two', a: [3] };
     expect([fastCanonicalJson(a), fastCanonicalJson(b)]).toEqual(['{"a":2,"b":1}', '{"a":[3],"b":"two"}']);
+  });
+});
+
+describe('canonicalEntries: one sorted copy per entry for the hash chain and the signature', () => {
+  const omit = new Set(['prevHash', 'hash', 'redacted', 'redactedFields']);
+  it.each([
+    ['a parsed bundle', () => bundle()],
+    ['a redacted bundle', () => bundle({ names: 'initials', maskNumbers: true, dropText: false })],
+  ])('gives fastCanonicalWithout bodies and the bundle text of fastCanonicalJson on %s', (_n, make) => {
+    const b = make();
+    const c = canonicalEntries(b.entries, omit)!;
+    expect(c.bodies).toEqual(b.entries.map((e) => canonicalJson({ ...e, prevHash: undefined, hash: undefined, redacted: undefined, redactedFields: undefined })));
+    const { signature: _s, ...rest } = b;
+    expect(canonicalWithEntries(rest, 'entries', c)).toBe(canonicalJson(rest));
+  });
+
+  it('hands index keys to the slow path and refuses entries it was not made from', () => {
+    expect(canonicalEntries([{ 1: 'a', b: 2 }], omit)).toBeUndefined();
+    const b = bundle();
+    const c = canonicalEntries(b.entries.slice(1), omit)!;
+    expect(() => canonicalWithEntries({ ...b }, 'entries', c)).toThrow();
+    // An index key elsewhere in the object: the whole text falls back to canonicalJson.
+    const odd = { 3: 'x', entries: b.entries.slice(0, 2) };
+    expect(canonicalWithEntries(odd, 'entries', canonicalEntries(odd.entries, omit)!)).toBe(canonicalJson(odd));
   });
 });
