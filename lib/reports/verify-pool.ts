@@ -177,6 +177,9 @@ export function workerPoolVerifier(spawn: () => WorkerLike, size: number): Verif
         };
         feed(w);
       }
+      // A second batch queued per worker (after every worker has its first, so small jobs still
+      // spread): it goes on while the page is busy showing results instead of waiting for its answer.
+      for (const w of workers) feed(w);
     });
 }
 

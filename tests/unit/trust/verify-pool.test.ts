@@ -180,6 +180,23 @@ describe('worker pool', () => {
     expect(replies).toEqual([{ type: 'error', batch: 0, message: 'Luồng phụ chưa nhận điều kiện kiểm tra.' }]);
   });
 
+  it('keeps two batches queued per worker, the first ones spread over every worker', async () => {
+    const count = async (n: number) => {
+      const received: number[] = [];
+      const silent = (): WorkerLike => {
+        const id = received.push(0) - 1;
+        return { onmessage: null, onerror: null, postMessage: () => void received[id]!++, terminate: () => undefined };
+      };
+      const stop = new AbortController();
+      const job = workerPoolVerifier(silent, 2)(Array.from({ length: n }, () => files[0]!), {}, () => undefined, stop.signal);
+      stop.abort();
+      await expect(job).rejects.toBeInstanceOf(AggregateCancelled);
+      return received;
+    };
+    expect(await count(40)).toEqual([2, 2]);
+    expect(await count(5)).toEqual([1, 1]);
+  });
+
   it('no files: resolves at once without starting a worker', async () => {
     const log = { spawned: 0, terminated: 0 };
     const out: FileResult[] = await workerPoolVerifier(() => fakeWorker(log), 4)([], {}, () => undefined, new AbortController().signal);
