@@ -5,6 +5,12 @@ import { hasInsider } from './insider';
 
 // Asking how to get one's own record ("xin bản sao… ở đâu ạ?") is not a leak.
 const HOW_TO = /(?:ở đâu|thế nào|như nào|ra sao|chỉ em|chỉ giúp|hướng dẫn)[^.!\n]*\?/u;
+// Published by the body that owns it ("đáp án đã được Bộ GD&ĐT công bố trên moet.gov.vn") is no longer a secret.
+const PUBLISHED = /(?:^| )(?:đã|vừa) (?:được )?(?:[^ .!?\n]+ ){0,5}?(?:công bố|đăng tải|công khai)(?! nội bộ)/u;
+// An admin cleaning up a leak ("Tổ CNS đã xóa tin nhắn … gửi nhầm") handles it, it does not spread it.
+// Teaching the rule is not breaking it: "học/quán triệt quy định giữ gìn tài liệu mật", "tập huấn luật bảo vệ bí mật".
+const TEACHING = /(?:học|tập huấn|quán triệt|phổ biến|tuyên truyền|bài thu hoạch|hội nghị)(?: [^ .!?\n]+){0,4}? (?:quy định|luật|nghị định|quy chế|chỉ thị)(?: về)? (?:giữ gìn|bảo vệ|bảo mật|quản lý)/u;
+const REMOVED = /(?:^| )(?:đã|vừa) (?:xóa|gỡ|thu hồi) (?:tin|bài|ảnh|tệp|file|văn bản|danh sách)/u;
 
 export const classifiedInfo: CategoryDefinition = {
   id: 'classified-info',
@@ -27,6 +33,9 @@ export const classifiedInfo: CategoryDefinition = {
     // Reminders not to share secret documents ("tuyệt đối không chụp… bà con thấy ai đăng thì báo").
     if (ctx.warning >= ctx.warningThreshold && ctx.negated.some((h) => h.term.category === 'classified-info')) s -= 0.5;
     if (ctx.text.original.includes('?') && HOW_TO.test(ctx.text.acc)) s -= 0.5;
+    if (!ctx.hasGroup('classified-info', 'secret') && PUBLISHED.test(ctx.text.acc)) s -= 0.6;
+    if (REMOVED.test(ctx.text.acc)) s -= 1.3;
+    if (TEACHING.test(ctx.text.acc)) s -= 1;
     // A made-up "tin mật" about the regime is a political rumour, not a leaked document (corpus guideline).
     if (ctx.baseScore('sensitive-topic') >= 1 && !ctx.hasGroup('classified-info', 'object')) s -= 0.6;
     return s;

@@ -3,7 +3,7 @@ import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 import { violatingLinks } from './strange-link';
-import { benignNotice } from './transactional';
+import { benignNoticeIn } from './transactional';
 
 /** Scam weight of a link that has no reason of its own. */
 const UNVERIFIED_WEIGHT = 0.2;
@@ -64,10 +64,19 @@ export const scam: CategoryDefinition = {
   },
   adjust(ctx, score) {
     // Warnings about scams ("cảnh giác", "không cung cấp OTP", "kẻ gian") are the admins' own advice.
-    if (ctx.warning >= ctx.warningThreshold) return score - 1 - ctx.warning;
+    // Paid "recovery" of lost money speaks the victims' words ("cảnh giác", "ai từng bị lừa") and is the scam itself.
+    const recoveryForFee = ctx.hasGroup('scam', 'recovery') && (ctx.hasGroup('scam', 'fee') || ctx.prices.length > 0);
+    if (ctx.warning >= ctx.warningThreshold && !recoveryForFee) {
+      // With no way to reach the sender (a link with a reason, a phone, an account, "nhắn em") the advice can be as
+      // long as it likes ("các dấu hiệu: (1) … (2) … (3) …"): it is a list of scams, not one.
+      const contact = ctx.hits('advertising').some((h) => h.term.group === 'contact' && h.term.weight >= 0.3);
+      const reachable = contact || violatingLinks(ctx).length > 0 || ctx.phones.length > 0 || ctx.accounts.length > 0;
+      if (!reachable) return Math.min(score - 1 - ctx.warning, 0.5);
+      return score - 1 - ctx.warning;
+    }
     // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
     // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
-    if (score >= 1 && violatingLinks(ctx).length === 0 && benignNotice(ctx.text.fold)) return score - 1.2;
+    if (score >= 1 && violatingLinks(ctx).length === 0 && benignNoticeIn(ctx)) return score - 1.2;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
     if (score >= 1 && quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
@@ -84,7 +93,7 @@ export const scam: CategoryDefinition = {
   },
   modelAllowed(ctx) {
     // The model learned money and code words as scam words; on a genuine notice only the rules decide.
-    return !benignNotice(ctx.text.fold);
+    return violatingLinks(ctx).length > 0 || !benignNoticeIn(ctx);
   },
   severityFor(score, threshold) {
     return score >= threshold * 1.5 ? 'high' : 'medium';

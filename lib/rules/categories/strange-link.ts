@@ -33,6 +33,10 @@ function hasLure(ctx: EvalContext): boolean {
   return LURE_RE.test(ctx.text.fold);
 }
 
+function officialServiceLure(ctx: EvalContext): boolean {
+  return ctx.prices.length > 0 || ctx.baseScore('scam') >= 0.6 || ctx.baseScore('gambling-fortune') >= 0.6;
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
 /** The strongest severity among the links that made the flag. */
@@ -63,6 +67,9 @@ function findViolating(ctx: EvalContext): LinkSignal[] {
   for (const l of ctx.links) {
     if (l.category !== 'strange-link' || l.reason === 'unknown-domain') continue;
     if (l.needsContext && !(lure ??= hasLure(ctx))) continue;
+    // A commune body's own group ("nhóm Zalo lớp tiếng Hàn miễn phí của Đoàn xã") offers a free service the way an
+    // advert would word it; it stays a lure only with a price or the words of a scam or betting.
+    if (l.reason === 'group-invite' && ctx.official >= 0.3 && !officialServiceLure(ctx)) continue;
     out.push(l);
   }
   return out;

@@ -3,17 +3,30 @@
  * due dates. They name money, codes and accounts, which are the words of a scam, yet only inform. Read on the
  * folded (accentless, lowercase) text so "so du"/"số dư" and "khong cung cap"/"không cung cấp" read alike.
  */
+import { foldString } from '../normalize';
+import type { EvalContext } from '../types';
 
 /** Balance after a change: "SD: 2,340,000VND", "số dư khả dụng 6.118.000", "biến động số dư". */
-const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: kha dung| tai khoan| vi)?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
+const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
+/** A credit with the sender's memo: "bạn đã nhận được 1.000.000đ từ … Nội dung: …". */
+const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan) \+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^\n]{0,80}?(?:noi dung|nd)\s*:/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
-const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang nhap|nhan hang)|otp|(?:^|\D)\d{4,8} (?:la|de)|nhap \d{4,8})/;
+const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang nhap|nhan hang|kich hoat)|otp|(?:^|\D)\d{4,8} (?:la|de)|nhap \d{4,8})/;
 const KEEP_CODE = /(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:cung cap|chia se|dua|tiet lo|gui|doc|cho)|giu kin|dung mot lan/;
 /** A bill or instalment with a due date: "hạn thanh toán 25/12", "thanh toán trước ngày 20/11", "đến hạn … 15/12". */
 const BILL = /hoa don|cuoc|tien (?:dien|nuoc)|ky tra gop|tra gop|khoan vay|du no|sao ke|hoc phi|le phi|thue/;
 const DUE_DATE = /(?:han(?: thanh toan| cuoi| nop)?|truoc ngay|truoc|den han|vao ngay|ngay)\s*:?\s*\d{1,2}\s?\/\s?\d{1,2}/;
+/**
+ * The outcome of the reader's own transaction, sending them to a counter or the printed hotline rather than a person:
+ * "giao dịch … đã bị từ chối do nhập sai OTP … liên hệ chi nhánh gần nhất".
+ */
+const TX_OUTCOME = /giao dich(?:[^.\n]|\.(?=\d)){0,80}?(?:bi tu choi|khong thanh cong|that bai|bi huy|da huy|bi tam dung|bi tam khoa)/;
+/** A telco's own service message: a package switched on or renewed, with the short code to stop it ("nhắn HUY … tới 999"). */
+const TELCO_PACKAGE = /(?:goi|dich vu)[^.\n]{0,60}?da (?:duoc )?(?:kich hoat|gia han|dang ky|huy)/;
+const SHORT_CODE = /(?:soan|nhan|gui) [a-z0-9 ]{2,24}? (?:gui|toi|den) \d{3,5}(?!\d|[.,]\d)/;
+const TO_COUNTER = /(?:chi nhanh|phong giao dich|quay giao dich|diem giao dich|cua hang)(?: [a-z]+){0,3} gan nhat|tong dai (?:cham soc khach hang|cskh|1[89]00)/;
 
 /**
  * Scam turns inside the same dress: call or befriend a mobile number, read a code back to someone, send money to a
@@ -25,10 +38,13 @@ const NEGATION_BEFORE = /(?:khong|dung|chua|tuyet doi|khong bao gio|khong duoc)\
 const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)/;
 const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)[^.\n]{0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
 
-/** True when the text reads as a transaction notice (balance, delivered code, or bill with a due date). */
+/** True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, or bill with a due date). */
 export function isTransactionNotice(fold: string): boolean {
   if (BALANCE.test(fold) || SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
+  if (CREDIT.test(fold)) return true;
+  if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
+  if (TELCO_PACKAGE.test(fold) && SHORT_CODE.test(fold)) return true;
   return BILL.test(fold) && DUE_DATE.test(fold);
 }
 
@@ -45,4 +61,20 @@ export function asksLikeScam(fold: string): boolean {
 /** A genuine-looking transaction notice: shaped like one and asking nothing a scam asks. */
 export function benignNotice(fold: string): boolean {
   return isTransactionNotice(fold) && !asksLikeScam(fold);
+}
+
+/** Per message: the scam rule asks twice (its adjustment and whether the model may flag). */
+const noticeCache = new WeakMap<EvalContext, boolean>();
+
+/**
+ * benignNotice on the message's original text, folded: the matcher's text drops the signs of "+2,500,000VND" and
+ * "-485,300VND", which are what mark an account line.
+ */
+export function benignNoticeIn(ctx: EvalContext): boolean {
+  let v = noticeCache.get(ctx);
+  if (v === undefined) {
+    v = benignNotice(foldString(ctx.text.original));
+    noticeCache.set(ctx, v);
+  }
+  return v;
 }

@@ -4,7 +4,15 @@ import type { CategoryDefinition, SignalHit } from '../types';
 import { hasInsider } from './insider';
 
 // A member ASKING whether a rumour is true does not spread it as fact ("có ai biết thật không ạ?").
+// Asked without a question mark, as people type on a phone ("có thật không ạ, em chưa thấy báo nào đăng").
+const ASKS = /(?:có|là) (?:thật|đúng|chính xác) (?:không|ko|hông|hong|k)(?: ạ| vậy| nhỉ| mọi người| mn| các bác| cả nhà)?(?:[,.!…]|$)|thật hay (?:giả|đùa)|đúng hay sai/u;
+// Denied by those who would know ("trạm y tế xã đã khẳng định là sai", "đã đính chính"): a debunking, not the rumour.
+const DEBUNKED = /(?:khẳng định|xác nhận|cho biết|thông báo|trả lời)(?: (?:là|rằng|đó là|tin này|tin đó))? (?:sai|không đúng|không có thật|không có chuyện|bịa đặt)|sai sự thật|không đúng sự thật|(?:đã|vừa) (?:bác bỏ|đính chính|bác tin)/u;
 const QUESTION = /(?:có ai|ai biết|ai kiểm chứng|có đúng|đúng không|thật không|phải không|không ạ|hay lại|có thật|thật hả|chưa ạ|không vậy|không mọi người|không mn)[^.!\n]*\?|\?[^.!\n]*(?:ai biết|chỉ em|giúp em)/u;
+
+function asksWhetherTrue(original: string, acc: string): boolean {
+  return (original.includes('?') && QUESTION.test(acc)) || ASKS.test(acc);
+}
 
 export const unverifiedNews: CategoryDefinition = {
   id: 'unverified-news',
@@ -30,11 +38,17 @@ export const unverifiedNews: CategoryDefinition = {
     let s = score;
     if (ctx.official >= 1) s -= 0.7;
     if (ctx.warning >= ctx.warningThreshold) s -= 0.5;
-    if (ctx.text.original.includes('?') && QUESTION.test(ctx.text.acc)) s -= 0.6;
+    if (asksWhetherTrue(ctx.text.original, ctx.text.acc)) s -= 0.6;
+    if (DEBUNKED.test(ctx.text.acc)) s -= 1;
     // Phishing bait ("cập nhật… để tránh bị khóa tài khoản, chia sẻ cho người thân") is a scam, not a rumour,
     // unless someone is quoted as the source.
     if (ctx.baseScore('scam') >= 0.8 && !ctx.hasGroup('unverified-news', 'hearsay')) s -= 0.5;
     return s;
+  },
+  modelAllowed(ctx) {
+    // The model learnt rumours' words; a member asking whether one is true ("có phải làm bằng AI không mọi
+    // người?") uses the same words to check it, and only the rules, which read the question, decide.
+    return !asksWhetherTrue(ctx.text.original, ctx.text.acc) && !DEBUNKED.test(ctx.text.acc);
   },
   severityFor(score, threshold) {
     return score >= threshold * 2 ? 'high' : 'medium';

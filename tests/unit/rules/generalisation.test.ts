@@ -54,8 +54,39 @@ describe('context keeps lookalikes clean', () => {
     'Chi bộ thôn họp lấy ý kiến nhân dân về dự thảo, ai không đi được thì báo trưởng thôn.',
     // a betting site's bonus is gambling + ad, never a scam (filler words do not build a combo)
     'Ai cần hỗ trợ cài Zalo thì nhắn em nhé, em hướng dẫn miễn phí mỗi ngày',
+    // a list of scam signs with no way to reach anyone is advice, however many signs it names
+    'Ban công an xã nhắc: dấu hiệu lừa đảo gồm nhắn tin báo trúng thưởng bắt nộp phí nhận quà, mời làm nhiệm vụ like video phải nạp tiền, gửi link cài ứng dụng dịch vụ công giả. Bà con không làm theo.',
+    // a victim's story told to warn the others
+    'Các bác cẩn thận với mấy người đến tận nhà mời góp vốn nuôi chim yến, ông Sáu xóm dưới bị mất 80 triệu rồi đấy.',
+    // a bank's notice of the reader's own failed transaction, sending them to the counter
+    'Thong bao: giao dich rut tien 3.000.000 VND tai ATM cua quy khach khong thanh cong do the het han. Vui long den phong giao dich gan nhat de doi the.',
+    // published by the body that owns it
+    'Danh sách trúng tuyển viên chức giáo dục huyện đã được Sở Nội vụ công bố trên cổng thông tin, ai có con em dự thi vào xem nhé.',
+    // an admin cleaning up a leak
+    'Em đã xóa tin có bảng lương cán bộ xã mà bạn Hòa gửi nhầm sáng nay, nhờ mọi người đừng chuyển tiếp ảnh đó nữa.',
+    // a member asking whether a clip is real
+    'Video bà con truyền nhau bảo sắp phát tiền hỗ trợ mỗi hộ 5 triệu, có phải thật không mọi người?',
+    // asked without a question mark, and a rumour already denied
+    'Nghe bảo sắp thu hồi sổ đỏ cấp trước năm 2000 có thật không ạ, nhà em sổ cũ lắm',
+    'Chuyện giếng làng bị nhiễm độc là không đúng sự thật, trung tâm y tế huyện đã lấy mẫu nước xét nghiệm rồi, bà con yên tâm dùng.',
+    // teaching the rule on secrets is not a leak
+    'Chiều nay các đồng chí trưởng thôn dự hội nghị quán triệt quy định về bảo vệ bí mật nhà nước tại hội trường xã.',
+    // a commune body's free class, with its own group link
+    'Hội phụ nữ và Đoàn xã mở lớp học nấu ăn miễn phí cho chị em, đăng ký trong nhóm: zalo.me/g/lopnauan_hoiphunu',
   ])('clean: %s', (text) => {
     expect(cats(text)).toEqual([]);
+  });
+
+  it.each<[CategoryId, string]>([
+    // the same dress with a way to reach the sender stays a scam
+    ['scam', 'Cảnh giác lừa đảo! Trung tâm bên em hỗ trợ lấy lại tiền bị lừa 90%, chỉ cần đóng trước phí hồ sơ 2 triệu, nhắn em ngay'],
+    ['scam', 'Thong bao: giao dich cua quy khach khong thanh cong. Vui long goi ngay 0987 654 321 va doc ma OTP de duoc hoan tien.'],
+    // an outside group with betting words is still a strange link
+    ['strange-link', 'Đoàn xã gửi link nhóm kèo bóng đá nạp đầu tặng 200k cho anh em: zalo.me/g/keobong_vip'],
+    // a document not yet published, shared anyway
+    ['classified-info', 'Quyết định kỷ luật cán bộ xã chưa công bố đâu, em chụp được bản gốc gửi cả nhóm đọc trước'],
+  ])('still %s: %s', (cat, text) => {
+    expect(cats(text)).toContain(cat);
   });
 });
 

@@ -15,6 +15,12 @@ describe('transaction notices stay clean', () => {
     ['an OTP for a transfer, kept secret', 'Ma OTP chuyen 2,000,000 VND den TK 0123xxxx la 551902, hieu luc 120 giay. Tuyet doi khong cung cap ma cho ai.'],
     ['a telco bill with due date', 'VinaPhone: cước tháng 02 của thuê bao 0913xxx456 là 212.000đ, hạn thanh toán 15/03. Thanh toán qua MyVNPT.'],
     ['an instalment reminder', 'Ky tra gop so 7 cua hop dong 5523xxxx la 980.000d, han 10/04. Quy khach thanh toan tai buu dien hoac ngan hang.'],
+    ['a credit whose sign the matcher drops', 'BIDV 06/12 17:40 TK cuoi 2231 +1.250.000 VND ND: tien ban lon cho chu Tam'],
+    ['a balance named in other words', 'TPBank: TK 0021xxx vua giam 300.000 VND thanh toan hoa don nuoc, so du con lai 4.880.000 VND'],
+    ['a credit with the sender\'s memo', 'Tài khoản của bạn vừa nhận 2.000.000đ từ Hội Chữ thập đỏ xã. Nội dung: HO TRO SUA NHA SAU BAO'],
+    ['an activation code kept secret', 'Ma kich hoat ung dung ngan hang so cua quy khach la 803114. Khong cung cap ma nay cho bat ky ai.'],
+    ['a telco package switched on', 'Viettel thong bao: goi ST90 da duoc gia han thanh cong, cuoc 90.000d tru vao tai khoan goc. De huy soan HUY ST90 gui 191.'],
+    ['a failed transaction sent to the counter', 'Giao dịch nộp tiền điện 412.000đ của quý khách không thành công do tài khoản không đủ số dư. Vui lòng liên hệ chi nhánh gần nhất.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
     expect(cats(text)).not.toContain('scam');
@@ -28,6 +34,12 @@ describe('scams dressed as notices are still caught', () => {
     ['pay a fee to a person', 'Khoản vay 30 triệu đã duyệt, hạn giải ngân 20/05, chuyển 1 triệu phí hồ sơ vào tài khoản cán bộ để nhận tiền.'],
   ])('%s', (_n, text) => {
     expect(asksLikeScam(fold(text))).toBe(true);
+  });
+
+  it('a notice sending the reader to a raw IP keeps its scam flag', () => {
+    expect(cats('ACB: GD -2.300.000 VND luc 21:05 tai KHONG XAC DINH. Neu khong phai quy khach, huy ngay tai http://103.57.221.9/acb/huy')).toEqual(
+      expect.arrayContaining(['strange-link', 'scam']),
+    );
   });
 
   it('a notice with a phishing link keeps its scam flag', () => {
