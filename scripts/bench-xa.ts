@@ -88,7 +88,9 @@ export async function benchXa(villages = Number(process.env.BENCH_VILLAGES ?? 20
   r['ratio: worker pool / JSON.parse'] = Math.round((poolMs / Math.max(1, parseMs)) * 10) / 10;
   r['ratio: one thread / JSON.parse'] = Math.round((singleMs / Math.max(1, parseMs)) * 10) / 10;
   r['ratio: worker pool / one thread'] = Math.round((poolMs / Math.max(1, singleMs)) * 100) / 100;
-  r['goal ≤ 15000 ms met (1 = yes)'] = poolMs <= 15_000 ? 1 : 0;
+  r['load average at end (1 min)'] = Math.round(loadavg()[0]! * 10) / 10;
+  // Only a full-size run can meet the goal: a smaller BENCH_VILLAGES says nothing about it.
+  r['goal: 2,000 × 200 by the pool ≤ 15000 ms met (1 = yes)'] = villages >= 2000 && poolMs <= 15_000 ? 1 : 0;
   return r;
 }
 
