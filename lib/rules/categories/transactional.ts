@@ -8,13 +8,15 @@ import type { EvalContext } from '../types';
 
 /** Balance after a change: "SD: 2,340,000VND", "số dư khả dụng 6.118.000", "biến động số dư". */
 const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
-/** A credit with the sender's memo: "bạn đã nhận được 1.000.000đ từ … Nội dung: …". */
-const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan) \+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^\n]{0,80}?(?:noi dung|nd)\s*:/;
+/** A credit or a transfer with its memo: "bạn đã nhận được 1.000.000đ từ … Nội dung: …". */
+const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan|da chuyen|vua chuyen) \+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^\n]{0,80}?(?:noi dung|nd)\s*:/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
 const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang nhap|nhan hang|kich hoat)|otp|(?:^|\D)\d{4,8} (?:la|de)|nhap \d{4,8})/;
-const KEEP_CODE = /(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:cung cap|chia se|dua|tiet lo|gui|doc|cho)|giu kin|dung mot lan/;
+const KEEP_CODE = /(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:cung cap|chia se|dua|tiet lo|gui|doc|cho|hoi|yeu cau)|giu kin|dung mot lan/;
+/** A sign-in alert with a code and what to do if it was someone else: "… vừa đăng nhập … nếu là người khác, đổi mật khẩu". */
+const SIGN_IN_ALERT = /(?:vua|da) dang nhap[^\n]{0,120}?(?:neu (?:la nguoi khac|khong phai (?:ban|quy khach))|khong phai ban)/;
 /** A bill or instalment with a due date: "hạn thanh toán 25/12", "thanh toán trước ngày 20/11", "đến hạn … 15/12". */
 const BILL = /hoa don|cuoc|tien (?:dien|nuoc)|ky tra gop|tra gop|khoan vay|du no|sao ke|hoc phi|le phi|thue/;
 const DUE_DATE = /(?:han(?: thanh toan| cuoi| nop)?|truoc ngay|truoc|den han|vao ngay|ngay)\s*:?\s*\d{1,2}\s?\/\s?\d{1,2}/;
@@ -23,34 +25,39 @@ const DUE_DATE = /(?:han(?: thanh toan| cuoi| nop)?|truoc ngay|truoc|den han|vao
  * "giao dịch … đã bị từ chối do nhập sai OTP … liên hệ chi nhánh gần nhất".
  */
 const TX_OUTCOME = /giao dich(?:[^.\n]|\.(?=\d)){0,80}?(?:bi tu choi|khong thanh cong|that bai|bi huy|da huy|bi tam dung|bi tam khoa)/;
-/** A telco's own service message: a package switched on or renewed, with the short code to stop it ("nhắn HUY … tới 999"). */
-const TELCO_PACKAGE = /(?:goi|dich vu)[^.\n]{0,60}?da (?:duoc )?(?:kich hoat|gia han|dang ky|huy)/;
+/**
+ * A provider's own service message: a package, service or card switched on, renewed or issued, with the short code
+ * to stop it ("nhắn HUY … tới 999") or the printed hotline ("tổng đài 1900 …").
+ */
+const SERVICE_CHANGE = /(?:goi|dich vu|the)[^.\n]{0,60}?da (?:duoc )?(?:kich hoat|gia han|dang ky|huy|cap)|da (?:duoc )?(?:kich hoat|gia han|cap) (?:goi|dich vu|the)/;
 const SHORT_CODE = /(?:soan|nhan|gui) [a-z0-9 ]{2,24}? (?:gui|toi|den) \d{3,5}(?!\d|[.,]\d)/;
 const TO_COUNTER = /(?:chi nhanh|phong giao dich|quay giao dich|diem giao dich|cua hang)(?: [a-z]+){0,3} gan nhat|tong dai (?:cham soc khach hang|cskh|1[89]00)/;
 
 /**
  * Scam turns inside the same dress: call or befriend a mobile number, read a code back to someone, send money to a
- * person's account, or pay a fee to receive money.
+ * person's account, send back money received "by mistake", or pay a fee to receive money.
  */
 const CALL_MOBILE = /(?:goi|lien he|lh|ket ban|zalo|nhan tin|sdt)[^.\n]{0,25}?(?:\+?84|0)[35789](?:[ .]?\d){8}(?!\d)/;
 const READ_BACK = /(?:doc|gui|bao|dua|chuyen)\s+(?:giup |lai |ngay )?(?:cho )?(?:em |anh |chi |toi |minh |nhan vien |can bo |ben )?(?:ma|day so|otp|so vua)/;
 const NEGATION_BEFORE = /(?:khong|dung|chua|tuyet doi|khong bao gio|khong duoc)\s*$/;
 const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)/;
+/** "Chuyển nhầm, vui lòng hoàn lại cho số …": money sent "by mistake" so that the reader sends it back elsewhere. */
+const SEND_BACK = /(?:chuyen|ck|gui) nham|(?:hoan|tra|chuyen|gui) (?:lai|tra|ve)\b[^.\n]{0,30}?(?:so|stk|tk|tai khoan|sdt|zalo)\b/;
 const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)[^.\n]{0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
 
 /** True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, or bill with a due date). */
 export function isTransactionNotice(fold: string): boolean {
   if (BALANCE.test(fold) || SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
-  if (CREDIT.test(fold)) return true;
+  if (CREDIT.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
-  if (TELCO_PACKAGE.test(fold) && SHORT_CODE.test(fold)) return true;
+  if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;
   return BILL.test(fold) && DUE_DATE.test(fold);
 }
 
 /** True when a notice-shaped text also asks for what no bank, wallet or telco asks by message. */
 export function asksLikeScam(fold: string): boolean {
-  if (CALL_MOBILE.test(fold) || PAY_TO_PERSON.test(fold) || FEE_TO_RECEIVE.test(fold)) return true;
+  if (CALL_MOBILE.test(fold) || PAY_TO_PERSON.test(fold) || FEE_TO_RECEIVE.test(fold) || SEND_BACK.test(fold)) return true;
   const re = new RegExp(READ_BACK.source, 'g');
   for (let m = re.exec(fold); m; m = re.exec(fold)) {
     if (!NEGATION_BEFORE.test(fold.slice(Math.max(0, m.index - 24), m.index))) return true;

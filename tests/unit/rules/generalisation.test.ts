@@ -69,6 +69,8 @@ describe('context keeps lookalikes clean', () => {
     // asked without a question mark, and a rumour already denied
     'Nghe bảo sắp thu hồi sổ đỏ cấp trước năm 2000 có thật không ạ, nhà em sổ cũ lắm',
     'Chuyện giếng làng bị nhiễm độc là không đúng sự thật, trung tâm y tế huyện đã lấy mẫu nước xét nghiệm rồi, bà con yên tâm dùng.',
+    'Nghe nói giá nước sạch từ tháng sau tăng 40% là đúng hay sai vậy mọi người, em không thấy công ty nước báo gì',
+    'Có người đồn xe lạ vào thôn bắt chó ban đêm, em hỏi anh công an viên thì anh bảo chưa có vụ nào như vậy, đừng hoang mang nhé.',
     // teaching the rule on secrets is not a leak
     'Chiều nay các đồng chí trưởng thôn dự hội nghị quán triệt quy định về bảo vệ bí mật nhà nước tại hội trường xã.',
     // a commune body's free class, with its own group link

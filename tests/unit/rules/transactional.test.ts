@@ -20,6 +20,10 @@ describe('transaction notices stay clean', () => {
     ['a credit with the sender\'s memo', 'Tài khoản của bạn vừa nhận 2.000.000đ từ Hội Chữ thập đỏ xã. Nội dung: HO TRO SUA NHA SAU BAO'],
     ['an activation code kept secret', 'Ma kich hoat ung dung ngan hang so cua quy khach la 803114. Khong cung cap ma nay cho bat ky ai.'],
     ['a telco package switched on', 'Viettel thong bao: goi ST90 da duoc gia han thanh cong, cuoc 90.000d tru vao tai khoan goc. De huy soan HUY ST90 gui 191.'],
+    ['a code the bank never asks for', 'VPBank: Ma OTP 730215 de xac nhan thanh toan 1,450,000 VND tai CHO TOT. VPBank khong bao gio yeu cau cung cap ma nay qua dien thoai.'],
+    ['a sign-in alert', 'MyVNPT: tai khoan cua ban vua dang nhap tren thiet bi moi (Samsung A15). Neu khong phai ban, hay doi mat khau trong ung dung.'],
+    ['a transfer with its memo', 'ZaloPay: Bạn đã chuyển 320.000đ đến TRAN VAN BINH (MB). Nội dung: tien giong ngo vu dong. Phí giao dịch: 0đ.'],
+    ['a card renewed, with the hotline', 'BHXH tinh: the BHYT cua ong Le Van Tu da duoc gia han den 30/06/2027. Thac mac lien he tong dai 1900 9068.'],
     ['a failed transaction sent to the counter', 'Giao dịch nộp tiền điện 412.000đ của quý khách không thành công do tài khoản không đủ số dư. Vui lòng liên hệ chi nhánh gần nhất.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
@@ -31,6 +35,7 @@ describe('scams dressed as notices are still caught', () => {
   it.each([
     ['read the code back to a caller', 'TK cua quy khach bi tru 4.000.000d, SD 120.000d. Nhan vien se goi, quy khach doc ma OTP cho nhan vien de hoan tien.'],
     ['call a mobile number', 'So du tai khoan bi am -2.000.000d do loi he thong, goi ngay 0912 555 018 de duoc ho tro hoan tien.'],
+    ['send back money received by mistake', 'Vietinbank: TK 1089xxx +6.500.000VND ND: em ck nham, nho anh chi hoan lai giup vao so tai khoan 0398 221 457 Vu Thi Hoa'],
     ['pay a fee to a person', 'Khoản vay 30 triệu đã duyệt, hạn giải ngân 20/05, chuyển 1 triệu phí hồ sơ vào tài khoản cán bộ để nhận tiền.'],
   ])('%s', (_n, text) => {
     expect(asksLikeScam(fold(text))).toBe(true);
