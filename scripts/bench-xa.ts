@@ -73,8 +73,6 @@ export async function benchXa(villages = Number(process.env.BENCH_VILLAGES ?? 20
 
   const [, parseMs] = await time(() => files.map((f) => JSON.parse(f.text) as unknown));
   r['baseline: JSON.parse all files (ms)'] = parseMs;
-  const [single, singleMs] = await time(() => aggregateBundles(files, { expectedPeriod: nov, trust: { register, history: [] } }));
-  r['baseline: whole check on one thread (ms)'] = singleMs;
   const poolSize = Math.max(1, Math.min(4, availableParallelism()));
   const script = await bundleWorker();
   r['workers'] = poolSize;
@@ -83,12 +81,18 @@ export async function benchXa(villages = Number(process.env.BENCH_VILLAGES ?? 20
     return combineChecked(files.length, checked, { expectedPeriod: nov, trust: { register, history: [] } });
   });
   r[`xã check ${villages} × 200 signed, worker pool, end to end (ms)`] = poolMs;
-  if (agg.totals.accepted !== villages || single.totals.accepted !== villages) throw new Error(`accepted ${agg.totals.accepted}/${single.totals.accepted} of ${villages}`);
+  // After the pool, and only the count kept: the one-thread run leaves GBs of parsed bundles to
+  // collect, which would otherwise land on the pool's run (the page never holds them).
+  const [singleAccepted, singleMs] = await time(async () => (await aggregateBundles(files, { expectedPeriod: nov, trust: { register, history: [] } })).totals.accepted);
+  r['baseline: whole check on one thread (ms)'] = singleMs;
+  if (agg.totals.accepted !== villages || singleAccepted !== villages) throw new Error(`accepted ${agg.totals.accepted}/${singleAccepted} of ${villages}`);
   r['accepted files'] = agg.totals.accepted;
   r['ratio: worker pool / JSON.parse'] = Math.round((poolMs / Math.max(1, parseMs)) * 10) / 10;
   r['ratio: one thread / JSON.parse'] = Math.round((singleMs / Math.max(1, parseMs)) * 10) / 10;
   r['ratio: worker pool / one thread'] = Math.round((poolMs / Math.max(1, singleMs)) * 100) / 100;
-  r['goal ≤ 15000 ms met (1 = yes)'] = poolMs <= 15_000 ? 1 : 0;
+  r['load average at end (1 min)'] = Math.round(loadavg()[0]! * 10) / 10;
+  // Only a full-size run can meet the goal: a smaller BENCH_VILLAGES says nothing about it.
+  r['goal: 2,000 × 200 by the pool ≤ 15000 ms met (1 = yes)'] = villages >= 2000 && poolMs <= 15_000 ? 1 : 0;
   return r;
 }
 

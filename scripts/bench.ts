@@ -28,6 +28,7 @@ const GOALS: Record<string, { text: string; met: (f: Record<string, number>) => 
     { text: 'checkMessage on the bench messages ≤ 20 µs per message (defaultUsPerMsg)', met: (f) => f.defaultUsPerMsg <= 20 },
     { text: 'classify of 100k lines ≤ 4× a plain JSONL read+parse+write in the same run (procParallelOverIo)', met: (f) => f.procParallelOverIo <= 4 },
   ],
+  xa: [{ text: 'the xã worker pool checks 2,000 signed bundles × 200 entries in ≤ 15 s (issue 15)', met: (f) => f['goal: 2,000 × 200 by the pool ≤ 15000 ms met (1 = yes)'] === 1 }],
 };
 
 async function main() {

@@ -10,8 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkMessage, compileRuleset, DEFAULT_PACK, type CompiledRuleset, type Flag } from '../lib/rules/index';
-import { loadBundledBlocklistSync } from '../lib/rules/links/blocklist-node';
+import type { Flag } from '../lib/rules/index';
 
 export interface ClassifyResult {
   lines: number;
@@ -19,11 +18,6 @@ export interface ClassifyResult {
 }
 
 const EMPTY_FLAGS = '[]';
-
-/** The checker classifyStream takes, for a compiled ruleset. */
-export function checkWith(rs: CompiledRuleset): (text: string) => readonly Flag[] {
-  return (text) => checkMessage(text, rs);
-}
 
 /** One output line, written by hand: category/clause/severity are known-safe ASCII ids, only free text is escaped. */
 function outputLine(id: unknown, text: string, check: (text: string) => readonly Flag[]): string {
@@ -131,9 +125,10 @@ interface BatchResult {
   errors: string[];
 }
 
-function cliRuleset(): CompiledRuleset {
-  const blocklist = process.env.ZGG_NO_BLOCKLIST ? undefined : loadBundledBlocklistSync();
-  return compileRuleset(DEFAULT_PACK, { blocklist });
+/** The rules, loaded on demand: the parallel path's main thread never needs them. */
+async function cliChecker(): Promise<(text: string) => readonly Flag[]> {
+  const rules = await import('./classify-rules');
+  return rules.cliChecker();
 }
 
 /** Classifies one batch: the same lines, numbers and messages as the single-thread path. */
@@ -152,10 +147,11 @@ function classifyBatch(b: Batch, check: (text: string) => readonly Flag[]): Batc
 }
 
 /** Worker side: compile once, then answer each batch in the order it came. */
-function serveBatches(): void {
+async function serveBatches(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const check = checkWith(cliRuleset());
+  // Batches posted while the rules compile wait in the port's queue until the listener is attached.
+  const check = await cliChecker();
   port.on('message', (b: Batch) => port.postMessage(classifyBatch(b, check)));
 }
 
@@ -265,12 +261,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const r = await classifyParallel(file, process.stdout, workers, onError);
     return r.errors > 0 ? 1 : 0;
   }
-  const r = await classifyStream(input, process.stdout, checkWith(cliRuleset()), onError);
+  const r = await classifyStream(input, process.stdout, await cliChecker(), onError);
   return r.errors > 0 ? 1 : 0;
 }
 
 if (!isMainThread && (workerData as { zggClassifyWorker?: unknown } | null)?.zggClassifyWorker === true) {
-  serveBatches();
+  void serveBatches();
 } else if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().then(
     (code) => {

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { LOG_ACTIONS, type LogAction } from '../log/schema';
-import { parseBundle, verifyBundle, type Bundle, type BundleVerification } from './bundle';
+import { bundleCanonicalEntries, parseBundle, verifyBundle, type Bundle, type BundleVerification } from './bundle';
 import type { Period } from './period';
 import { summarize, type ReportSummary, type WeekCount } from './summary';
 import { checkBundleSignature } from '../trust/bundle-signature';
@@ -394,9 +394,11 @@ export async function checkBundleFile(f: AggregateFile, opts: FileCheckOptions):
   const parsed = parseBundle(f.text);
   if (!parsed.ok) return { name: f.name, ok: false, reason: parsed.error };
   const bundle = parsed.bundle;
-  const verification = await verifyBundle(bundle, opts);
+  // One sorted copy of each entry serves the hash chain and the signature.
+  const canonical = bundleCanonicalEntries(bundle);
+  const verification = await verifyBundle(bundle, opts, canonical);
   if (!verification.ok) return { name: f.name, ok: false, reason: rejectionReason(verification), bundle, verification };
-  const sig = await checkBundleSignature(bundle);
+  const sig = await checkBundleSignature(bundle, canonical);
   // A signature that doesn't match is always wrong, register or not.
   if (sig.status === 'invalid') return { name: f.name, ok: false, reason: keyReasonVi({ kind: 'bad-signature' }), bundle, verification, key: { kind: 'bad-signature' } };
   let signer: SignerStatus = 'unchecked';

@@ -1,7 +1,7 @@
 // Namespace import: `import { z }` drags every zod locale into the bundle (443 kB vs 83 kB).
 import * as z from 'zod';
 import { sha256HexSync } from '../log/sha256';
-import { fastCanonicalWithout } from './canonical';
+import { canonicalEntries, fastCanonicalWithout, type CanonicalEntries } from './canonical';
 import { snapshotHash } from '../log/snapshot';
 import { GENESIS_HASH, eventTime, logEntrySchema, placeSchema, type LogEntry, type Place } from '../log/schema';
 import { teamReportSchema, type TeamReport } from '../health/team-report';
@@ -281,16 +281,26 @@ function linkProblems(entries: readonly ExportEntry[]): Problem[] {
 const NOT_HASHED: ReadonlySet<string> = new Set(['prevHash', 'hash', 'redacted', 'redactedFields']);
 
 /**
+ * The entries' canonical form, written once for both checks of a bundle: the hash chain (bodies) and
+ * the signature (lib/trust/bundle-signature.ts). Undefined in the rare case that needs the slow path.
+ */
+export function bundleCanonicalEntries(bundle: Pick<Bundle, 'entries'>): CanonicalEntries | undefined {
+  return canonicalEntries(bundle.entries, NOT_HASHED);
+}
+
+/**
  * Content hashes of the unredacted entries (redacted ones cannot match by construction).
  * Together with linkProblems this is exactly verifyChain (lib/log/chain.ts) — tests assert the
  * equivalence — but the bodies' canonical JSON is written by the engine and hashed synchronously:
  * no promise per entry.
  */
-function hashProblems(entries: readonly ExportEntry[]): Problem[] {
+function hashProblems(entries: readonly ExportEntry[], canonical: CanonicalEntries | undefined): Problem[] {
   const problems: Problem[] = [];
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     if (e.redacted) continue;
-    if (sha256HexSync(`${e.prevHash}\n${fastCanonicalWithout(e, NOT_HASHED)}`) !== e.hash) problems.push({ seq: e.seq, reason: 'hash' });
+    const body = canonical ? canonical.bodies[i]! : fastCanonicalWithout(e, NOT_HASHED);
+    if (sha256HexSync(`${e.prevHash}\n${body}`) !== e.hash) problems.push({ seq: e.seq, reason: 'hash' });
   }
   return problems;
 }
@@ -304,6 +314,8 @@ const short = (h: string | null | undefined) => (h ? `${h.slice(0, 8)}…` : '(t
 export async function verifyBundle(
   input: Bundle,
   opts: { expectedPeriod?: Pick<Period, 'from' | 'to' | 'label'>; allowSubPeriod?: boolean } = {},
+  /** bundleCanonicalEntries(input) when the caller needs it too (the signature); used only for a bundle parseBundle made. */
+  canonical?: CanonicalEntries,
 ): Promise<BundleVerification> {
   const checks: BundleCheck[] = [];
   const add = (id: CheckId, ok: boolean, message: string) => checks.push({ id, ok, message });
@@ -336,7 +348,8 @@ export async function verifyBundle(
 
   const links = linkProblems(entries);
   const redactedCount = entries.filter((e) => e.redacted).length;
-  const hashes = hashProblems(entries).map((p) => p.seq);
+  const own = canonical && bundle === input && canonical.bodies.length === entries.length ? canonical : bundleCanonicalEntries(bundle);
+  const hashes = hashProblems(entries, own).map((p) => p.seq);
 
   const seqIssue = links.find((p) => p.reason === 'seq');
   const first = entries[0];

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, SEVERITIES, type CategoryId, type Severity } from '../domain/categories';
 import { LOG_ACTIONS, LOG_KINDS, eventTime, type LogAction, type LogEntry, type LogKind } from '../log/schema';
-import { VN_OFFSET_MS, isoWeekOf, periodFilter, type IsoWeek, type Period } from './period';
+import { VN_OFFSET_MS, isoWeekOf, type IsoWeek, type Period } from './period';
 
 export type WeekCount = { key: string; monday: string; label: string; flags: number };
 
@@ -46,6 +46,9 @@ export type ReportSummary = {
   lastTime?: string;
 };
 
+/** localeCompare(…, 'vi') with one collator instead of one per call (three times faster). */
+const viCompare = new Intl.Collator('vi').compare;
+
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
@@ -71,7 +74,18 @@ export function memberKey(member: { name: string; uid?: string }): string {
  * Entries may come from several chains (xã totals); seq references are resolved per chain.
  */
 export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'from' | 'to'>): ReportSummary {
-  const inside = period ? entries.filter(periodFilter(period)) : [...entries];
+  // Each entry's time parsed once (the xã summarises 400,000 entries): the period filter's test, kept for the loop below.
+  const from = period ? Date.parse(period.from) : -Infinity;
+  const to = period ? Date.parse(period.to) : Infinity;
+  const inside: LogEntry[] = [];
+  const insideTimes: number[] = [];
+  for (const e of entries) {
+    const t = Date.parse(eventTime(e));
+    if (!period || (t >= from && t < to)) {
+      inside.push(e);
+      insideTimes.push(t);
+    }
+  }
   const byKind = zeroes(LOG_KINDS);
   const byCategory = zeroes(CATEGORY_IDS);
   const byAction = zeroes(LOG_ACTIONS);
@@ -119,10 +133,11 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
   let firstTime: number | undefined;
   let lastTime: number | undefined;
 
-  for (const e of inside) {
+  for (let i = 0; i < inside.length; i++) {
+    const e = inside[i]!;
+    const t = insideTimes[i]!;
     byKind[e.kind]++;
     admins.add(e.admin);
-    const t = Date.parse(eventTime(e));
     if (firstTime === undefined || t < firstTime) firstTime = t;
     if (lastTime === undefined || t > lastTime) lastTime = t;
 
@@ -170,7 +185,7 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
 
   const memberRows: MemberSummary[] = [...members.values()]
     .map(({ cats, ...row }) => ({ ...row, categories: CATEGORY_IDS.filter((c) => cats.has(c)) }))
-    .sort((a, b) => b.strikes - a.strikes || b.flags - a.flags || a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => b.strikes - a.strikes || b.flags - a.flags || viCompare(a.name, b.name));
 
   return {
     entries: inside.length,
@@ -188,7 +203,7 @@ export function summarize(entries: readonly LogEntry[], period?: Pick<Period, 'f
     notices: byKind.notice,
     polls: byKind.poll,
     corrections: byKind.correction,
-    admins: [...admins].sort((a, b) => a.localeCompare(b, 'vi')),
+    admins: [...admins].sort(viCompare),
     firstTime: firstTime === undefined ? undefined : new Date(firstTime).toISOString(),
     lastTime: lastTime === undefined ? undefined : new Date(lastTime).toISOString(),
   };

@@ -28,13 +28,20 @@ function collect(re: RegExp, s: string, group = 0): Span[] {
   return out;
 }
 
-function hasDigit(s: string): boolean {
+/** Number of ASCII digits (what `\d` matches) in s. */
+function digitCount(s: string): number {
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+    if (c >= 48 && c <= 57) n++;
   }
-  return false;
+  return n;
 }
+
+/** Fewest digits a phone number (1800/1900 hotlines: 7), an account (6) or a long digit run (9) is written with. */
+const PHONE_MIN_DIGITS = 7;
+const ACCOUNT_MIN_DIGITS = 6;
+const LONG_MIN_DIGITS = 9;
 
 export interface NumberSignals {
   prices: Span[];
@@ -45,10 +52,14 @@ export interface NumberSignals {
 const EMPTY: NumberSignals = { prices: [], phones: [], accounts: [] };
 
 export function detectNumbers(acc: string): NumberSignals {
-  if (!hasDigit(acc)) return EMPTY;
-  const phones = collect(PHONE_RE, acc);
-  const prices = collect(PRICE_RE, acc).filter((p) => !phones.some((q) => p.start < q.end && q.start < p.end));
-  const accounts = collect(ACCOUNT_RE, acc, 1);
+  const digits = digitCount(acc);
+  if (digits === 0) return EMPTY;
+  // Most messages hold a short number or two ("8h", "lúc 15"): skip the patterns that need more digits.
+  const phones = digits >= PHONE_MIN_DIGITS ? collect(PHONE_RE, acc) : [];
+  let prices = collect(PRICE_RE, acc);
+  if (phones.length > 0) prices = prices.filter((p) => !phones.some((q) => p.start < q.end && q.start < p.end));
+  const accounts = digits >= ACCOUNT_MIN_DIGITS && (acc.includes('tài khoản') || acc.includes('stk') || acc.includes('acc')) ? collect(ACCOUNT_RE, acc, 1) : [];
+  if (digits < LONG_MIN_DIGITS) return { prices, phones, accounts };
   for (const sp of collect(LONG_DIGITS_RE, acc)) {
     if (!phones.some((q) => sp.start < q.end && q.start < sp.end) && !accounts.some((q) => sp.start < q.end && q.start < sp.end)) {
       const v = acc.slice(sp.start, sp.end);

@@ -13,6 +13,11 @@ export class SymbolAutomaton {
   private readonly out: Int32Array;
   /** Next state on the failure chain that ends a pattern (0 = none). */
   private readonly dict: Int32Array;
+  /**
+   * States from this number on end a pattern or have one on their failure chain; states below it end nothing, so
+   * the scan tests one number instead of reading `out` and `dict` on every character.
+   */
+  private readonly emitFrom: number;
   /** Length in symbols of each pattern. */
   readonly patternLength: Int32Array;
   readonly stateCount: number;
@@ -80,9 +85,43 @@ export class SymbolAutomaton {
         }
       }
     }
-    this.delta = states <= 0xffff ? Uint16Array.from(delta) : delta;
-    this.out = out;
-    this.dict = dict;
+    // Renumber: states that end nothing first, then the others, each in breadth-first order. The scan then tells
+    // them apart by number, and the shallow states a scan visits most sit together at the start of the table.
+    const order = new Int32Array(states);
+    let k = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const emitting = pass === 1;
+      if (!emitting) order[k++] = 0;
+      for (let q = 0; q < qt; q++) {
+        const st = queue[q];
+        if ((out[st] >= 0 || dict[st] > 0) === emitting) order[k++] = st;
+      }
+    }
+    const rename = new Int32Array(states);
+    for (let i = 0; i < states; i++) rename[order[i]] = i;
+    let emitFrom = states;
+    for (let i = 0; i < states; i++) {
+      const st = order[i];
+      if (out[st] >= 0 || dict[st] > 0) {
+        emitFrom = i;
+        break;
+      }
+    }
+    const delta2 = states <= 0xffff ? new Uint16Array(states * ALPHABET_SIZE) : new Int32Array(states * ALPHABET_SIZE);
+    const out2 = new Int32Array(states);
+    const dict2 = new Int32Array(states);
+    for (let i = 0; i < states; i++) {
+      const st = order[i];
+      const from = st * ALPHABET_SIZE;
+      const to = i * ALPHABET_SIZE;
+      for (let c = 0; c < ALPHABET_SIZE; c++) delta2[to + c] = rename[delta[from + c]];
+      out2[i] = out[st];
+      dict2[i] = dict[st] > 0 ? rename[dict[st]] : 0;
+    }
+    this.delta = delta2;
+    this.out = out2;
+    this.dict = dict2;
+    this.emitFrom = emitFrom;
     this.patternLength = lengths;
     this.stateCount = states;
   }
@@ -95,11 +134,13 @@ export class SymbolAutomaton {
     const delta = this.delta;
     const outP = this.out;
     const dict = this.dict;
+    const emitFrom = this.emitFrom;
     let buf = out;
     let n = 0;
     let s = 0;
     for (let i = 0; i < sym.length; i++) {
       s = delta[s * ALPHABET_SIZE + sym[i]];
+      if (s < emitFrom) continue;
       let o = outP[s] >= 0 ? s : dict[s];
       while (o > 0) {
         if (n + 2 > buf.length) {
@@ -124,9 +165,11 @@ export class SymbolAutomaton {
     const out = this.out;
     const dict = this.dict;
     const len = this.patternLength;
+    const emitFrom = this.emitFrom;
     let s = 0;
     for (let i = 0; i < sym.length; i++) {
       s = delta[s * ALPHABET_SIZE + sym[i]];
+      if (s < emitFrom) continue;
       let o = out[s] >= 0 ? s : dict[s];
       while (o > 0) {
         const p = out[o];

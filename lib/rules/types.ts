@@ -90,6 +90,13 @@ export interface CategoryDefinition {
    * skips it entirely for messages without any: 'always', or 'unless-links' when a link alone may count.
    */
   needsHits?: 'always' | 'unless-links';
+  /**
+   * Could this category's detectors find a signal in the message's digits other than the prices, phone numbers and
+   * account numbers (ctx.prices/phones/accounts)? Asked only for a message with digits but none of those, given the
+   * category's accepted hits: when no category says yes, the engine's fast exit treats the message like one without
+   * digits. A category that reads digits in its own way must answer here.
+   */
+  digitSignals?(text: NormalizedText, hits: readonly TermHit[]): boolean;
   /** Detector signals for this category, computed after all term scores are known. */
   signals?(ctx: EvalContext): SignalHit[];
   /**

@@ -10,8 +10,11 @@ const PICK = /(?:^| )(?:(?:đánh|danh|ghi|ôm|nuôi|bao|chốt|vào|theo|dồn|
 
 /** Cheap gate before the PICK regex: a gambling word, or one of the words a pick is written with. */
 function mayPick(ctx: EvalContext): boolean {
-  if (ctx.hits('gambling-fortune').length > 0) return true;
-  const a = ctx.text.acc;
+  return ctx.hits('gambling-fortune').length > 0 || pickWords(ctx.text.acc);
+}
+
+/** One of the words a pick is written with ("điểm", "đít", "đánh", "con 39"). */
+function pickWords(a: string): boolean {
   if (a.includes('điểm') || a.includes('đít') || a.includes('dit ') || a.includes('đánh ') || a.includes('danh ')) return true;
   // "… con 39": the word "con" right before a two-digit number.
   for (let i = a.indexOf('con '); i >= 0; i = a.indexOf('con ', i + 4)) {
@@ -29,6 +32,10 @@ export const gamblingFortune: CategoryDefinition = {
   explanation: 'Tin nhắn có nội dung lô đề, cá độ, cờ bạc hoặc bói toán, bị cấm trong nhóm.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  // Picks and two-digit numbers: the lottery signals need a gambling word or a pick written out.
+  digitSignals(text, hits) {
+    return hits.length > 0 || (pickWords(text.acc) && PICK.test(text.acc));
+  },
   signals(ctx) {
     const out: SignalHit[] = [];
     const links = ctx.links.filter((l) => l.category === 'gambling-fortune').map((l) => ({ start: l.start, end: l.end }));

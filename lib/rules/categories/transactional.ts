@@ -47,12 +47,14 @@ const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)[^.\n]{0,40}(?:de (?:nhan|duoc|
 
 /** True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, or bill with a due date). */
 export function isTransactionNotice(fold: string): boolean {
-  if (BALANCE.test(fold) || SIGNED_AMOUNT.test(fold)) return true;
+  // Each pattern is tried only when the text holds a string it cannot match without (cheap substring checks).
+  if ((fold.includes('sd') || fold.includes('so du')) && BALANCE.test(fold)) return true;
+  if ((fold.includes('+') || fold.includes('-')) && SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
   if (CREDIT.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
   if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;
-  return BILL.test(fold) && DUE_DATE.test(fold);
+  return fold.includes('/') && BILL.test(fold) && DUE_DATE.test(fold);
 }
 
 /** True when a notice-shaped text also asks for what no bank, wallet or telco asks by message. */

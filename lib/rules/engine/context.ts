@@ -24,6 +24,8 @@ export class MessageContext implements EvalContext {
   readonly allowed: readonly Span[];
   private readonly byCat: Map<CategoryId, TermHit[]>;
   private base: Float64Array | null = null;
+  /** Per category (by position): bit i set when a hit's group index is i (< 31); -1 until first asked. */
+  private groupMasks: Int32Array | null = null;
   constructor(
     private readonly rs: CompiledRuleset,
     readonly text: NormalizedText,
@@ -56,7 +58,19 @@ export class MessageContext implements EvalContext {
   hasGroup(id: CategoryId, g: string): boolean {
     const c = this.rs.catById.get(id);
     const gi = c?.groupIndex.get(g);
-    if (gi === undefined) return false;
+    if (c === undefined || gi === undefined) return false;
+    // Categories ask about a handful of groups many times: one bitmask of the groups hit per category and message.
+    if (gi < 31) {
+      const masks = (this.groupMasks ??= new Int32Array(this.rs.categories.length).fill(-1));
+      let m = masks[c.pos];
+      if (m < 0) {
+        m = 0;
+        const arr = this.byCat.get(id);
+        if (arr) for (let k = 0; k < arr.length; k++) if (arr[k].term.groupIdx >= 0 && arr[k].term.groupIdx < 31) m |= 1 << arr[k].term.groupIdx;
+        masks[c.pos] = m;
+      }
+      return (m & (1 << gi)) !== 0;
+    }
     const arr = this.byCat.get(id);
     if (arr) for (let k = 0; k < arr.length; k++) if (arr[k].term.groupIdx === gi) return true;
     return false;

@@ -11,15 +11,27 @@ import { reaches, scoreCategory, upperBound } from './score';
 
 type OffsetSpan = { start: number; end: number };
 
+function bySpan(a: OffsetSpan, b: OffsetSpan): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Overlapping spans merged, in text order (the spans are the caller's own array, sorted in place). */
 function mergeSpans(spans: OffsetSpan[]): OffsetSpan[] {
   if (spans.length <= 1) return spans;
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Hits come in text order: most arrays are sorted already, and checking costs less than sorting.
+  for (let i = 1; i < spans.length; i++) {
+    if (bySpan(spans[i - 1], spans[i]) > 0) {
+      spans.sort(bySpan);
+      break;
+    }
+  }
   const out: OffsetSpan[] = [];
-  for (const sp of sorted) {
-    const last = out[out.length - 1];
+  let last: OffsetSpan | null = null;
+  for (let i = 0; i < spans.length; i++) {
+    const sp = spans[i];
     if (last && sp.start < last.end) {
       if (sp.end > last.end) last.end = sp.end;
-    } else out.push({ ...sp });
+    } else out.push((last = { start: sp.start, end: sp.end }));
   }
   return out;
 }

@@ -5,6 +5,8 @@
  */
 import { detectNumbers, type NumberSignals } from '../detectors';
 import type { Flag } from '../flag';
+import type { NormalizedText } from '../normalize';
+import type { TermHit } from '../types';
 import { linkSignals } from '../link-signals';
 import { modelProbabilities } from '../model/compile';
 import type { CompiledRuleset } from './compile';
@@ -38,6 +40,20 @@ function anyTermsCanFlag(rs: CompiledRuleset, byCat: Matches['byCat']): boolean 
   return false;
 }
 
+const NO_HITS: readonly TermHit[] = [];
+
+/**
+ * May the message's digits give some category a signal: a price, phone or account number, or a signal a category
+ * reads from digits in its own way (`digitSignals`)? A message with a time or a count alone ("8h", "lúc 15 giờ")
+ * then goes through the fast exit like one without digits.
+ */
+function digitsSignal(rs: CompiledRuleset, n: NormalizedText, nums: NumberSignals, byCat: Matches['byCat']): boolean {
+  if (!n.hasDigit) return false;
+  if (nums.prices.length > 0 || nums.phones.length > 0 || nums.accounts.length > 0) return true;
+  for (const cat of rs.categories) if (cat.def.digitSignals?.(n, byCat.get(cat.id) ?? NO_HITS)) return true;
+  return false;
+}
+
 /**
  * Check one message. Returns at most one flag per category, in category order, with every evidence span
  * in ORIGINAL text offsets.
@@ -50,11 +66,13 @@ export function checkMessage(text: string, rs: CompiledRuleset): Flag[] {
   const warning = warningScore(rs, matches);
   const links = linkSignals(text, rs.linkOptions);
   const probs = rs.model ? modelProbabilities(n, rs.model, sc.hashes) : null;
-  // Fast exit (most clean messages): without links or digits no detector signal can fire, so a category
+  const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
+  // Fast exit (most clean messages): without links or number signals no detector signal can fire, so a category
   // flags only if its positive term weights plus every combo bonus could reach its threshold, or the model
   // is confident about it.
-  if (links.length === 0 && !n.hasDigit && !modelAbove(rs, probs, matches.byCat) && !anyTermsCanFlag(rs, matches.byCat)) return [];
-  const nums = n.hasDigit ? detectNumbers(n.acc) : NO_NUMBERS;
+  if (links.length === 0 && !digitsSignal(rs, n, nums, matches.byCat) && !modelAbove(rs, probs, matches.byCat) && !anyTermsCanFlag(rs, matches.byCat)) {
+    return [];
+  }
   const ctx = new MessageContext(rs, n, matches, warning, nums, links);
   const flags: Flag[] = [];
   for (const cat of rs.categories) {

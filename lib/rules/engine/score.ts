@@ -27,18 +27,23 @@ export function reaches(score: number, threshold: number): boolean {
  */
 export function upperBound(cat: CompiledCategory, arr: readonly TermHit[], withLinks: boolean): number {
   const { sums, flags } = cat.scratch;
-  sums.fill(0);
-  flags.fill(0);
-  for (const i of cat.textSignalIdx) flags[i] = 1;
+  // Plain loops: these arrays hold a handful of groups, where fill() costs more than it saves.
+  for (let i = 0; i < sums.length; i++) {
+    sums[i] = 0;
+    flags[i] = 0;
+  }
+  const textIdx = cat.textSignalIdx;
+  for (let i = 0; i < textIdx.length; i++) flags[textIdx[i]] = 1;
   let pos = TEXT_SIGNAL_SLACK;
   if (withLinks) {
     const li = cat.groupIndex.get('link');
     if (li !== undefined) flags[li] = 1;
     pos += LINK_SIGNAL_SLACK;
   }
-  for (const h of arr) {
-    const w = h.term.weight;
-    const gi = h.term.groupIdx;
+  for (let k = 0; k < arr.length; k++) {
+    const term = arr[k].term;
+    const w = term.weight;
+    const gi = term.groupIdx;
     if (gi >= 0) flags[gi] = 1;
     if (w <= 0) continue;
     if (gi >= 0) sums[gi] += w;
@@ -46,7 +51,9 @@ export function upperBound(cat: CompiledCategory, arr: readonly TermHit[], withL
   }
   const caps = cat.capByIdx;
   for (let i = 0; i < sums.length; i++) if (sums[i] > 0) pos += sums[i] < caps[i] ? sums[i] : caps[i];
-  for (const c of cat.comboIdx) {
+  const combos = cat.comboIdx;
+  for (let k = 0; k < combos.length; k++) {
+    const c = combos[k];
     if (c.bonus <= 0) continue;
     let ok = true;
     for (let j = 0; j < c.idx.length; j++) if (flags[c.idx[j]] === 0) ok = false;
@@ -66,9 +73,11 @@ export interface Scored {
  */
 export function scoreCategory(rs: CompiledRuleset, cat: CompiledCategory, hits: readonly TermHit[], signals: readonly SignalHit[], scratch: GroupScratch): Scored {
   const { sums, flags, extras } = scratch;
-  sums.fill(0);
-  flags.fill(0);
-  extras.length = 0;
+  for (let i = 0; i < sums.length; i++) {
+    sums[i] = 0;
+    flags[i] = 0;
+  }
+  if (extras.length > 0) extras.length = 0;
   const stamp = rs.scratch.nextPass();
   const seen = rs.scratch.seen;
   let score = 0;
@@ -101,7 +110,9 @@ export function scoreCategory(rs: CompiledRuleset, cat: CompiledCategory, hits: 
     const v = sums[i];
     if (v !== 0) score += v < caps[i] ? v : caps[i];
   }
-  for (const c of cat.comboIdx) {
+  const combos = cat.comboIdx;
+  for (let k = 0; k < combos.length; k++) {
+    const c = combos[k];
     let ok = true;
     for (let j = 0; j < c.idx.length; j++) {
       if ((flags[c.idx[j]] & 2) === 0) {

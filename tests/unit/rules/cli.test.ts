@@ -1,7 +1,8 @@
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
-import { checkWith, classifyStream } from '../../../scripts/classify';
+import { classifyStream } from '../../../scripts/classify';
+import { checkWith } from '../../../scripts/classify-rules';
 
 const rs = compileRuleset(DEFAULT_PACK);
 

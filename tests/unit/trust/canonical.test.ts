@@ -3,7 +3,7 @@ import { makeLog } from '../reports/make-log';
 import { canonicalJson, entryHash } from '../../../lib/log/chain';
 import type { LogEntry } from '../../../lib/log/schema';
 import { bundleToJson, makeBundle, parseBundle, type Bundle } from '../../../lib/reports/bundle';
-import { fastCanonicalJson, fastCanonicalWithout } from '../../../lib/reports/canonical';
+import { canonicalEntries, canonicalWithEntries, fastCanonicalJson, fastCanonicalWithout } from '../../../lib/reports/canonical';
 import { monthPeriod } from '../../../lib/reports/period';
 
 const place = { thon: 'Đông', xa: 'An Bình', tinh: 'Bắc Ninh' };
@@ -63,5 +63,53 @@ describe('fastCanonicalWithout: an entry body as the hash chain hashes it', () =
   it('omits only the top level, even when an omitted name is used deeper down', () => {
     const v = { hash: 'a', 7: 'i', inner: { hash: 'kept' }, seq: 3 };
     expect(fastCanonicalWithout(v, new Set(['hash']))).toBe(canonicalJson({ 7: 'i', inner: { hash: 'kept' }, seq: 3 }));
+  });
+});
+
+describe('sorted key lists remembered per object shape', () => {
+  it('gives canonicalJson for the same keys in other orders, many shapes in turn, and index keys met later', () => {
+    // More shapes than are remembered, visited twice, so remembered, forgotten and re-learnt lists all run.
+    const names = Array.from({ length: 40 }, (_, i) => `k${(i * 7) % 40}`);
+    const shapes = Array.from({ length: 24 }, (_, i) => names.slice(i % 10, (i % 10) + 3 + (i % 5)));
+    for (let round = 0; round < 2; round++) {
+      for (const keys of shapes) {
+        const forward = Object.fromEntries(keys.map((k, j) => [k, { z: j, a: [j, { y: 1, b: 2 }] }]));
+        const backward = Object.fromEntries([...keys].reverse().map((k, j) => [k, j]));
+        expect(fastCanonicalJson(forward)).toBe(canonicalJson(forward));
+        expect(fastCanonicalJson(backward)).toBe(canonicalJson(backward));
+        expect(fastCanonicalWithout(forward, new Set([keys[0]!]))).toBe(canonicalJson({ ...forward, [keys[0]!]: undefined }));
+      }
+    }
+    // Same key count as a remembered shape, but one key is an array index: never taken for that shape.
+    const withIndex = { 5: 'x', [shapes[0]![1]!]: 1, [shapes[0]![2]!]: 2 };
+    expect(fastCanonicalJson(withIndex)).toBe(canonicalJson(withIndex));
+    // A remembered shape whose values change: the text follows the values, not the first object seen.
+    const a = { b: 1, a: 2 };
+    const b = { b: 'two', a: [3] };
+    expect([fastCanonicalJson(a), fastCanonicalJson(b)]).toEqual(['{"a":2,"b":1}', '{"a":[3],"b":"two"}']);
+  });
+});
+
+describe('canonicalEntries: one sorted copy per entry for the hash chain and the signature', () => {
+  const omit = new Set(['prevHash', 'hash', 'redacted', 'redactedFields']);
+  it.each([
+    ['a parsed bundle', () => bundle()],
+    ['a redacted bundle', () => bundle({ names: 'initials', maskNumbers: true, dropText: false })],
+  ])('gives fastCanonicalWithout bodies and the bundle text of fastCanonicalJson on %s', (_n, make) => {
+    const b = make();
+    const c = canonicalEntries(b.entries, omit)!;
+    expect(c.bodies).toEqual(b.entries.map((e) => canonicalJson({ ...e, prevHash: undefined, hash: undefined, redacted: undefined, redactedFields: undefined })));
+    const { signature: _s, ...rest } = b;
+    expect(canonicalWithEntries(rest, 'entries', c)).toBe(canonicalJson(rest));
+  });
+
+  it('hands index keys to the slow path and refuses entries it was not made from', () => {
+    expect(canonicalEntries([{ 1: 'a', b: 2 }], omit)).toBeUndefined();
+    const b = bundle();
+    const c = canonicalEntries(b.entries.slice(1), omit)!;
+    expect(() => canonicalWithEntries({ ...b }, 'entries', c)).toThrow();
+    // An index key elsewhere in the object: the whole text falls back to canonicalJson.
+    const odd = { 3: 'x', entries: b.entries.slice(0, 2) };
+    expect(canonicalWithEntries(odd, 'entries', canonicalEntries(odd.entries, omit)!)).toBe(canonicalJson(odd));
   });
 });

@@ -152,6 +152,51 @@ describe('worker pool', () => {
     expect(replies).toEqual([expect.objectContaining({ type: 'error', batch: 4 })]);
   });
 
+  it('sends the register with the first batch of each worker only; a worker never told the options refuses to check', async () => {
+    const log = { spawned: 0, terminated: 0 };
+    const sent: { worker: number; options: boolean }[] = [];
+    const spawn = (): WorkerLike => {
+      const w = fakeWorker(log);
+      const id = log.spawned;
+      const post = w.postMessage;
+      w.postMessage = (m) => {
+        sent.push({ worker: id, options: typeof m === 'object' && m !== null && 'options' in m });
+        post(m);
+      };
+      return w;
+    };
+    const many = Array.from({ length: 5 }, () => files).flat();
+    const checked = await workerPoolVerifier(spawn, 2)(many, { expectedPeriod: nov, register }, () => undefined, new AbortController().signal);
+    // Every later batch was checked against the register all the same.
+    expect(checked.map((r) => r.ok)).toEqual(many.map((_f, i) => checked[i % files.length]!.ok));
+    expect(sent.length).toBeGreaterThan(log.spawned);
+    for (let w = 1; w <= log.spawned; w++) expect(sent.filter((m) => m.worker === w).map((m) => m.options)[0]).toBe(true);
+    expect(sent.filter((m) => m.options)).toHaveLength(log.spawned);
+
+    const replies: unknown[] = [];
+    let handler: ((e: { data: unknown }) => void) | undefined;
+    serveVerifyRequests({ addEventListener: (_t, l) => (handler = l), postMessage: (m) => replies.push(m) });
+    handler!({ data: { type: 'verify', batch: 0, files: [{ index: 0, name: files[0]!.name, text: files[0]!.text }] } });
+    expect(replies).toEqual([{ type: 'error', batch: 0, message: 'Luồng phụ chưa nhận điều kiện kiểm tra.' }]);
+  });
+
+  it('keeps two batches queued per worker, the first ones spread over every worker', async () => {
+    const count = async (n: number) => {
+      const received: number[] = [];
+      const silent = (): WorkerLike => {
+        const id = received.push(0) - 1;
+        return { onmessage: null, onerror: null, postMessage: () => void received[id]!++, terminate: () => undefined };
+      };
+      const stop = new AbortController();
+      const job = workerPoolVerifier(silent, 2)(Array.from({ length: n }, () => files[0]!), {}, () => undefined, stop.signal);
+      stop.abort();
+      await expect(job).rejects.toBeInstanceOf(AggregateCancelled);
+      return received;
+    };
+    expect(await count(40)).toEqual([2, 2]);
+    expect(await count(5)).toEqual([1, 1]);
+  });
+
   it('no files: resolves at once without starting a worker', async () => {
     const log = { spawned: 0, terminated: 0 };
     const out: FileResult[] = await workerPoolVerifier(() => fakeWorker(log), 4)([], {}, () => undefined, new AbortController().signal);
