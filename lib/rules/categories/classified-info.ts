@@ -5,11 +5,11 @@ import { hasInsider } from './insider';
 
 // Asking how to get one's own record ("xin bản sao… ở đâu ạ?") is not a leak.
 const HOW_TO = /(?:ở đâu|thế nào|như nào|ra sao|chỉ em|chỉ giúp|hướng dẫn)[^.!\n]*\?/u;
-// Published by the body that owns it ("đáp án đã được Bộ GD&ĐT công bố trên moet.gov.vn") is no longer a secret.
+// Published by the body that owns it ("kết quả đã được Sở Nội vụ công bố trên cổng thông tin") is no longer a secret.
 const PUBLISHED = /(?:^| )(?:đã|vừa) (?:được )?(?:[^ .!?\n]+ ){0,5}?(?:công bố|đăng tải|công khai)(?! nội bộ)/u;
-// An admin cleaning up a leak ("Tổ CNS đã xóa tin nhắn … gửi nhầm") handles it, it does not spread it.
 // Teaching the rule is not breaking it: "học/quán triệt quy định giữ gìn tài liệu mật", "tập huấn luật bảo vệ bí mật".
 const TEACHING = /(?:học|tập huấn|quán triệt|phổ biến|tuyên truyền|bài thu hoạch|hội nghị)(?: [^ .!?\n]+){0,4}? (?:quy định|luật|nghị định|quy chế|chỉ thị)(?: về)? (?:giữ gìn|bảo vệ|bảo mật|quản lý)/u;
+// An admin cleaning up a leak ("Tổ CNS đã xóa tin nhắn … gửi nhầm") handles it, it does not spread it.
 const REMOVED = /(?:^| )(?:đã|vừa) (?:xóa|gỡ|thu hồi) (?:tin|bài|ảnh|tệp|file|văn bản|danh sách)/u;
 
 export const classifiedInfo: CategoryDefinition = {

@@ -67,7 +67,7 @@ function findViolating(ctx: EvalContext): LinkSignal[] {
   for (const l of ctx.links) {
     if (l.category !== 'strange-link' || l.reason === 'unknown-domain') continue;
     if (l.needsContext && !(lure ??= hasLure(ctx))) continue;
-    // A commune body's own group ("nhóm Zalo lớp tiếng Hàn miễn phí của Đoàn xã") offers a free service the way an
+    // A commune body's own group ("lớp nấu ăn miễn phí của Hội phụ nữ, vào nhóm …") offers a free service the way an
     // advert would word it; it stays a lure only with a price or the words of a scam or betting.
     if (l.reason === 'group-invite' && ctx.official >= 0.3 && !officialServiceLure(ctx)) continue;
     out.push(l);

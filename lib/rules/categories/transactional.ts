@@ -8,7 +8,7 @@ import type { EvalContext } from '../types';
 
 /** Balance after a change: "SD: 2,340,000VND", "số dư khả dụng 6.118.000", "biến động số dư". */
 const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
-/** A credit or a transfer with its memo: "bạn đã nhận được 1.000.000đ từ … Nội dung: …". */
+/** A credit or a transfer with its memo: "TK vừa nhận 2.000.000đ từ … Nội dung: …". */
 const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan|da chuyen|vua chuyen) \+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^\n]{0,80}?(?:noi dung|nd)\s*:/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
@@ -22,12 +22,12 @@ const BILL = /hoa don|cuoc|tien (?:dien|nuoc)|ky tra gop|tra gop|khoan vay|du no
 const DUE_DATE = /(?:han(?: thanh toan| cuoi| nop)?|truoc ngay|truoc|den han|vao ngay|ngay)\s*:?\s*\d{1,2}\s?\/\s?\d{1,2}/;
 /**
  * The outcome of the reader's own transaction, sending them to a counter or the printed hotline rather than a person:
- * "giao dịch … đã bị từ chối do nhập sai OTP … liên hệ chi nhánh gần nhất".
+ * "giao dịch rút tiền … không thành công … đến phòng giao dịch gần nhất".
  */
 const TX_OUTCOME = /giao dich(?:[^.\n]|\.(?=\d)){0,80}?(?:bi tu choi|khong thanh cong|that bai|bi huy|da huy|bi tam dung|bi tam khoa)/;
 /**
  * A provider's own service message: a package, service or card switched on, renewed or issued, with the short code
- * to stop it ("nhắn HUY … tới 999") or the printed hotline ("tổng đài 1900 …").
+ * to stop it ("soạn HUY … gửi 191") or the printed hotline ("tổng đài 1900 …").
  */
 const SERVICE_CHANGE = /(?:goi|dich vu|the)[^.\n]{0,60}?da (?:duoc )?(?:kich hoat|gia han|dang ky|huy|cap)|da (?:duoc )?(?:kich hoat|gia han|cap) (?:goi|dich vu|the)/;
 const SHORT_CODE = /(?:soan|nhan|gui) [a-z0-9 ]{2,24}? (?:gui|toi|den) \d{3,5}(?!\d|[.,]\d)/;

@@ -4,11 +4,11 @@ import type { CategoryDefinition, SignalHit } from '../types';
 import { hasInsider } from './insider';
 
 // A member ASKING whether a rumour is true does not spread it as fact ("có ai biết thật không ạ?").
-// Asked without a question mark, as people type on a phone ("có thật không ạ, em chưa thấy báo nào đăng").
-const ASKS = /(?:có|là) (?:thật|đúng|chính xác) (?:không|ko|hông|hong|k)(?: ạ| vậy| nhỉ| mọi người| mn| các bác| cả nhà)?(?:[,.!…]|$)|(?:thật|đúng) hay (?:giả|đùa|không|ko|sai)/u;
-// Denied by those who would know ("trạm y tế xã đã khẳng định là sai", "đã đính chính"): a debunking, not the rumour.
-const DEBUNKED = /(?:khẳng định|xác nhận|cho biết|thông báo|trả lời)(?: (?:là|rằng|đó là|tin này|tin đó))? (?:sai|không đúng|không có thật|không có chuyện|bịa đặt)|sai sự thật|không đúng sự thật|(?:đã|vừa) (?:bác bỏ|đính chính|bác tin)|(?:bảo|nói|cho biết|trả lời) (?:là )?(?:chưa|không) (?:có|hề có) (?:vụ|chuyện|việc|trường hợp) (?:nào|đó|này|đấy)/u;
 const QUESTION = /(?:có ai|ai biết|ai kiểm chứng|có đúng|đúng không|thật không|phải không|không ạ|hay lại|có thật|thật hả|chưa ạ|không vậy|không mọi người|không mn)[^.!\n]*\?|\?[^.!\n]*(?:ai biết|chỉ em|giúp em)/u;
+// Asked without a question mark, as people type on a phone ("sắp thu hồi sổ đỏ có thật không ạ, nhà em sổ cũ").
+const ASKS = /(?:có|là) (?:thật|đúng|chính xác) (?:không|ko|hông|hong|k)(?: ạ| vậy| nhỉ| mọi người| mn| các bác| cả nhà)?(?:[,.!…]|$)|(?:thật|đúng) hay (?:giả|đùa|không|ko|sai)/u;
+// Denied by those who would know ("trung tâm y tế cho biết là không đúng", "đã đính chính"): a debunking, not the rumour.
+const DEBUNKED = /(?:khẳng định|xác nhận|cho biết|thông báo|trả lời)(?: (?:là|rằng|đó là|tin này|tin đó))? (?:sai|không đúng|không có thật|không có chuyện|bịa đặt)|sai sự thật|không đúng sự thật|(?:đã|vừa) (?:bác bỏ|đính chính|bác tin)|(?:bảo|nói|cho biết|trả lời) (?:là )?(?:chưa|không) (?:có|hề có) (?:vụ|chuyện|việc|trường hợp) (?:nào|đó|này|đấy)/u;
 
 function asksWhetherTrue(original: string, acc: string): boolean {
   return (original.includes('?') && QUESTION.test(acc)) || ASKS.test(acc);
@@ -46,7 +46,7 @@ export const unverifiedNews: CategoryDefinition = {
     return s;
   },
   modelAllowed(ctx) {
-    // The model learnt rumours' words; a member asking whether one is true ("có phải làm bằng AI không mọi
+    // The model learnt rumours' words; a member asking whether one is true ("tin đó có phải thật không mọi
     // người?") uses the same words to check it, and only the rules, which read the question, decide.
     return !asksWhetherTrue(ctx.text.original, ctx.text.acc) && !DEBUNKED.test(ctx.text.acc);
   },
