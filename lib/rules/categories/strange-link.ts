@@ -8,6 +8,7 @@ import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryId, Severity } from '../categories';
 import type { LinkSignal } from '../link-signals';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
+import { perMessage } from './per-message';
 
 /** Categories whose own words make a weak link sign count ("nạp đầu tặng 100%: hi88-vn.bet", a channel taking orders from abroad). */
 const LURE_CATEGORIES: readonly CategoryId[] = ['scam', 'gambling-fortune', 'advertising', 'sensitive-topic', 'unverified-news', 'classified-info'];
@@ -47,16 +48,11 @@ export function strongestSeverity(links: readonly Pick<LinkSignal, 'severity'>[]
 }
 
 /** Per message: strange-link and scam both ask (scam twice), and the context check reads the whole text. */
-const violatingCache = new WeakMap<EvalContext, LinkSignal[]>();
+const violatingOnce = perMessage(findViolating);
 
 /** The link signals that make this message a strange-link violation (empty: unverified or known links only). */
 export function violatingLinks(ctx: EvalContext): LinkSignal[] {
-  if (ctx.links.length === 0) return NONE;
-  const cached = violatingCache.get(ctx);
-  if (cached) return cached;
-  const out = findViolating(ctx);
-  violatingCache.set(ctx, out);
-  return out;
+  return ctx.links.length === 0 ? NONE : violatingOnce(ctx);
 }
 
 const NONE: LinkSignal[] = [];

@@ -4,7 +4,7 @@
  * folded (accentless, lowercase) text so "so du"/"số dư" and "khong cung cap"/"không cung cấp" read alike.
  */
 import { foldString } from '../normalize';
-import type { EvalContext } from '../types';
+import { perMessage } from './per-message';
 
 /** Balance after a change: "SD: 2,340,000VND", "số dư khả dụng 6.118.000", "biến động số dư". */
 const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
@@ -72,18 +72,9 @@ export function benignNotice(fold: string): boolean {
   return isTransactionNotice(fold) && !asksLikeScam(fold);
 }
 
-/** Per message: the scam rule asks twice (its adjustment and whether the model may flag). */
-const noticeCache = new WeakMap<EvalContext, boolean>();
-
 /**
  * benignNotice on the message's original text, folded: the matcher's text drops the signs of "+2,500,000VND" and
- * "-485,300VND", which are what mark an account line.
+ * "-485,300VND", which are what mark an account line. Once per message: the scam rule asks twice (its adjustment and
+ * whether the model may flag).
  */
-export function benignNoticeIn(ctx: EvalContext): boolean {
-  let v = noticeCache.get(ctx);
-  if (v === undefined) {
-    v = benignNotice(foldString(ctx.text.original));
-    noticeCache.set(ctx, v);
-  }
-  return v;
-}
+export const benignNoticeIn = perMessage((ctx) => benignNotice(foldString(ctx.text.original)));
