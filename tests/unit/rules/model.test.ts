@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rules/index';
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
-import { compileModel, modelProbabilities } from '@/lib/rules/model/compile';
+import { compileModel, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
 import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel } from '@/scripts/train-model';
@@ -185,7 +185,39 @@ describe('spelling n-grams (abusive-language)', () => {
     expect(modelProbabilities(n, cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - 3 / Math.sqrt(3))), 5);
   });
 
+  it('a short message\'s n-grams are worth no more than `floor` n-grams would make them', () => {
+    const cm = compileModel({ ...withGrams(Array.from({ length: 256 }, () => 10)), ngrams: { ...spec, bits: 8, gain: 1, floor: 12 } });
+    // " ab " has 3 n-grams, under the floor of 12: each is worth 1/√12, not 1/√3.
+    expect(modelProbabilities(normalize('ab'), cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - 3 / Math.sqrt(12))), 5);
+  });
+
+  // 16 levels, index k worth k - 8 (index 0 is 0 by the training's convention, not required by the format).
+  const levels = Array.from({ length: 16 }, (_, k) => (k === 0 ? 0 : k - 8));
+  const withLevels = (packed: number[]) => {
+    const m = withGrams([]);
+    const scam = m.categories.scam!;
+    return { ...m, categories: { scam: { bias: scam.bias, scale: scam.scale, weights: scam.weights, ngramLevels: levels, ngramWeights: b64(packed) } } };
+  };
+
+  it('4-bit n-gram weights: two buckets to a byte, low nibble first, each its level', () => {
+    const { table, scale } = expandLevels(Int8Array.from([0x2f, 0x90]), levels);
+    // Levels land on int8 steps of max|level| / 127: each within half a step of its value.
+    const got = Array.from(table, (q) => q * scale);
+    [7, -6, 0, 1].forEach((want, i) => expect(Math.abs(got[i]! - want)).toBeLessThanOrEqual(scale / 2));
+    expect(got[3]).not.toBe(got[2]);
+  });
+
+  it('a model with 4-bit n-gram weights scores as its int8 equivalent', () => {
+    // Every bucket at level 15 (weight 7) against the int8 model's 10 × 0.1 = 1 per bucket: seven times the n-gram sum.
+    const cm = compileModel(withLevels(Array.from({ length: 128 }, () => 0xff)));
+    expect(modelProbabilities(normalize('ab'), cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - (7 * 3) / Math.sqrt(3))), 5);
+  });
+
   it.each<[string, unknown, RegExp]>([
+    ['4-bit n-gram weights of the wrong length', withLevels([1, 2, 3]), /^categories\.scam\.ngramWeights: 6 weights for 256 n-gram buckets/],
+    ['15 n-gram levels', (() => { const m = withLevels(Array.from({ length: 128 }, () => 0)); m.categories.scam.ngramLevels = levels.slice(1); return m; })(), /^categories\.scam\.ngramLevels:/],
+    ['both an n-gram scale and levels', (() => { const m = withLevels(Array.from({ length: 128 }, () => 0)); return { ...m, categories: { scam: { ...m.categories.scam, ngramScale: 0.1 } } }; })(), /^categories\.scam\.ngramScale: exactly one of/],
+    ['an n-gram floor of 0', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: { ...spec, bits: 8, gain: 1, floor: 0 } }, /^ngrams\.floor:/],
     ['n-gram weights of the wrong length', withGrams([1, 2, 3]), /^categories\.scam\.ngramWeights: 3 weights for 256 n-gram buckets/],
     ['n-gram weights without n-grams', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: undefined }, /^categories\.scam\.ngramWeights: 256 weights for 0/],
     ['min over max', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: { min: 5, max: 3, bits: 8, gain: 1 } }, /^ngrams\.max:/],
