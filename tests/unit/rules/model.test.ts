@@ -9,7 +9,7 @@ import { DEFAULT_MODEL } from '@/lib/rules/default-model';
 import { compileModel, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
-import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel } from '@/scripts/train-model';
+import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel, VIHOS_GOAL_PARAMS } from '@/scripts/train-model';
 
 const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
 
@@ -116,7 +116,7 @@ describe('the shipped model', () => {
   }, TRAINING_TIMEOUT);
 
   it('cross-validates: scored on folds it was not trained on, the shipped settings keep recall and the clean FP rate', () => {
-    const [withVeto, withoutVeto] = crossValidate([PARAMS, { ...PARAMS, veto: null }], 2);
+    const [withVeto, withoutVeto, goal] = crossValidate([PARAMS, { ...PARAMS, veto: null }, VIHOS_GOAL_PARAMS], 2);
     expect(withVeto!.macroF1).toBeGreaterThan(0.85);
     expect(withVeto!.recall['strange-link']).toBeGreaterThan(0.95);
     // The veto is there for the false-positive rate, and pays for it with a little recall.
@@ -124,18 +124,25 @@ describe('the shipped model', () => {
     // Measured 2.45%, as with words alone; abusive-language's threshold is chosen so that the comments' insult words
     // and spellings keep this at most 2.5%.
     expect(withVeto!.cleanFpRate).toBeLessThanOrEqual(0.025);
+    // The ViHOS-goal settings (2^18 4-bit n-gram buckets, short messages' n-grams capped, threshold 0.38) were chosen
+    // as the lowest threshold within the same bound: measured 2.49% (56 of 2,249 clean rows).
+    expect(goal!.cleanFpRate).toBeLessThanOrEqual(0.025);
+    expect(goal!.recall['abusive-language']).toBeGreaterThanOrEqual(0.95);
   }, TRAINING_TIMEOUT);
 
   // `npm run train-model -- --cv vihos` runs all 9,694 rows; a fixed 1,500-row subsample keeps this test short and
   // trains each fold on fewer comments, so its recall is lower than the full run's.
   it('cross-validates abusive-language on real comments (ViHOS, 5 folds of a fixed 1,500-row subsample)', () => {
-    const [r] = crossValidateVihos([PARAMS], 5, 1500);
+    const [r, goal] = crossValidateVihos([PARAMS, VIHOS_GOAL_PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
     // Measured: precision 0.951, recall 0.545 (words alone: 0.978 / 0.468; the rules alone find 0.27 of the abusive
     // rows). The spelling n-grams trade a little precision for recall; the goal is recall at precision ≥ 0.85.
     expect(r!.precision).toBeGreaterThanOrEqual(0.95);
     expect(r!.recall).toBeGreaterThanOrEqual(0.54);
+    // The ViHOS-goal settings, measured: precision 0.911, recall 0.604 (all 9,694 rows: 0.900 / 0.807).
+    expect(goal!.precision).toBeGreaterThanOrEqual(0.9);
+    expect(goal!.recall).toBeGreaterThanOrEqual(0.6);
   }, TRAINING_TIMEOUT);
 });
 
