@@ -255,6 +255,16 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
     expect(cats(text, compileRuleset(DEFAULT_PACK, { model: sure(veto) }))).toEqual([]);
   });
 
+  it('keeps a scam flag resting on a money request with its amount inside a scam story, vetoes the story alone', () => {
+    // A scam model sure that nothing is a scam (p ≈ 0.0025).
+    const sureScam = compileModel(tinyModel({ features: 'ban ca', veto, categories: { scam: { bias: -6, scale: 0.01, weights: b64([0, 0]) } } }));
+    const rs = compileRuleset(DEFAULT_PACK, { model: sureScam });
+    expect(cats('con đổi số mới, mẹ chuyển tạm 8 triệu đóng học nhé, tối con gọi giải thích sau', rs)).toContain('scam');
+    const story = 'con đổi số mới rồi, mẹ lưu lại nhé, tối con gọi giải thích sau, mẹ chuyển tạm giúp con nhé';
+    expect(cats(story, compileRuleset(DEFAULT_PACK, { model: null }))).toContain('scam');
+    expect(cats(story, rs)).not.toContain('scam');
+  });
+
   it('keeps the flag when the words lift the category far above its prior, however low the probability stays', () => {
     // "ban" (bán) lifts the log-odds by 3 (≥ maxLift 2): p = σ(−8 + 3) ≈ 0.007, still under `below`.
     const lifted = compileModel(
