@@ -10,7 +10,7 @@
  * n-grams), trained on
  * tests/corpus/{labelled,extra,fresh,fresh3…fresh12,fresh14,fresh15}.jsonl and the dev sample. abusive-language also learns from the
  * ViHOS comments (tests/corpus/vihos): real insults with their slang and misspellings. Those rows are labelled for
- * abuse only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl, fresh13.jsonl and the *-unseen files
+ * abuse only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl, fresh13.jsonl, fresh16.jsonl and the *-unseen files
  * are never used: they measure what carries over.
  * Deterministic: fixed seed and order, so the same corpora always give the same file.
  */

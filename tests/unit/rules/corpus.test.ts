@@ -66,6 +66,8 @@ interface Floors {
 // fresh10–fresh15 were written without reading the rules and scored on arrival (clean FP 3.9%, 4.6%, 3.9%, 3.1%, 5.5%,
 // 3.7%); the clean false positives of fresh10, fresh11 and fresh12 were read to change the rules. fresh10–12, fresh14
 // and fresh15 are training files; fresh13 stays score only (scored on arrival and once with the retrained model).
+// fresh16, written while the model was retrained, was scored once at the end: clean FP 2.0% on the code before the
+// retraining, 0.4% (1/245) after.
 const FLOORED: Array<[string, Floors]> = [
   ['tests/corpus/extra.jsonl', {
     scoreOnly: false,
@@ -168,6 +170,12 @@ const FLOORED: Array<[string, Floors]> = [
     cleanFp: 0.008,
     recall: { 'strange-link': 0.94, 'scam': 0.95, 'advertising': 0.98, 'gambling-fortune': 0.98, 'sensitive-topic': 0.86, 'abusive-language': 0.98, 'unverified-news': 0.98, 'classified-info': 0.98 },
     precision: { 'strange-link': 0.94, 'scam': 0.91, 'advertising': 0.91, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.94, 'unverified-news': 0.88, 'classified-info': 0.98 },
+  }],
+  ['tests/corpus/fresh16.jsonl', {
+    scoreOnly: true,
+    cleanFp: 0.009,
+    recall: { 'strange-link': 0.94, 'scam': 0.98, 'advertising': 0.95, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.91, 'unverified-news': 0.87, 'classified-info': 0.93 },
+    precision: { 'strange-link': 0.98, 'scam': 0.93, 'advertising': 0.84, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.94, 'unverified-news': 0.94, 'classified-info': 0.98 },
   }],
 ];
 
