@@ -3,14 +3,15 @@
  * npm run train-model -- --check exit 1 when the shipped model differs from a fresh training (CI keeps them in step)
  * npm run train-model -- --cv    5-fold cross-validation of the shipped settings and their neighbours
  * npm run train-model -- --cv vihos [--rows N]  5-fold figures of abusive-language on the ViHOS comments
+ * npm run train-model -- --lofo  leave-one-file-out over the newest training files (LOFO_FILES)
  *
  * One logistic regression per category (not strange-link: links are judged by link analysis) over the word,
  * word-pair and accented-word features of lib/rules/model/features.ts (abusive-language also over hashed character
  * n-grams), trained on
- * tests/corpus/{labelled,extra,fresh,fresh3…fresh9}.jsonl and the dev sample. abusive-language also learns from the
+ * tests/corpus/{labelled,extra,fresh,fresh3…fresh12,fresh14,fresh15}.jsonl and the dev sample. abusive-language also learns from the
  * ViHOS comments (tests/corpus/vihos): real insults with their slang and misspellings. Those rows are labelled for
- * abuse only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl and the *-unseen files are
- * never used: they measure what carries over.
+ * abuse only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl, fresh13.jsonl and the *-unseen files
+ * are never used: they measure what carries over.
  * Deterministic: fixed seed and order, so the same corpora always give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,11 @@ export const TRAINING_FILES = [
   'tests/corpus/fresh7.jsonl',
   'tests/corpus/fresh8.jsonl',
   'tests/corpus/fresh9.jsonl',
+  'tests/corpus/fresh10.jsonl',
+  'tests/corpus/fresh11.jsonl',
+  'tests/corpus/fresh12.jsonl',
+  'tests/corpus/fresh14.jsonl',
+  'tests/corpus/fresh15.jsonl',
   'tests/unit/rules/fixtures/messages.dev.jsonl',
 ];
 export const MODEL_FILE = 'lib/rules/packs/model-vi.json';
@@ -73,6 +79,13 @@ export interface TrainParams {
   ngramGain: number;
   /** abusive-language learns a word or pair only when seen in this many of its rows (n-grams cover rarer spellings). */
   abusiveMinDocs: number;
+  /** The n-gram count below which a message's n-grams stop gaining value (NgramSpec `floor`). */
+  ngramFloor: number;
+  /**
+   * Store the n-gram weights as 4-bit indices into 16 levels fitted to them (`ngramLevels`) instead of int8: half the
+   * bytes, so twice the buckets fit the content script's size budget.
+   */
+  ngramLevels: boolean;
 }
 
 /**
@@ -80,6 +93,11 @@ export interface TrainParams {
  * fresh4 and fresh5 while they were still unseen (a model trained without them): the veto took their clean
  * false-positive rate from 4.7% and 8.5% to 1.9% and 3.0% for two recall points in two categories; 0.3 instead of
  * 0.4 (the earlier cross-validated value) raised recall in four categories at the same false-positive rate.
+ * With fresh10–12, 14 and 15 added (two of them 65% clean), clean rows weigh more in training and every category's
+ * probabilities fall: 0.2 keeps the recall 0.3 had (`-- --lofo`, each of those files scored by a model trained on
+ * all the other rows: recall up 1–6 points in five categories for 0.36 points of clean FP; on holdout 0.3 lost five
+ * lines, 0.2 two). maxLift stays 2: at 3 the veto drops short textbook scams ("chuyển khoản ngay vào tài khoản an
+ * toàn theo yêu cầu viện kiểm sát").
  * abusiveAlone and villageCleanWeight: chosen on ViHOS 5-fold and the village 2-fold clean FP together (`-- --cv
  * vihos`, model.test): clean village rows at 8× (not 3×) moved the whole trade-off, so 0.65 gives more ViHOS recall
  * (0.676 vs 0.652) at a lower village clean FP (2.5% vs 2.7%); at 0.6 a short replica line ("Lại mất điện à, chán
@@ -90,7 +108,19 @@ export interface TrainParams {
  * ViHOS recall 0.676 → 0.730 (precision 0.966 → 0.937) at the same village clean FP (2.45% on the same rules).
  * Unit-weight n-grams (gain 1) moved nothing; gain 10 or 2^15 buckets raised the village clean FP.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.3, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4 };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false };
+/**
+ * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) within the village 2-fold clean-FP
+ * bound, not shipped: on the sets never trained on, abusive-language loses precision (sensitive-topic hostility to a
+ * people or a faith: abuse in ViHOS's labels, not in the village corpora's) and, on one set, a row of recall.
+ * - 2^18 n-gram buckets (fewer unrelated n-grams share a weight), stored as 4-bit indices into 16 fitted levels, so the
+ *   file grows by the size of one int8 table at 2^16 (the content script stays under 2 MB);
+ * - a short message's n-grams worth at most 6/√60 each (a three-word line no longer rides on a few n-grams);
+ * - abusive-language's own threshold 0.38, chosen on the out-of-fold scores: the lowest where the village clean FP
+ *   stays within its bound.
+ * `npm run train-model -- --cv vihos` prints its figures beside the shipped ones.
+ */
+export const VIHOS_GOAL_PARAMS: TrainParams = { ...PARAMS, ngrams: { min: 3, max: 5, bits: 18 }, ngramFloor: 60, ngramLevels: true, abusiveAlone: 0.38 };
 const LEARNING_RATE = 0.5;
 const MIN_DOCS = 2;
 const MODELLED: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'strange-link');
@@ -153,6 +183,40 @@ function toBase64(bytes: Int8Array): string {
   return btoa(bin);
 }
 
+/**
+ * 16 levels for the weights `w` (level 0 is exactly 0: buckets no training n-gram reached stay silent) fitted by 1-D
+ * k-means from evenly spaced quantiles, and each weight's level index packed two to a byte (low nibble first).
+ * Deterministic. The levels are rounded as stored, and the indices chosen against the rounded levels.
+ */
+function fitLevels(w: Float64Array): { levels: number[]; q: Int8Array } {
+  const nonzero = Float64Array.from(w.filter((x) => x !== 0)).sort();
+  const k = 15;
+  let centres = Array.from({ length: k }, (_, i) => nonzero[Math.floor(((i + 0.5) / k) * nonzero.length)] ?? 0);
+  const nearest = (x: number, levels: readonly number[]) => {
+    let best = 0;
+    for (let j = 1; j < levels.length; j++) if (Math.abs(x - levels[j]!) < Math.abs(x - levels[best]!)) best = j;
+    return best;
+  };
+  for (let it = 0; it < 25; it++) {
+    const sum = new Float64Array(k);
+    const n = new Int32Array(k);
+    for (const x of nonzero) {
+      const j = nearest(x, centres);
+      sum[j]! += x;
+      n[j]!++;
+    }
+    centres = centres.map((c, j) => (n[j]! > 0 ? sum[j]! / n[j]! : c));
+  }
+  const levels = [0, ...centres.map((c) => Math.round(c * 1e6) / 1e6)];
+  const q = new Int8Array(w.length / 2);
+  for (let i = 0; i < w.length; i += 2) {
+    const lo = w[i] === 0 ? 0 : nearest(w[i]!, levels);
+    const hi = w[i + 1] === 0 ? 0 : nearest(w[i + 1]!, levels);
+    q[i / 2] = ((hi << 4) | lo) << 24 >> 24;
+  }
+  return { levels, q };
+}
+
 export function trainModel(root = ROOT): LinearModel {
   const { rows, counts } = loadRows(root);
   const vihos = loadVihos(root);
@@ -207,7 +271,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         let z = b;
         for (const k of xi) z += w[k]!;
         // The n-grams enter scaled by 1/√(their count): a long message has hundreds, a word a handful.
-        const v = gi ? params.ngramGain / Math.sqrt(Math.max(1, gi.length)) : 0;
+        const v = gi ? params.ngramGain / Math.sqrt(Math.max(params.ngramFloor, gi.length)) : 0;
         if (gi) {
           let sg = 0;
           for (const k of gi) sg += wg[k]!;
@@ -226,7 +290,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       return { scale, q: Int8Array.from(v, (x) => Math.round(x / scale)) };
     };
     const { scale, q } = quantise(w);
-    return { cat, bias: b, scale, q, grams: G ? quantise(wg) : null };
+    return { cat, bias: b, scale, q, grams: G ? (params.ngramLevels ? fitLevels(wg) : { ...quantise(wg), levels: null }) : null };
   });
 
   // Features whose quantised weights are all zero carry nothing: leave them out of the file.
@@ -239,7 +303,8 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       scale: Math.round(t.scale * 1e9) / 1e9,
       weights: toBase64(t.q.filter((_, k) => keep[k])),
       ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone } : {}),
-      ...(t.grams ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
+      ...(t.grams?.levels ? { ngramLevels: t.grams.levels, ngramWeights: toBase64(t.grams.q) } : {}),
+      ...(t.grams && !t.grams.levels ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
     };
   }
   return {
@@ -248,7 +313,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     version: '1.0.0',
     threshold: params.threshold,
     ...(params.veto ? { veto: params.veto } : {}),
-    ...(grams && spec ? { ngrams: { ...spec, gain: params.ngramGain } } : {}),
+    ...(grams && spec ? { ngrams: { ...spec, gain: params.ngramGain, ...(params.ngramFloor > 1 ? { floor: params.ngramFloor } : {}) } } : {}),
     trainedOn,
     features: features.join(' '),
     categories,
@@ -277,21 +342,29 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
   const foldOf = new Int32Array(rows.length);
   order.forEach((r, k) => (foldOf[r] = k % folds));
   const messages: LabelledMessage[] = rows.map((r, i) => ({ id: String(i), text: r.text, expect: r.expect }));
-  // Training depends on l2 and epochs only: configs that differ in threshold or veto share their fold models.
+  const sets = Array.from({ length: folds }, (_, f) => messages.filter((_, i) => foldOf[i] === f));
+  return scoreFolds(configs, sets, (params, f) => train([...rows.filter((_, i) => foldOf[i] !== f), ...vihos], params, []));
+}
+
+/**
+ * Each config scored on every held-out set by the rules plus the model `trainFor` gives for that set, counts pooled
+ * over the sets. Training depends on the training settings only: configs that differ in threshold or veto share
+ * their models.
+ */
+function scoreFolds(configs: readonly TrainParams[], sets: readonly LabelledMessage[][], trainFor: (params: TrainParams, set: number) => LinearModel): CvResult[] {
   const trained = new Map<string, LinearModel[]>();
   return configs.map((params) => {
     const key = trainingKey(params);
     let models = trained.get(key);
     if (!models) {
-      models = Array.from({ length: folds }, (_, f) => train([...rows.filter((_, i) => foldOf[i] !== f), ...vihos], params, []));
+      models = sets.map((_, k) => trainFor(params, k));
       trained.set(key, models);
     }
     const pooled = Object.fromEntries(CATEGORY_IDS.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<CategoryId, { tp: number; fp: number; fn: number }>;
     let clean = 0;
     let cleanFlagged = 0;
-    models.forEach((m, f) => {
-      const model = compileModel(withSettings(m, params));
-      const r = evaluate(messages.filter((_, i) => foldOf[i] === f), compileRuleset(DEFAULT_PACK, { model }));
+    models.forEach((m, k) => {
+      const r = evaluate(sets[k]!, compileRuleset(DEFAULT_PACK, { model: compileModel(withSettings(m, params)) }));
       clean += r.clean;
       cleanFlagged += r.cleanFlagged;
       for (const c of CATEGORY_IDS) {
@@ -303,14 +376,14 @@ export function crossValidate(configs: readonly TrainParams[], folds = 5, root =
     const stats = CATEGORY_IDS.map((c) => categoryStats(pooled[c]));
     const recall = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, stats[i]!.recall])) as Record<CategoryId, number>;
     const precision = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, stats[i]!.precision])) as Record<CategoryId, number>;
-    const macroF1 = stats.reduce((sum, s) => sum + s.f1, 0) / CATEGORY_IDS.length;
+    const macroF1 = stats.reduce((sum, st) => sum + st.f1, 0) / CATEGORY_IDS.length;
     return { params, macroF1, cleanFpRate: cleanFlagged / Math.max(1, clean), recall, precision };
   });
 }
 
 /** The settings training depends on: configs that share them share their fold models. */
 function trainingKey(p: TrainParams): string {
-  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs]);
+  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels]);
 }
 
 /** `m` with the decision settings of `params` (training depends on l2 and epochs only). */
@@ -376,6 +449,23 @@ export function crossValidateVihos(configs: readonly TrainParams[], folds = 5, r
   });
 }
 
+/**
+ * Leave-one-file-out over `files` (training files): each is scored by the rules plus a model trained on every other
+ * training row. Closer to a new set's arrival than k-fold, where lines of one writer and one batch sit on both sides.
+ */
+export function crossValidateFiles(configs: readonly TrainParams[], files: readonly string[], root = ROOT): CvResult[] {
+  const { rows, counts } = loadRows(root);
+  const vihos = loadVihos(root);
+  const starts = counts.map((_, k) => counts.slice(0, k).reduce((a, b) => a + b, 0));
+  const held = files.map((f) => {
+    const k = TRAINING_FILES.indexOf(f);
+    if (k < 0) throw new Error(`${f}: not a training file`);
+    return { from: starts[k]!, to: starts[k]! + counts[k]! };
+  });
+  const sets = held.map(({ from, to }) => rows.slice(from, to).map((r, i): LabelledMessage => ({ id: String(i), text: r.text, expect: r.expect })));
+  return scoreFolds(configs, sets, (params, k) => train([...rows.slice(0, held[k]!.from), ...rows.slice(held[k]!.to), ...vihos], params, []));
+}
+
 /** The configurations `-- --cv` compares: the shipped one and its neighbours, one setting changed at a time. */
 function cvGrid(): TrainParams[] {
   const base = PARAMS;
@@ -393,6 +483,16 @@ function cvGrid(): TrainParams[] {
   ];
 }
 
+/** The newest training files, each written without reading the rules: `-- --lofo` leaves each out in turn. */
+export const LOFO_FILES = ['tests/corpus/fresh10.jsonl', 'tests/corpus/fresh11.jsonl', 'tests/corpus/fresh12.jsonl', 'tests/corpus/fresh14.jsonl', 'tests/corpus/fresh15.jsonl'];
+
+/** The decision settings `-- --lofo` compares: the shipped ones and the neighbours they were chosen over. */
+function lofoGrid(): TrainParams[] {
+  const base = PARAMS;
+  const veto = base.veto!;
+  return [base, { ...base, threshold: 0.25 }, { ...base, threshold: 0.3 }, { ...base, veto: { ...veto, maxLift: 3 } }, { ...base, veto: { ...veto, below: 0.1 } }, { ...base, veto: null }];
+}
+
 export function serialiseModel(model: LinearModel): string {
   return `${JSON.stringify(model, null, 1)}\n`;
 }
@@ -402,21 +502,24 @@ const cvArg = process.argv.indexOf('--cv');
 if (isMain && cvArg >= 0 && process.argv[cvArg + 1] === 'vihos') {
   const rowsArg = process.argv.indexOf('--rows');
   const limit = rowsArg >= 0 ? Number(process.argv[rowsArg + 1]) : Infinity;
-  const alones = [0.35, 0.5, 0.6, 0.65, 0.7];
-  for (const r of crossValidateVihos(alones.map((a) => ({ ...PARAMS, abusiveAlone: a })), 5, limit)) {
-    const mark = r.params.abusiveAlone === PARAMS.abusiveAlone ? ' (shipped)' : '';
+  const alones = [0.35, 0.5, 0.6, PARAMS.abusiveAlone, 0.7];
+  const goal = [0.35, VIHOS_GOAL_PARAMS.abusiveAlone, 0.5, 0.65].map((a) => ({ ...VIHOS_GOAL_PARAMS, abusiveAlone: a }));
+  for (const r of crossValidateVihos([...alones.map((a) => ({ ...PARAMS, abusiveAlone: a })), ...goal], 5, limit)) {
+    const which = r.params.ngramLevels === VIHOS_GOAL_PARAMS.ngramLevels ? 'goal settings' : 'shipped settings';
+    const mark = which === 'shipped settings' && r.params.abusiveAlone === PARAMS.abusiveAlone ? ' (shipped)' : '';
     process.stdout.write(
-      `ViHOS 5-fold, ${r.rows} rows (${r.abusive} abusive), alone ${r.params.abusiveAlone}${mark}: abusive precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn})\n`,
+      `ViHOS 5-fold, ${r.rows} rows (${r.abusive} abusive), ${which}, alone ${r.params.abusiveAlone}${mark}: abusive precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn})\n`,
     );
   }
-} else if (isMain && cvArg >= 0) {
-  for (const r of crossValidate(cvGrid())) {
+} else if (isMain && (cvArg >= 0 || process.argv.includes('--lofo'))) {
+  const results = cvArg >= 0 ? crossValidate(cvGrid()) : crossValidateFiles(lofoGrid(), LOFO_FILES);
+  for (const r of results) {
     const p = r.params;
     const veto = p.veto ? `veto ${p.veto.below}/${p.veto.scoreRatio}/${p.veto.maxLift}` : 'no veto';
     const recall = CATEGORY_IDS.map((c) => `${c.slice(0, 5)} ${r.recall[c].toFixed(2)}`).join(' ');
     const abusive = `abusive P ${r.precision[ABUSIVE].toFixed(2)}`;
     process.stdout.write(
-      `l2 ${p.l2} epochs ${p.epochs} threshold ${p.threshold} ${veto} alone ${p.abusiveAlone}: macro-F1 ${r.macroF1.toFixed(3)}, clean FP ${(r.cleanFpRate * 100).toFixed(1)}%, ${abusive}, recall ${recall}\n`,
+      `l2 ${p.l2} epochs ${p.epochs} threshold ${p.threshold} ${veto} alone ${p.abusiveAlone}: macro-F1 ${r.macroF1.toFixed(3)}, clean FP ${(r.cleanFpRate * 100).toFixed(2)}%, ${abusive}, recall ${recall}\n`,
     );
   }
 } else if (isMain) {

@@ -108,6 +108,12 @@ export interface CategoryDefinition {
   adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
   /** May the model flag this category where the rules stayed below their threshold (default yes)? */
   modelAllowed?(ctx: EvalContext): boolean;
+  /**
+   * Does this category find evidence the model cannot weigh, so that the model may not overrule the rules' flag for
+   * `flagged` (a link with a reason for every category: the model never reads links; a money request with its amount
+   * for scams)?
+   */
+  vetoProof?(ctx: EvalContext, flagged: CategoryId): boolean;
   /** Severity from the final score (and the signals that made it); defaults to the category severity. */
   severityFor?(score: number, threshold: number, base: Severity, signals?: readonly SignalHit[]): Severity;
 }

@@ -86,6 +86,8 @@ export const strangeLink: CategoryDefinition = {
     }
     return out;
   },
+  // An unverified link (no reason) is no evidence the model misses: a bank's or a shop's page beside a price.
+  vetoProof: (ctx) => violatingLinks(ctx).length > 0,
   adjust(ctx, score, groups) {
     // A warning that names the fake site ("đừng bấm vneid-hotro.net, đó là lừa đảo") is advice, unless the host is blocklisted.
     if (ctx.warning >= ctx.warningThreshold && !groups.has('link-blocked')) return score - 1;

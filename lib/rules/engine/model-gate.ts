@@ -30,17 +30,18 @@ function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64
 /**
  * Does the model overrule the rules' flag for `cat`: the score is modest and the model finds nothing of the category
  * in the message (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a
- * gambling den). Never when the message has a link (the model does not read links; link analysis does), never
- * against a term the group added itself, and never against a term spelt out letter by letter ("n.ạ.p đ.ầ.u"): a
- * deliberate evasion, and the joined word is one the model never saw.
+ * gambling den). Never when a category finds what the model cannot weigh (a link with a reason: the model does not
+ * read links, link analysis does; a money request with its amount), never against a term the group added itself, and never against a term spelt out
+ * letter by letter ("n.ạ.p đ.ầ.u"): a deliberate evasion, and the joined word is one the model never saw.
  */
 export function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, probs: Float64Array | null, score: number): boolean {
   const model = rs.model;
   const veto = model?.veto;
   const mi = rs.modelIndex[cat.pos]!;
-  if (!model || !veto || !probs || mi < 0 || ctx.links.length > 0) return false;
+  if (!model || !veto || !probs || mi < 0) return false;
   const p = probs[mi]!;
   if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || p >= veto.below) return false;
+  if (rs.categories.some((c) => c.def.vetoProof?.(ctx, cat.id))) return false;
   // Words that lift the category well above its prior are support, however low p stays (a short line).
   if (Math.log(p / (1 - p)) - model.bias[mi]! >= veto.maxLift) return false;
   const joined = ctx.text.joined;

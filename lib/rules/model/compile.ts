@@ -114,6 +114,24 @@ export function compileModel(model: LinearModel): CompiledModel {
 }
 
 /**
+ * 4-bit level indices (two per byte, low nibble first) as the int8 table the scoring loop reads: each level becomes
+ * the nearest multiple of max|level| / 127, a rounding far finer than the 16 levels themselves.
+ */
+export function expandLevels(packed: Int8Array, levels: readonly number[]): { table: Int8Array; scale: number } {
+  let max = 0;
+  for (const l of levels) max = Math.max(max, Math.abs(l));
+  const scale = max > 0 ? max / 127 : 1;
+  const q = levels.map((l) => Math.round(l / scale));
+  const table = new Int8Array(packed.length * 2);
+  for (let i = 0; i < packed.length; i++) {
+    const b = packed[i]! & 0xff;
+    table[2 * i] = q[b & 15]!;
+    table[2 * i + 1] = q[b >> 4]!;
+  }
+  return { table, scale };
+}
+
+/**
  * The n-gram part of a model: per category that has n-gram weights, one float per bucket. A message adds the weight
  * of each distinct bucket once (a stamp per bucket, as the word table does), matching training's presence features.
  */
@@ -126,13 +144,20 @@ function compileNgrams(model: LinearModel, categories: readonly string[]) {
   const scales: number[] = [];
   categories.forEach((c, ci) => {
     const m = model.categories[c as keyof LinearModel['categories']]!;
-    if (m.ngramWeights === undefined || m.ngramScale === undefined) return;
+    if (m.ngramWeights === undefined) return;
+    if (m.ngramLevels) {
+      const { table, scale } = expandLevels(decodeInt8(m.ngramWeights), m.ngramLevels);
+      tables.push(table);
+      scales.push(scale);
+    } else if (m.ngramScale !== undefined) {
+      tables.push(decodeInt8(m.ngramWeights));
+      scales.push(m.ngramScale);
+    } else return;
     slots.push(ci);
-    tables.push(decodeInt8(m.ngramWeights));
-    scales.push(m.ngramScale);
   });
   if (slots.length === 0) return null;
   const gain = model.ngrams!.gain;
+  const floor = model.ngrams!.floor ?? 1;
   const sums = new Float64Array(slots.length);
   let scratch: Int32Array = new Int32Array(1024);
   /** The scoring path: one pass over the message's buckets, no callbacks; an n-gram counts at each occurrence. */
@@ -144,7 +169,7 @@ function compileNgrams(model: LinearModel, categories: readonly string[]) {
       const table = tables[t]!;
       let sum = 0;
       for (let q = 0; q < count; q++) sum += table[buckets[q]!]!;
-      sums[t] = (sum * gain * scales[t]!) / Math.sqrt(Math.max(1, count));
+      sums[t] = (sum * gain * scales[t]!) / Math.sqrt(Math.max(floor, count));
     }
     return sums;
   };
@@ -156,7 +181,7 @@ function compileNgrams(model: LinearModel, categories: readonly string[]) {
       all++;
       if (start >= lo && end <= hi) sum += tables[t]![b]!;
     });
-    return (sum * gain * scales[t]!) / Math.sqrt(Math.max(1, all));
+    return (sum * gain * scales[t]!) / Math.sqrt(Math.max(floor, all));
   };
   return {
     accumulate(sym: Uint8Array, z: Float64Array): void {

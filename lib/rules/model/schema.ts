@@ -23,6 +23,11 @@ const categoryModelSchema = z.object({
   /** Weights of the character n-gram buckets (model `ngrams`), int8 base64 like `weights`, with their own scale. */
   ngramScale: z.number().positive().finite().optional(),
   ngramWeights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected').optional(),
+  /**
+   * Instead of `ngramScale`: the 16 weights a bucket may have; `ngramWeights` then holds each bucket's 4-bit index
+   * into them, two buckets to a byte (low nibble first), half the bytes of int8 weights.
+   */
+  ngramLevels: z.array(z.number().finite()).length(16).optional(),
 });
 
 const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.match(/=+$/)?.[0].length ?? 0);
@@ -52,6 +57,8 @@ export const modelSchema = z
         bits: z.number().int().min(8).max(20),
         /** The n-gram features' value: gain / √(the message's distinct n-grams). */
         gain: z.number().positive().finite(),
+        /** The n-gram count below which a short message's n-grams stop gaining value: gain / √max(floor, count). */
+        floor: z.number().int().min(1).max(4096).optional(),
       })
       .refine((g) => g.min <= g.max, { message: 'min must not exceed max', path: ['max'] })
       .optional(),
@@ -68,9 +75,11 @@ export const modelSchema = z
       if (bytes !== count) ctx.addIssue({ code: 'custom', path: ['categories', id, 'weights'], message: `${bytes} weights for ${count} features` });
       if (c.ngramWeights === undefined) continue;
       const buckets = m.ngrams ? 2 ** m.ngrams.bits : 0;
-      const got = base64Bytes(c.ngramWeights);
+      // 4-bit level indices pack two buckets into a byte.
+      const got = base64Bytes(c.ngramWeights) * (c.ngramLevels ? 2 : 1);
       if (got !== buckets) ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramWeights'], message: `${got} weights for ${buckets} n-gram buckets` });
-      if (c.ngramScale === undefined) ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramScale'], message: 'required with ngramWeights' });
+      if ((c.ngramScale === undefined) === (c.ngramLevels === undefined))
+        ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramScale'], message: 'exactly one of ngramScale and ngramLevels with ngramWeights' });
     }
   });
 

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rules/index';
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
-import { compileModel, modelProbabilities } from '@/lib/rules/model/compile';
+import { compileModel, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
-import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel } from '@/scripts/train-model';
+import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel, VIHOS_GOAL_PARAMS } from '@/scripts/train-model';
 
 const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
 
@@ -116,7 +116,7 @@ describe('the shipped model', () => {
   }, TRAINING_TIMEOUT);
 
   it('cross-validates: scored on folds it was not trained on, the shipped settings keep recall and the clean FP rate', () => {
-    const [withVeto, withoutVeto] = crossValidate([PARAMS, { ...PARAMS, veto: null }], 2);
+    const [withVeto, withoutVeto, goal] = crossValidate([PARAMS, { ...PARAMS, veto: null }, VIHOS_GOAL_PARAMS], 2);
     expect(withVeto!.macroF1).toBeGreaterThan(0.85);
     expect(withVeto!.recall['strange-link']).toBeGreaterThan(0.95);
     // The veto is there for the false-positive rate, and pays for it with a little recall.
@@ -124,18 +124,26 @@ describe('the shipped model', () => {
     // Measured 2.45%, as with words alone; abusive-language's threshold is chosen so that the comments' insult words
     // and spellings keep this at most 2.5%.
     expect(withVeto!.cleanFpRate).toBeLessThanOrEqual(0.025);
+    // The ViHOS-goal settings (2^18 4-bit n-gram buckets, short messages' n-grams capped, threshold 0.38) were chosen
+    // as the lowest threshold within the same bound: measured 2.49% (56 of 2,249 clean rows).
+    expect(goal!.cleanFpRate).toBeLessThanOrEqual(0.025);
+    expect(goal!.recall['abusive-language']).toBeGreaterThanOrEqual(0.95);
   }, TRAINING_TIMEOUT);
 
   // `npm run train-model -- --cv vihos` runs all 9,694 rows; a fixed 1,500-row subsample keeps this test short and
   // trains each fold on fewer comments, so its recall is lower than the full run's.
   it('cross-validates abusive-language on real comments (ViHOS, 5 folds of a fixed 1,500-row subsample)', () => {
-    const [r] = crossValidateVihos([PARAMS], 5, 1500);
+    const [r, goal] = crossValidateVihos([PARAMS, VIHOS_GOAL_PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: precision 0.951, recall 0.545 (words alone: 0.978 / 0.468; the rules alone find 0.27 of the abusive
-    // rows). The spelling n-grams trade a little precision for recall; the goal is recall at precision ≥ 0.85.
+    // Measured: recall 0.536 (0.545 before fresh10–15 joined the training files: more clean village rows; words alone:
+    // 0.978 / 0.468; the rules alone find 0.27 of the abusive rows). The spelling n-grams trade a little precision for
+    // recall; the goal is recall at precision ≥ 0.85.
     expect(r!.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.54);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.53);
+    // The ViHOS-goal settings, measured: precision 0.911, recall 0.604 (all 9,694 rows: 0.900 / 0.807).
+    expect(goal!.precision).toBeGreaterThanOrEqual(0.9);
+    expect(goal!.recall).toBeGreaterThanOrEqual(0.6);
   }, TRAINING_TIMEOUT);
 });
 
@@ -185,7 +193,39 @@ describe('spelling n-grams (abusive-language)', () => {
     expect(modelProbabilities(n, cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - 3 / Math.sqrt(3))), 5);
   });
 
+  it('a short message\'s n-grams are worth no more than `floor` n-grams would make them', () => {
+    const cm = compileModel({ ...withGrams(Array.from({ length: 256 }, () => 10)), ngrams: { ...spec, bits: 8, gain: 1, floor: 12 } });
+    // " ab " has 3 n-grams, under the floor of 12: each is worth 1/√12, not 1/√3.
+    expect(modelProbabilities(normalize('ab'), cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - 3 / Math.sqrt(12))), 5);
+  });
+
+  // 16 levels, index k worth k - 8 (index 0 is 0 by the training's convention, not required by the format).
+  const levels = Array.from({ length: 16 }, (_, k) => (k === 0 ? 0 : k - 8));
+  const withLevels = (packed: number[]) => {
+    const m = withGrams([]);
+    const scam = m.categories.scam!;
+    return { ...m, categories: { scam: { bias: scam.bias, scale: scam.scale, weights: scam.weights, ngramLevels: levels, ngramWeights: b64(packed) } } };
+  };
+
+  it('4-bit n-gram weights: two buckets to a byte, low nibble first, each its level', () => {
+    const { table, scale } = expandLevels(Int8Array.from([0x2f, 0x90]), levels);
+    // Levels land on int8 steps of max|level| / 127: each within half a step of its value.
+    const got = Array.from(table, (q) => q * scale);
+    [7, -6, 0, 1].forEach((want, i) => expect(Math.abs(got[i]! - want)).toBeLessThanOrEqual(scale / 2));
+    expect(got[3]).not.toBe(got[2]);
+  });
+
+  it('a model with 4-bit n-gram weights scores as its int8 equivalent', () => {
+    // Every bucket at level 15 (weight 7) against the int8 model's 10 × 0.1 = 1 per bucket: seven times the n-gram sum.
+    const cm = compileModel(withLevels(Array.from({ length: 128 }, () => 0xff)));
+    expect(modelProbabilities(normalize('ab'), cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - (7 * 3) / Math.sqrt(3))), 5);
+  });
+
   it.each<[string, unknown, RegExp]>([
+    ['4-bit n-gram weights of the wrong length', withLevels([1, 2, 3]), /^categories\.scam\.ngramWeights: 6 weights for 256 n-gram buckets/],
+    ['15 n-gram levels', (() => { const m = withLevels(Array.from({ length: 128 }, () => 0)); m.categories.scam.ngramLevels = levels.slice(1); return m; })(), /^categories\.scam\.ngramLevels:/],
+    ['both an n-gram scale and levels', (() => { const m = withLevels(Array.from({ length: 128 }, () => 0)); return { ...m, categories: { scam: { ...m.categories.scam, ngramScale: 0.1 } } }; })(), /^categories\.scam\.ngramScale: exactly one of/],
+    ['an n-gram floor of 0', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: { ...spec, bits: 8, gain: 1, floor: 0 } }, /^ngrams\.floor:/],
     ['n-gram weights of the wrong length', withGrams([1, 2, 3]), /^categories\.scam\.ngramWeights: 3 weights for 256 n-gram buckets/],
     ['n-gram weights without n-grams', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: undefined }, /^categories\.scam\.ngramWeights: 256 weights for 0/],
     ['min over max', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: { min: 5, max: 3, bits: 8, gain: 1 } }, /^ngrams\.max:/],
@@ -242,10 +282,26 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
 
   it.each<[string, string, Parameters<typeof compileRuleset>[1]]>([
     ['a strong rule score (≥ scoreRatio × threshold)', sale, {}],
-    ['a message with a link (links are judged by link analysis)', `${market} cho-que.xyz`, {}],
+    ['a message with a link that has a reason (a raw IP: the model never reads links)', `${market} http://103.77.12.9/cho-que`, {}],
     ['a term the group added itself', market, { overrides: { extraTerms: { advertising: [{ text: 'cá trắm', weight: 0.3 }] } } }],
   ])('keeps the rule flag for %s', (_name, text, options) => {
     expect(cats(text, compileRuleset(DEFAULT_PACK, { ...options, model: sure(veto) }))).toContain('advertising');
+  });
+
+  it('an ordinary link with no reason (unverified) does not shield the flag from the veto', () => {
+    const text = `${market} https://www.thanhha.com.vn/cho-que`;
+    expect(cats(text, compileRuleset(DEFAULT_PACK, { model: null }))).toEqual(['advertising']);
+    expect(cats(text, compileRuleset(DEFAULT_PACK, { model: sure(veto) }))).toEqual([]);
+  });
+
+  it('keeps a scam flag resting on a money request with its amount inside a scam story, vetoes the story alone', () => {
+    // A scam model sure that nothing is a scam (p ≈ 0.0025).
+    const sureScam = compileModel(tinyModel({ features: 'ban ca', veto, categories: { scam: { bias: -6, scale: 0.01, weights: b64([0, 0]) } } }));
+    const rs = compileRuleset(DEFAULT_PACK, { model: sureScam });
+    expect(cats('con đổi số mới, mẹ chuyển tạm 8 triệu đóng học nhé, tối con gọi giải thích sau', rs)).toContain('scam');
+    const story = 'con đổi số mới rồi, mẹ lưu lại nhé, tối con gọi giải thích sau, mẹ chuyển tạm giúp con nhé';
+    expect(cats(story, compileRuleset(DEFAULT_PACK, { model: null }))).toContain('scam');
+    expect(cats(story, rs)).not.toContain('scam');
   });
 
   it('keeps the flag when the words lift the category far above its prior, however low the probability stays', () => {
