@@ -1,17 +1,20 @@
 /**
  * A computation several categories (or one category twice) ask of the same message: done once per evaluation
- * context. The context lives for one message, so the cache holds nothing after it.
+ * context. The context lives for one message; the cache keeps the last one only, until the next message replaces it.
  */
 import type { EvalContext } from '../types';
 
 export function perMessage<T extends NonNullable<unknown>>(compute: (ctx: EvalContext) => T): (ctx: EvalContext) => T {
-  const cache = new WeakMap<EvalContext, T>();
+  // Contexts are evaluated one at a time: the last one asked about is the only one worth remembering (a WeakMap
+  // entry per message costs more than the check it saves).
+  let last: EvalContext | null = null;
+  let value: T | undefined;
   return (ctx) => {
-    let v = cache.get(ctx);
-    if (v === undefined) {
-      v = compute(ctx);
-      cache.set(ctx, v);
+    if (ctx !== last || value === undefined) {
+      value = undefined;
+      last = ctx;
+      value = compute(ctx);
     }
-    return v;
+    return value;
   };
 }

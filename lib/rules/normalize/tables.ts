@@ -85,13 +85,22 @@ export function foldCode(c: number): number {
 
 /** Fold a whole string (lowercase + no diacritics); no evasion handling. */
 export function foldString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  // Codes into a reused buffer and one string from it: appending char by char builds a rope of n pieces that the
+  // regexes reading the result must flatten first.
+  if (n > foldBuf.length) foldBuf = new Uint16Array(Math.max(n, 2 * foldBuf.length));
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    out += String.fromCharCode(c < TABLE_SIZE ? FOLD[LOWER[c]] : c);
+    foldBuf[i] = c < TABLE_SIZE ? FOLD[LOWER[c]] : c;
   }
+  let out = '';
+  for (let i = 0; i < n; i += FOLD_CHUNK) out += String.fromCharCode.apply(null, foldBuf.subarray(i, Math.min(n, i + FOLD_CHUNK)) as unknown as number[]);
   return out;
 }
+
+/** Codes per String.fromCharCode call (its arguments go on the stack). */
+const FOLD_CHUNK = 4096;
+let foldBuf = new Uint16Array(256);
 
 export function isVowelCode(c: number): boolean {
   return c < TABLE_SIZE && VOWEL[c] === 1;
