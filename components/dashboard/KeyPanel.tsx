@@ -50,9 +50,14 @@ export function KeyPanel() {
   };
 
   useEffect(() => {
+    // Key generation can outlive the panel (WebCrypto is slow on first use): no state update after unmount.
+    let mounted = true;
     ensureInstallKey(trustDb, now())
-      .then(setKey)
-      .catch(() => setError(t('key.unsupported')));
+      .then((k) => mounted && setKey(k))
+      .catch(() => mounted && setError(t('key.unsupported')));
+    return () => {
+      mounted = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [trustDb]);
 
