@@ -90,6 +90,8 @@ test('reminder: the card puts a reminder in the composer, never sends it, and th
 
 test('template: a notice is filled, inserted in the composer, sent by the admin and logged', async ({ firefox, zalo }) => {
   await openReplica(zalo);
+  // Open the panel once the overlay has read the page: on a loaded runner a click before that can be lost.
+  await expectAllChecked(zalo);
   await zalo.locator(byTestId('zgg-status-chip')).click();
   await zalo.locator(byTestId('zgg-open-picker')).click();
   await zalo.locator(byTestId('zgg-picker')).wait();
