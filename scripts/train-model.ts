@@ -7,11 +7,10 @@
  *
  * One logistic regression per category (not strange-link: links are judged by link analysis) over the word,
  * word-pair and accented-word features of lib/rules/model/features.ts (abusive-language also over hashed character
- * n-grams), trained on
- * tests/corpus/{labelled,extra,fresh,fresh3…fresh12,fresh14,fresh15}.jsonl and the dev sample. abusive-language also learns from the
- * ViHOS comments (tests/corpus/vihos): real insults with their slang and misspellings. Those rows are labelled for
- * abuse only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl, fresh13.jsonl, fresh16.jsonl and the *-unseen files
- * are never used: they measure what carries over.
+ * n-grams), trained on tests/corpus/{labelled,extra,fresh,fresh3…fresh12,fresh14,fresh15}.jsonl and the dev sample.
+ * abusive-language also learns from the ViHOS comments (tests/corpus/vihos): real insults with their slang and
+ * misspellings. Those rows are labelled for abuse only, so no other category sees them. tests/corpus/fresh2.jsonl,
+ * holdout.jsonl, fresh13.jsonl, fresh16.jsonl and the *-unseen files are never used: they measure what carries over.
  * Deterministic: fixed seed and order, so the same corpora always give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -386,7 +385,7 @@ function trainingKey(p: TrainParams): string {
   return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels]);
 }
 
-/** `m` with the decision settings of `params` (training depends on l2 and epochs only). */
+/** `m` with the decision settings of `params` (threshold, veto, abusive-language's own threshold), not trained on. */
 function withSettings(m: LinearModel, params: TrainParams): LinearModel {
   const abusive = m.categories[ABUSIVE];
   return {

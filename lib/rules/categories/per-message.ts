@@ -11,6 +11,7 @@ export function perMessage<T extends NonNullable<unknown>>(compute: (ctx: EvalCo
   let value: T | undefined;
   return (ctx) => {
     if (ctx !== last || value === undefined) {
+      // Cleared first: if compute throws, the next call recomputes instead of returning the previous message's value.
       value = undefined;
       last = ctx;
       value = compute(ctx);

@@ -1,6 +1,6 @@
 /** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
-import type { CategoryDefinition, SignalHit } from '../types';
+import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 import { quotedShare } from './quoted';
 import { violatingLinks } from './strange-link';
 import { benignNoticeIn } from './transactional';
@@ -12,6 +12,11 @@ const UNVERIFIED_WEIGHT = 0.2;
 const TRANSFER = /(?:^| )(?:chuyển|chuyen|ck|gửi|nộp|nop|đóng|dong|nạp|nap|bắn|mượn|muon) (?:[^ ]+ ){0,3}\d[\d.,]* ?(?:k|tr|triệu|trieu|nghìn|ngàn|đ|đồng|củ)(?![a-zà-ỹđ])/;
 // Salaries or returns far above village wages ("lương 70 triệu/tháng").
 const BIG_PAY = /(?:^| )(?:lương|thu nhập|lãi|hoa hồng) (?:từ |lên tới |lên đến )?\d{2,3} ?(?:triệu|tr)(?![a-zà-ỹđ])/;
+
+/** A money request with its amount ("chuyển tạm 8 triệu"); the price detector has found the amount first. */
+function asksTransfer(ctx: EvalContext): boolean {
+  return ctx.prices.length > 0 && TRANSFER.test(ctx.text.acc);
+}
 
 /** Authorities are named by warnings too ("công an không bao giờ…"): not evidence of a quoted pitch. */
 const AUTHORITY: ReadonlySet<string> = new Set(['impersonation', 'urgency']);
@@ -54,12 +59,9 @@ export const scam: CategoryDefinition = {
     if (ctx.prices.length > 0 && (asks || offer || ctx.hasGroup('scam', 'lure'))) {
       out.push({ name: 'money', weight: ctx.weight('scam', 'money', 0.2), spans: ctx.prices.map((s) => ctx.original(s)) });
     }
-    // Both need an amount, which the price detector has already found.
-    if (ctx.prices.length > 0) {
-      const acc = ctx.text.acc;
-      if (TRANSFER.test(acc)) out.push({ name: 'request', weight: ctx.weight('scam', 'transfer', 0.3), spans: [] });
-      if (BIG_PAY.test(acc)) out.push({ name: 'job', weight: ctx.weight('scam', 'big-pay', 0.3), spans: [] });
-    }
+    if (asksTransfer(ctx)) out.push({ name: 'request', weight: ctx.weight('scam', 'transfer', 0.3), spans: [] });
+    // It needs an amount, which the price detector has already found.
+    if (ctx.prices.length > 0 && BIG_PAY.test(ctx.text.acc)) out.push({ name: 'job', weight: ctx.weight('scam', 'big-pay', 0.3), spans: [] });
     return out;
   },
   adjust(ctx, score) {
@@ -93,7 +95,7 @@ export const scam: CategoryDefinition = {
   },
   // "con đổi số mới, mẹ chuyển tạm 8 triệu": a money request with its amount inside a scam's story is the pitch itself,
   // however ordinary the family words around it read to the model.
-  vetoProof: (ctx, flagged) => flagged === 'scam' && ctx.hasGroup('scam', 'story') && ctx.prices.length > 0 && TRANSFER.test(ctx.text.acc),
+  vetoProof: (ctx, flagged) => flagged === 'scam' && ctx.hasGroup('scam', 'story') && asksTransfer(ctx),
   modelAllowed(ctx) {
     // The model learned money and code words as scam words; on a genuine notice only the rules decide.
     return violatingLinks(ctx).length > 0 || !benignNoticeIn(ctx);

@@ -30,9 +30,10 @@ function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64
 /**
  * Does the model overrule the rules' flag for `cat`: the score is modest and the model finds nothing of the category
  * in the message (clean look-alikes the word rules cannot tell apart: market news with a price, a police report on a
- * gambling den). Never when a category finds what the model cannot weigh (a link with a reason: the model does not
- * read links, link analysis does; a money request with its amount), never against a term the group added itself, and never against a term spelt out
- * letter by letter ("n.ạ.p đ.ầ.u"): a deliberate evasion, and the joined word is one the model never saw.
+ * gambling den). Never when a category finds what the model cannot weigh (`vetoProof`: a link with a reason, since
+ * the model does not read links and link analysis does; a money request with its amount inside a scam story), never
+ * against a term the group added itself, and never against a term spelt out letter by letter ("n.ạ.p đ.ầ.u"): a
+ * deliberate evasion, and the joined word is one the model never saw.
  */
 export function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, probs: Float64Array | null, score: number): boolean {
   const model = rs.model;
