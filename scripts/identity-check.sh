@@ -21,7 +21,11 @@ if [ ! -d "$BASE" ]; then
 fi
 rm -rf "$BASE/out" && mkdir -p "$BASE/out" && rm -rf "$WORK/new" && mkdir -p "$WORK/new"
 node "$HERE/scripts/identity-inputs.mjs" "$WORK/in"
-INPUTS=("$HERE"/tests/corpus/*.jsonl "$HERE"/tests/corpus/vihos/vihos.jsonl /work/shared/corpus/vihos/vihos-train-dev.jsonl /work/shared/corpus/messages.dev.jsonl "$WORK/in/mutated.jsonl" "$WORK/in/bench100k.jsonl")
+# The shared ViHOS split sits beside the project when it is there (ZGG_SHARED points elsewhere); it is optional.
+SHARED=${ZGG_SHARED:-$HERE/../shared}
+EXTRA=()
+[ -f "$SHARED/corpus/vihos/vihos-train-dev.jsonl" ] && EXTRA+=("$SHARED/corpus/vihos/vihos-train-dev.jsonl")
+INPUTS=("$HERE"/tests/corpus/*.jsonl "$HERE"/tests/corpus/vihos/vihos.jsonl "${EXTRA[@]}" "$HERE/tests/unit/rules/fixtures/messages.dev.jsonl" "$WORK/in/mutated.jsonl" "$WORK/in/bench100k.jsonl")
 
 run_tree() { # tree outdir
   local tree=$1 out=$2 f name
