@@ -4,7 +4,7 @@
  */
 import type { CategoryId } from '../categories';
 import type { Flag } from '../flag';
-import { topTokens, weightInside } from '../model/compile';
+import { distinctWords, topTokens, weightInside } from '../model/compile';
 import type { Span, TermHit } from '../types';
 import type { CompiledCategory, CompiledRuleset } from './compile';
 import type { MessageContext } from './context';
@@ -88,6 +88,9 @@ export function modelFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messa
     p = 1 / (1 + Math.exp(lift - Math.log(p / (1 - p))));
     if (!modelMayFlag(rs, cat, probs, ctx.hits(cat.id).length, p)) return null;
   }
+  // A long message must reach its category's `aloneLong` threshold (many mildly weighted words add up); counted only
+  // here, on the few messages over `alone`, so the fast exit's bound stays the plain `alone`.
+  if (p < model.aloneLongP[mi]! && distinctWords(ctx.text) >= model.aloneLongWords[mi]!) return null;
   // Words the group allowed ("Không vi phạm" + allow) are never a model's evidence; with none left, no flag.
   const words = topTokens(ctx.text, model, mi).filter((t) => !ignored.some((a) => a.start < t.end && t.start < a.end));
   if (words.length === 0) return null;

@@ -14,6 +14,9 @@ export interface CompiledModel {
   readonly bias: Float64Array;
   /** Per covered category: its own threshold, from which it flags even without a rule word (NaN: none). */
   readonly alone: Float64Array;
+  /** Per covered category: the distinct-word count from which `aloneLongP` applies instead of `alone` (NaN: never). */
+  readonly aloneLongWords: Float64Array;
+  readonly aloneLongP: Float64Array;
   /** Sum of category `ci`'s n-gram weights over the distinct n-grams lying within [start, end) (0 without n-grams). */
   ngramWeightWithin(n: NormalizedText, ci: number, start: number, end: number): number;
   readonly threshold: number;
@@ -108,6 +111,8 @@ export function compileModel(model: LinearModel): CompiledModel {
     ngramWeightWithin: (n, ci, start, end) => grams?.within(n.sym, ci, start, end) ?? 0,
     bias: Float64Array.from(categories, (c) => model.categories[c]!.bias),
     alone: Float64Array.from(categories, (c) => model.categories[c]!.alone ?? NaN),
+    aloneLongWords: Float64Array.from(categories, (c) => model.categories[c]!.aloneLong?.words ?? NaN),
+    aloneLongP: Float64Array.from(categories, (c) => model.categories[c]!.aloneLong?.p ?? NaN),
     threshold: model.threshold,
     veto: model.veto ?? null,
   };
@@ -201,6 +206,13 @@ export function modelProbabilities(n: NormalizedText, cm: CompiledModel, hb?: Ha
   cm.accumulate(n, z, hb);
   for (let c = 0; c < z.length; c++) z[c] = 1 / (1 + Math.exp(-z[c]!));
   return z;
+}
+
+/** The message's distinct plain words, as the model counts them (no pairs, no accented spellings). */
+export function distinctWords(n: NormalizedText): number {
+  const seen = new Set<string>();
+  for (const t of modelTokens(n)) if (!t.feature.includes('_') && !t.feature.startsWith(ACCENTED)) seen.add(t.feature);
+  return seen.size;
 }
 
 /** The words that pushed category `ci` up the most: the evidence shown for a model flag. */

@@ -20,6 +20,12 @@ const categoryModelSchema = z.object({
    * category that needs a rule word still needs one.
    */
   alone: z.number().min(0.05).max(0.99).optional(),
+  /**
+   * Over `alone`, a message of `words` or more distinct words needs `p`: word and pair weights add up unscaled (only
+   * the n-grams are scaled by the message's length), so a long everyday line gathers log-odds from many mildly
+   * weighted words. Absent: `alone` whatever the length.
+   */
+  aloneLong: z.object({ words: z.number().int().min(1).max(1000), p: z.number().min(0.05).max(0.99) }).optional(),
   /** Weights of the character n-gram buckets (model `ngrams`), int8 base64 like `weights`, with their own scale. */
   ngramScale: z.number().positive().finite().optional(),
   ngramWeights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected').optional(),

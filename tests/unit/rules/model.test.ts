@@ -267,6 +267,33 @@ describe('model flags need a rule word in categories that never flag without one
   });
 });
 
+describe('a category trusted alone needs more from a long message (aloneLong)', () => {
+  // "chán" and "chán thật" lift abusive-language to p ≈ 0.9975 wherever they stand.
+  const model = (aloneLong?: { words: number; p: number }) =>
+    compileModel(tinyModel({ features: 'chan chan_that', categories: { 'abusive-language': { bias: 0, scale: 0.05, weights: b64([60, 60]), alone: 0.5, ...(aloneLong ? { aloneLong } : {}) } } }));
+  const cats = (text: string, cm: ReturnType<typeof model>) => checkMessage(text, compileRuleset(DEFAULT_PACK, { model: cm })).map((f) => f.category);
+
+  it('a message of `words` distinct words or more must reach `p`; a shorter one only `alone`', () => {
+    const long = model({ words: 5, p: 0.999 });
+    // lai mat dien a chan that: six distinct words.
+    expect(cats('Lại mất điện à, chán thật', long)).not.toContain('abusive-language');
+    expect(cats('Chán thật chán', long)).toContain('abusive-language');
+    expect(cats('Lại mất điện à, chán thật', model({ words: 7, p: 0.999 }))).toContain('abusive-language');
+    expect(cats('Lại mất điện à, chán thật', model({ words: 5, p: 0.99 }))).toContain('abusive-language');
+    expect(cats('Lại mất điện à, chán thật', model())).toContain('abusive-language');
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['no words', { words: 0, p: 0.5 }, /^categories\.abusive-language\.aloneLong\.words:/],
+    ['a fractional word count', { words: 2.5, p: 0.5 }, /^categories\.abusive-language\.aloneLong\.words:/],
+    ['p over 0.99', { words: 10, p: 1 }, /^categories\.abusive-language\.aloneLong\.p:/],
+  ])('rejects %s, naming the field', (_name, aloneLong, error) => {
+    const r = parseModel(tinyModel({ features: 'chan chan_that', categories: { 'abusive-language': { bias: 0, scale: 0.05, weights: b64([60, 60]), alone: 0.5, aloneLong } as never } }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
+
 describe('the model overrules a modest rule flag only when it is sure (veto)', () => {
   // An advertising model that is sure nothing is an ad (p ≈ 0.002): only its veto matters here.
   const sure = (veto: LinearModel['veto']) =>
