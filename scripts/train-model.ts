@@ -111,17 +111,19 @@ export interface TrainParams {
  */
 export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false };
 /**
- * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) within the village 2-fold clean-FP
- * bound, not shipped: on the sets never trained on, abusive-language loses precision (sensitive-topic hostility to a
- * people or a faith: abuse in ViHOS's labels, not in the village corpora's) and, on one set, a row of recall.
+ * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) with the village clean FP held
+ * (`-- --cv vihos`, `-- --cv`, `-- --lofo`, all on out-of-fold scores), not shipped: the replica's everyday line "Lại
+ * mất điện à, chán thật" (and "Lại mất nước à") gets an abusive flag at p 0.38 from two word pairs ("lại mất", "điện
+ * à") that insults in the comments share.
  * - 2^18 n-gram buckets (fewer unrelated n-grams share a weight), stored as 4-bit indices into 16 fitted levels, so the
  *   file grows by the size of one int8 table at 2^16 (the content script stays under 2 MB);
  * - a short message's n-grams worth at most 6/√60 each (a three-word line no longer rides on a few n-grams);
- * - abusive-language's own threshold 0.38, chosen on the out-of-fold scores: the lowest where the village clean FP
- *   stays within its bound.
- * `npm run train-model -- --cv vihos` prints its figures beside the shipped ones.
+ * - abusive-language's own threshold 0.3, and 0.55 for a message of 16 distinct words or more (`aloneLong`): word and
+ *   pair weights add up unscaled, so a long everyday line gathers log-odds from many mildly weighted words (the
+ *   village clean lines these settings flagged at 0.35 were nearly all that long; the comments they found, mostly
+ *   shorter).
  */
-export const VIHOS_GOAL_PARAMS: TrainParams = { ...PARAMS, ngrams: { min: 3, max: 5, bits: 18 }, ngramFloor: 60, ngramLevels: true, abusiveAlone: 0.38 };
+export const VIHOS_GOAL_PARAMS: TrainParams = { ...PARAMS, ngrams: { min: 3, max: 5, bits: 18 }, ngramFloor: 60, ngramLevels: true, abusiveAlone: 0.3, abusiveLong: { words: 16, p: 0.55 } };
 const LEARNING_RATE = 0.5;
 const MIN_DOCS = 2;
 const MODELLED: readonly CategoryId[] = CATEGORY_IDS.filter((c) => c !== 'strange-link');
@@ -481,6 +483,7 @@ function cvGrid(): TrainParams[] {
     { ...base, abusiveAlone: 0.3 },
     { ...base, abusiveAlone: 0.5 },
     { ...base, abusiveAlone: 0.7 },
+    VIHOS_GOAL_PARAMS,
   ];
 }
 
@@ -491,7 +494,7 @@ export const LOFO_FILES = ['tests/corpus/fresh10.jsonl', 'tests/corpus/fresh11.j
 function lofoGrid(): TrainParams[] {
   const base = PARAMS;
   const veto = base.veto!;
-  return [base, { ...base, threshold: 0.25 }, { ...base, threshold: 0.3 }, { ...base, veto: { ...veto, maxLift: 3 } }, { ...base, veto: { ...veto, below: 0.1 } }, { ...base, veto: null }];
+  return [base, VIHOS_GOAL_PARAMS, { ...base, threshold: 0.25 }, { ...base, threshold: 0.3 }, { ...base, veto: { ...veto, maxLift: 3 } }, { ...base, veto: { ...veto, below: 0.1 } }, { ...base, veto: null }];
 }
 
 export function serialiseModel(model: LinearModel): string {
@@ -503,13 +506,15 @@ const cvArg = process.argv.indexOf('--cv');
 if (isMain && cvArg >= 0 && process.argv[cvArg + 1] === 'vihos') {
   const rowsArg = process.argv.indexOf('--rows');
   const limit = rowsArg >= 0 ? Number(process.argv[rowsArg + 1]) : Infinity;
-  const alones = [0.35, 0.5, 0.6, PARAMS.abusiveAlone, 0.7];
-  const goal = [0.35, VIHOS_GOAL_PARAMS.abusiveAlone, 0.5, 0.65].map((a) => ({ ...VIHOS_GOAL_PARAMS, abusiveAlone: a }));
-  for (const r of crossValidateVihos([...alones.map((a) => ({ ...PARAMS, abusiveAlone: a })), ...goal], 5, limit)) {
-    const which = r.params.ngramLevels === VIHOS_GOAL_PARAMS.ngramLevels ? 'goal settings' : 'shipped settings';
-    const mark = which === 'shipped settings' && r.params.abusiveAlone === PARAMS.abusiveAlone ? ' (shipped)' : '';
+  const shipped = [0.35, 0.5, PARAMS.abusiveAlone].map((a) => ({ ...PARAMS, abusiveAlone: a }));
+  const goal = [VIHOS_GOAL_PARAMS, { ...VIHOS_GOAL_PARAMS, abusiveLong: null }, ...[0.35, 0.38, 0.5].map((a) => ({ ...VIHOS_GOAL_PARAMS, abusiveAlone: a, abusiveLong: null }))];
+  for (const r of crossValidateVihos([...shipped, ...goal], 5, limit)) {
+    const p = r.params;
+    const which = p.ngramLevels === VIHOS_GOAL_PARAMS.ngramLevels ? 'goal settings' : 'shipped settings';
+    const long = p.abusiveLong ? `, ${p.abusiveLong.p} from ${p.abusiveLong.words} words` : '';
+    const mark = p === PARAMS ? ' (shipped)' : p === VIHOS_GOAL_PARAMS ? ' (goal)' : '';
     process.stdout.write(
-      `ViHOS 5-fold, ${r.rows} rows (${r.abusive} abusive), ${which}, alone ${r.params.abusiveAlone}${mark}: abusive precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn})\n`,
+      `ViHOS 5-fold, ${r.rows} rows (${r.abusive} abusive), ${which}, alone ${p.abusiveAlone}${long}${mark}: abusive precision ${r.precision.toFixed(3)} recall ${r.recall.toFixed(3)} (tp ${r.tp} fp ${r.fp} fn ${r.fn})\n`,
     );
   }
 } else if (isMain && (cvArg >= 0 || process.argv.includes('--lofo'))) {
@@ -520,7 +525,7 @@ if (isMain && cvArg >= 0 && process.argv[cvArg + 1] === 'vihos') {
     const recall = CATEGORY_IDS.map((c) => `${c.slice(0, 5)} ${r.recall[c].toFixed(2)}`).join(' ');
     const abusive = `abusive P ${r.precision[ABUSIVE].toFixed(2)}`;
     process.stdout.write(
-      `l2 ${p.l2} epochs ${p.epochs} threshold ${p.threshold} ${veto} alone ${p.abusiveAlone}: macro-F1 ${r.macroF1.toFixed(3)}, clean FP ${(r.cleanFpRate * 100).toFixed(2)}%, ${abusive}, recall ${recall}\n`,
+      `l2 ${p.l2} epochs ${p.epochs} threshold ${p.threshold} ${veto} ${p === VIHOS_GOAL_PARAMS ? 'ViHOS goal settings, ' : ''}alone ${p.abusiveAlone}${p.abusiveLong ? ` (${p.abusiveLong.p} from ${p.abusiveLong.words} words)` : ''}: macro-F1 ${r.macroF1.toFixed(3)}, clean FP ${(r.cleanFpRate * 100).toFixed(2)}%, ${abusive}, recall ${recall}\n`,
     );
   }
 } else if (isMain) {
