@@ -20,6 +20,8 @@ describe('shapes flag new wording', () => {
     // gambling: a number pick with a betting verb, accented or not
     ['gambling-fortune', 'Tối nay ghi cho anh 50 điểm con 27 nhé'],
     ['gambling-fortune', 'mai danh 18 voi 81 nha ae, dau 1 dit 8'],
+    // quotes used for emphasis, the pick itself outside them
+    ['gambling-fortune', 'Soi cầu "chuẩn 99%" hôm nay: đề về 36, lô 27-72, ib em vào nhóm VIP'],
     // sensitive: target × generaliser/derogation, calls to action
     ['sensitive-topic', 'Người Dao trên núi toàn là lười biếng, hỗ trợ bao nhiêu cũng phí'],
     ['sensitive-topic', 'Năm nay cả xóm không treo cờ ngày quốc khánh, treo cho ai xem'],
@@ -46,6 +48,9 @@ describe('context keeps lookalikes clean', () => {
   it.each([
     // retold scam in quotes, with the authority named by the warning
     'Bố em vừa bị gọi kiểu "con đang cấp cứu, chuyển gấp 20 triệu vào số này". Công an không bao giờ thu tiền như vậy, ai gặp thì báo 113.',
+    // a betting or fortune-telling pitch retold in quotes to warn about it
+    'Chi doan nhac cac ban tre: link moi "tai xiu doi thuong, nap 50k nhan 500k" gui qua Messenger thi xoa ngay nhe',
+    'Thay co ong thay boi den xom rao "xem boi dat ten cho con, giai han sao xau", ba con can than keo mat tien oan',
     // asking whether a rumour is true
     'Có ai nghe nói tháng sau cắt điện cả huyện không ạ? Em chưa thấy điện lực thông báo gì.',
     // a relative working somewhere is not a leak by itself
