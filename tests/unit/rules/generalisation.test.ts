@@ -44,13 +44,24 @@ describe('shapes flag new wording', () => {
   });
 });
 
+describe('a betting or fortune-telling pitch retold in quotes to warn about it stays under the rules\' threshold', () => {
+  // The rules alone: the model judges these words on its own and may still flag the message.
+  const rules = compileRuleset(DEFAULT_PACK, { model: null });
+  it.each([
+    'Chi doan nhac cac ban tre: link moi "tai xiu doi thuong, nap 50k nhan 500k" gui qua Messenger thi xoa ngay nhe',
+    'Thay co ong thay boi den xom rao "xem boi dat ten cho con, giai han sao xau", ba con can than keo mat tien oan',
+  ])('%s', (text) => {
+    expect(checkMessage(text, rules).map((f) => f.category)).not.toContain('gambling-fortune');
+    // The same pitch said outright is flagged.
+    const pitch = text.match(/"([^"]+)"/)![1]!;
+    expect(checkMessage(pitch, rules).map((f) => f.category)).toContain('gambling-fortune');
+  });
+});
+
 describe('context keeps lookalikes clean', () => {
   it.each([
     // retold scam in quotes, with the authority named by the warning
     'Bố em vừa bị gọi kiểu "con đang cấp cứu, chuyển gấp 20 triệu vào số này". Công an không bao giờ thu tiền như vậy, ai gặp thì báo 113.',
-    // a betting or fortune-telling pitch retold in quotes to warn about it
-    'Chi doan nhac cac ban tre: link moi "tai xiu doi thuong, nap 50k nhan 500k" gui qua Messenger thi xoa ngay nhe',
-    'Thay co ong thay boi den xom rao "xem boi dat ten cho con, giai han sao xau", ba con can than keo mat tien oan',
     // asking whether a rumour is true
     'Có ai nghe nói tháng sau cắt điện cả huyện không ạ? Em chưa thấy điện lực thông báo gì.',
     // a relative working somewhere is not a leak by itself
