@@ -42,6 +42,8 @@ export const TRAINING_FILES = [
   'tests/corpus/fresh12.jsonl',
   'tests/corpus/fresh14.jsonl',
   'tests/corpus/fresh15.jsonl',
+  'tests/corpus/fresh18.jsonl',
+  'tests/corpus/fresh19.jsonl',
   'tests/unit/rules/fixtures/messages.dev.jsonl',
 ];
 export const MODEL_FILE = 'lib/rules/packs/model-vi.json';
@@ -96,7 +98,9 @@ export interface TrainParams {
  * probabilities fall: 0.2 keeps the recall 0.3 had (`-- --lofo`, each of those files scored by a model trained on
  * all the other rows: recall up 1–6 points in five categories for 0.36 points of clean FP; on holdout 0.3 lost five
  * lines, 0.2 two). maxLift stays 2: at 3 the veto drops short textbook scams ("chuyển khoản ngay vào tài khoản an
- * toàn theo yêu cầu viện kiểm sát").
+ * toàn theo yêu cầu viện kiểm sát"). In a message with warning words short of a warning, the bad wording is often
+ * retold to warn about it: there the veto reaches to p 0.1 and lift 3.5 (`warned`; leave-one-file-out clean FP
+ * 2.68% → 2.32%, no recall lost; 0.1/3, 0.15/3.5, 0.2/4 lie on the same plateau, 0.3/5 costs sensitive recall).
  * abusiveAlone and villageCleanWeight: chosen on ViHOS 5-fold and the village 2-fold clean FP together (`-- --cv
  * vihos`, model.test): clean village rows at 8× (not 3×) moved the whole trade-off, so 0.65 gives more ViHOS recall
  * (0.676 vs 0.652) at a lower village clean FP (2.5% vs 2.7%); at 0.6 a short replica line ("Lại mất điện à, chán
@@ -107,7 +111,7 @@ export interface TrainParams {
  * ViHOS recall 0.676 → 0.730 (precision 0.966 → 0.937) at the same village clean FP (2.45% on the same rules).
  * Unit-weight n-grams (gain 1) moved nothing; gain 10 or 2^15 buckets raised the village clean FP.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2 }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false };
 /**
  * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) within the village 2-fold clean-FP
  * bound, not shipped: on the sets never trained on, abusive-language loses precision (sensitive-topic hostility to a
@@ -483,13 +487,27 @@ function cvGrid(): TrainParams[] {
 }
 
 /** The newest training files, each written without reading the rules: `-- --lofo` leaves each out in turn. */
-export const LOFO_FILES = ['tests/corpus/fresh10.jsonl', 'tests/corpus/fresh11.jsonl', 'tests/corpus/fresh12.jsonl', 'tests/corpus/fresh14.jsonl', 'tests/corpus/fresh15.jsonl'];
+export const LOFO_FILES = ['tests/corpus/fresh10.jsonl', 'tests/corpus/fresh11.jsonl', 'tests/corpus/fresh12.jsonl', 'tests/corpus/fresh14.jsonl', 'tests/corpus/fresh15.jsonl', 'tests/corpus/fresh18.jsonl', 'tests/corpus/fresh19.jsonl'];
 
 /** The decision settings `-- --lofo` compares: the shipped ones and the neighbours they were chosen over. */
 function lofoGrid(): TrainParams[] {
   const base = PARAMS;
   const veto = base.veto!;
-  return [base, { ...base, threshold: 0.25 }, { ...base, threshold: 0.3 }, { ...base, veto: { ...veto, maxLift: 3 } }, { ...base, veto: { ...veto, below: 0.1 } }, { ...base, veto: null }];
+  const warned = (below: number, maxLift: number): TrainParams => ({ ...base, veto: { ...veto, warned: { below, maxLift } } });
+  const { warned: _, ...plain } = veto;
+  return [
+    base,
+    { ...base, threshold: 0.15 },
+    { ...base, threshold: 0.175 },
+    { ...base, threshold: 0.25 },
+    { ...base, threshold: 0.3 },
+    { ...base, veto: plain },
+    warned(0.1, 3),
+    warned(0.3, 5),
+    { ...base, veto: { ...veto, maxLift: 3 } },
+    { ...base, veto: { ...veto, below: 0.1 } },
+    { ...base, veto: null },
+  ];
 }
 
 export function serialiseModel(model: LinearModel): string {
@@ -514,7 +532,7 @@ if (isMain && cvArg >= 0 && process.argv[cvArg + 1] === 'vihos') {
   const results = cvArg >= 0 ? crossValidate(cvGrid()) : crossValidateFiles(lofoGrid(), LOFO_FILES);
   for (const r of results) {
     const p = r.params;
-    const veto = p.veto ? `veto ${p.veto.below}/${p.veto.scoreRatio}/${p.veto.maxLift}` : 'no veto';
+    const veto = p.veto ? `veto ${p.veto.below}/${p.veto.scoreRatio}/${p.veto.maxLift}${p.veto.warned ? ` warned ${p.veto.warned.below}/${p.veto.warned.maxLift}` : ''}` : 'no veto';
     const recall = CATEGORY_IDS.map((c) => `${c.slice(0, 5)} ${r.recall[c].toFixed(2)}`).join(' ');
     const abusive = `abusive P ${r.precision[ABUSIVE].toFixed(2)}`;
     process.stdout.write(

@@ -41,10 +41,12 @@ export function modelVetoes(rs: CompiledRuleset, cat: CompiledCategory, ctx: Mes
   const mi = rs.modelIndex[cat.pos]!;
   if (!model || !veto || !probs || mi < 0) return false;
   const p = probs[mi]!;
-  if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || p >= veto.below) return false;
+  // Warning words short of a warning: the bad wording may be retold to warn about it, so the model's doubt counts more.
+  const bounds = veto.warned && ctx.warning > 0 ? veto.warned : veto;
+  if (score >= cat.threshold * veto.scoreRatio - SCORE_EPS || p >= bounds.below) return false;
   if (rs.categories.some((c) => c.def.vetoProof?.(ctx, cat.id))) return false;
   // Words that lift the category well above its prior are support, however low p stays (a short line).
-  if (Math.log(p / (1 - p)) - model.bias[mi]! >= veto.maxLift) return false;
+  if (Math.log(p / (1 - p)) - model.bias[mi]! >= bounds.maxLift) return false;
   const joined = ctx.text.joined;
   return !ctx.hits(cat.id).some((h) => h.term.fromGroup || (joined !== null && joined[h.start] === 1));
 }

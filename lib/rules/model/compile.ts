@@ -18,7 +18,7 @@ export interface CompiledModel {
   /** Sum of category `ci`'s n-gram weights over the distinct n-grams lying within [start, end) (0 without n-grams). */
   ngramWeightWithin(n: NormalizedText, ci: number, start: number, end: number): number;
   readonly threshold: number;
-  readonly veto: { readonly below: number; readonly scoreRatio: number; readonly maxLift: number } | null;
+  readonly veto: Readonly<NonNullable<LinearModel['veto']>> | null;
 }
 
 function decodeInt8(b64: string): Int8Array {

