@@ -68,6 +68,11 @@ export interface EvalContext {
   weight(category: CategoryId, name: string, fallback: number): number;
   /** Original-offset span of a normalised span. */
   original(span: Span): { start: number; end: number };
+  /**
+   * Share (by weight) of a category's positive term evidence inside `spans` (original offsets); each term counts
+   * once, groups in `ignore` are left out; 0 when the category has no evidence.
+   */
+  shareInside(category: CategoryId, spans: ReadonlyArray<readonly [number, number]>, ignore?: ReadonlySet<string>): number;
 }
 
 export interface CategoryDefinition {
@@ -104,6 +109,12 @@ export interface CategoryDefinition {
    * cung cấp OTP", "đừng chuyển tiền") reads as advice about scams.
    */
   negatedWarning?(hit: TermHit): number;
+  /**
+   * Stretches of the original text where this category's words are only reported, with the writer's stance against
+   * them outside (a pitch quoted to debunk it): a rule score resting mostly there is a mention and falls under the
+   * threshold, and the model leaves those words out.
+   */
+  mentions?(ctx: EvalContext): ReadonlyArray<readonly [number, number]>;
   /** Context adjustment of the final score (warnings, official notices…). */
   adjust?(ctx: EvalContext, score: number, groups: GroupSet): number;
   /** May the model flag this category where the rules stayed below their threshold (default yes)? */

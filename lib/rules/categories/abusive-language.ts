@@ -1,6 +1,7 @@
 /** III.2(5) – uncivil language: profanity (incl. teencode), insults to members or officials. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition } from '../types';
+import { retoldSpans } from './quoted';
 
 export const abusiveLanguage: CategoryDefinition = {
   id: 'abusive-language',
@@ -9,6 +10,7 @@ export const abusiveLanguage: CategoryDefinition = {
   explanation: 'Tin nhắn dùng ngôn từ thiếu văn hóa, chửi bới hoặc xúc phạm thành viên, cán bộ.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'remind', high: 'delete' },
+  mentions: retoldSpans,
   needsHits: 'always',
   severityFor(score, threshold) {
     if (score >= threshold * 2.5) return 'high';

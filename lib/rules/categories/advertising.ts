@@ -1,7 +1,7 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
-import { quotedShare } from './quoted';
+import { quotedShare, retoldSpans } from './quoted';
 
 /** Groups that support an ad but are not one on their own. */
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
@@ -16,6 +16,7 @@ export const advertising: CategoryDefinition = {
   explanation: 'Tin nhắn quảng cáo bán hàng, rao vặt hoặc chào mời dịch vụ cá nhân, trái quy chế nhóm.',
   defaultSeverity: 'low',
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
+  mentions: retoldSpans,
   textSignals: ['service', 'offer'],
   signals(ctx) {
     const out: SignalHit[] = [];

@@ -1,7 +1,7 @@
 /** III.2(4) – lottery (lô đề), betting, casinos, fortune-telling offered as a service. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
-import { quotedShare } from './quoted';
+import { quotedShare, retoldSpans } from './quoted';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
 
@@ -33,6 +33,7 @@ export const gamblingFortune: CategoryDefinition = {
   explanation: 'Tin nhắn có nội dung lô đề, cá độ, cờ bạc hoặc bói toán, bị cấm trong nhóm.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  mentions: retoldSpans,
   // Picks and two-digit numbers: the lottery signals need a gambling word or a pick written out.
   digitSignals(text, hits) {
     return hits.length > 0 || (pickWords(text.acc) && PICK.test(text.acc));

@@ -3,32 +3,65 @@
  * is usually a story or a warning about it, not the pitch itself.
  */
 import type { CategoryId } from '../categories';
+import { foldString } from '../normalize/tables';
 import type { EvalContext } from '../types';
+import { perMessage } from './per-message';
 
-const NONE: ReadonlySet<string> = new Set();
 const QUOTED = /"[^"\n]{6,}"|“[^”\n]{6,}”|«[^»\n]{6,}»/g;
+
+/**
+ * The writer's stance against what they quote, in the folded text outside the quotes: a debunk ("là sai", "bịa
+ * đặt", "chưa có văn bản"), a verdict ("toàn lừa", "phạm pháp", "tiếng lóng lô đề"), advice not to follow it ("đừng
+ * chia sẻ", "không ham", "tránh xa") or the admin's own moderation ("nội quy", "mời ra", "đã xóa và chặn"). Worry
+ * words ("cẩn thận", "cảnh báo") are left out: a rumour spreads with them.
+ */
+const STANCE = new RegExp(
+  `(?:^|[^a-z])(?:${[
+    'la sai', 'sai su that', 'bia dat', 'bia ra', 'vo nghia', 'vo can cu', 'khong dung su that', 'khong co chuyen',
+    'chua co (?:lenh|thong bao|van ban|quyet dinh|chu truong)', 'tin gia', 'la gia',
+    'dung (?:chia se|share|nghe|tin|bam|lien he|dinh|ham|goi|chuyen|nap|vao|tham gia|mua)', '(?:ko|khong) ham', 'tranh xa',
+    'ma tranh', 'khong tham gia', 'cam (?:dang|tu ngu|gui|quang cao|chui)', 'khong dang', 'vi pham noi quy', 'noi quy',
+    'moi ra', 'bao admin', 'admin (?:da )?xoa', 'da xoa', 'xoa (?:luon|ngay|di)', 'da chan', 'chan (?:luon|ngay)',
+    '(?:la|toan|deu la|deu) lua', 'lua dao', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
+  ].join('|')})(?![a-z])`,
+);
+
+/** Quoted stretches of the original text as [start, end) offsets. */
+export function quotedSpans(text: string): Array<[number, number]> {
+  if (text.indexOf('"') < 0 && text.indexOf('“') < 0 && text.indexOf('«') < 0) return [];
+  const spans: Array<[number, number]> = [];
+  QUOTED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTED.exec(text))) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+const quotedOnce = perMessage((ctx) => quotedSpans(ctx.text.original));
 
 /**
  * Share (by weight) of a category's positive term evidence that lies inside quotation marks; 0 without quotes.
  * Each term counts once; groups in `ignore` (e.g. the authority a warning names) are left out.
  */
-export function quotedShare(ctx: EvalContext, category: CategoryId, ignore: ReadonlySet<string> = NONE): number {
+export function quotedShare(ctx: EvalContext, category: CategoryId, ignore?: ReadonlySet<string>): number {
+  return ctx.shareInside(category, quotedOnce(ctx), ignore);
+}
+
+/** Does the message quote wording and, outside the quotes, take a stance against it? */
+export const retoldAgainst = perMessage((ctx): boolean => {
+  const spans = quotedOnce(ctx);
+  if (spans.length === 0) return false;
   const text = ctx.text.original;
-  if (text.indexOf('"') < 0 && text.indexOf('“') < 0 && text.indexOf('«') < 0) return 0;
-  const spans: Array<[number, number]> = [];
-  QUOTED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = QUOTED.exec(text))) spans.push([m.index, m.index + m[0].length]);
-  if (spans.length === 0) return 0;
-  let inside = 0;
-  let total = 0;
-  const seen = new Set<number>();
-  for (const h of ctx.hits(category)) {
-    if (h.term.weight <= 0 || ignore.has(h.term.group ?? '') || seen.has(h.term.id)) continue;
-    seen.add(h.term.id);
-    const o = ctx.original(h);
-    total += h.term.weight;
-    if (spans.some(([a, b]) => o.start >= a && o.end <= b)) inside += h.term.weight;
+  let outside = '';
+  let at = 0;
+  for (const [a, b] of spans) {
+    outside += `${text.slice(at, a)} | `;
+    at = b;
   }
-  return total === 0 ? 0 : inside / total;
+  outside += text.slice(at);
+  return STANCE.test(foldString(outside));
+});
+
+/** The quoted stretches of a message retold against (none otherwise): a category's `mentions`. */
+export function retoldSpans(ctx: EvalContext): ReadonlyArray<readonly [number, number]> {
+  return retoldAgainst(ctx) ? quotedOnce(ctx) : [];
 }

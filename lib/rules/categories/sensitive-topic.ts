@@ -1,6 +1,7 @@
 /** III.2(3) – political, religious or ethnic commentary against the law (not ordinary mentions). */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
+import { retoldSpans } from './quoted';
 
 // A people or region named as a group: "người Khơ Mú", "dân Bắc", "tụi Nghệ". Case matters (proper noun), so
 // this reads the ORIGINAL text. It only ever adds to the capped `target` group: alone it never flags.
@@ -13,6 +14,7 @@ export const sensitiveTopic: CategoryDefinition = {
   explanation: 'Tin nhắn bình luận về chính trị, tôn giáo hoặc sắc tộc trái quy định pháp luật (kích động, xuyên tạc, gây chia rẽ).',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  mentions: retoldSpans,
   needsHits: 'always',
   textSignals: ['target'],
   signals(ctx) {

@@ -1,6 +1,7 @@
 /** III.2(1) – unverified news, rumours, fake alarms and chain messages. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
+import { retoldSpans } from './quoted';
 import { hasInsider } from './insider';
 
 // A member ASKING whether a rumour is true does not spread it as fact ("có ai biết thật không ạ?").
@@ -21,6 +22,7 @@ export const unverifiedNews: CategoryDefinition = {
   explanation: 'Tin nhắn lan truyền tin đồn, tin chưa kiểm chứng hoặc tin giả gây hoang mang.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
+  mentions: retoldSpans,
   needsHits: 'always',
   textSignals: ['hearsay'],
   signals(ctx) {

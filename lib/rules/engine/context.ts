@@ -12,6 +12,7 @@ import type { Matches } from './match';
 import { scoreCategory } from './score';
 
 const NO_HITS: readonly TermHit[] = [];
+const NO_GROUPS: ReadonlySet<string> = new Set();
 
 export class MessageContext implements EvalContext {
   readonly warningThreshold: number;
@@ -80,5 +81,19 @@ export class MessageContext implements EvalContext {
   }
   original(sp: Span): { start: number; end: number } {
     return { start: this.text.start[sp.start], end: this.text.end[sp.end - 1] };
+  }
+  shareInside(id: CategoryId, spans: ReadonlyArray<readonly [number, number]>, ignore: ReadonlySet<string> = NO_GROUPS): number {
+    if (spans.length === 0) return 0;
+    let inside = 0;
+    let total = 0;
+    const seen = new Set<number>();
+    for (const h of this.hits(id)) {
+      if (h.term.weight <= 0 || ignore.has(h.term.group ?? '') || seen.has(h.term.id)) continue;
+      seen.add(h.term.id);
+      const o = this.original(h);
+      total += h.term.weight;
+      if (spans.some(([a, b]) => o.start >= a && o.end <= b)) inside += h.term.weight;
+    }
+    return total === 0 ? 0 : inside / total;
   }
 }

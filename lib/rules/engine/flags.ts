@@ -61,6 +61,9 @@ export function makeFlag(
   };
 }
 
+/** Share of a category's evidence inside reported words from which the message is a mention of it. */
+const MENTION_SHARE = 0.6;
+
 /** The flag the rules give `cat` on this message, or null when its score stays below the threshold. */
 export function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, text: string, withLinks: boolean): Flag | null {
   const hits = ctx.hits(cat.id);
@@ -71,8 +74,14 @@ export function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messag
   const signals = cat.def.signals ? cat.def.signals(ctx) : [];
   if (hits.length === 0 && signals.length === 0) return null;
   const sc = scoreCategory(rs, cat, hits, signals, cat.scratch);
-  const score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
+  let score = cat.def.adjust ? cat.def.adjust(ctx, sc.score, sc.groups) : sc.score;
   if (!reaches(score, cat.threshold)) return null;
+  // Words only reported, with the writer's stance against them, are a mention; heavy evidence outside them stays.
+  const mentions = cat.def.mentions?.(ctx);
+  if (mentions && mentions.length > 0 && ctx.shareInside(cat.id, mentions) >= MENTION_SHARE) {
+    score = Math.min(score * 0.4, score - 1.2);
+    if (!reaches(score, cat.threshold)) return null;
+  }
   const spans: OffsetSpan[] = [];
   let best: TermHit | null = null;
   for (const h of hits) {

@@ -56,11 +56,11 @@ export function modelAbove(rs: CompiledRuleset, probs: Float64Array | null, byCa
   return rs.categories.some((cat) => modelMayFlag(rs, cat, probs, byCat.get(cat.id)?.length ?? 0));
 }
 
-/** The message's links as spans of the normalised text (the links carry original offsets). */
-function linkSpans(ctx: MessageContext): Span[] {
+/** Original-offset stretches as spans of the normalised text. */
+function normalisedSpans(ctx: MessageContext, stretches: Iterable<{ readonly start: number; readonly end: number }>): Span[] {
   const { start, end } = ctx.text;
   const out: Span[] = [];
-  for (const l of ctx.links) {
+  for (const l of stretches) {
     let a = 0;
     while (a < start.length && start[a]! < l.start) a++;
     let b = a;
@@ -68,6 +68,19 @@ function linkSpans(ctx: MessageContext): Span[] {
     if (b > a) out.push({ start: a, end: b });
   }
   return out;
+}
+
+/**
+ * Words the model must not weigh for `cat`: the group's allowed terms; for insults, the text of a link (a host or
+ * path is nobody's words to anyone; the spelling n-grams read "clip-hot" in a URL as they would in a comment); and
+ * words the category reads as a mention (a pitch quoted to debunk it). Other categories' models learnt from link
+ * words (scam paths) and keep them.
+ */
+function ignoredFor(cat: CompiledCategory, ctx: MessageContext): readonly Span[] {
+  const links = cat.id === 'abusive-language' && ctx.links.length > 0 ? ctx.links : [];
+  const mentions = cat.def.mentions?.(ctx) ?? [];
+  if (links.length === 0 && mentions.length === 0) return ctx.allowed;
+  return [...ctx.allowed, ...normalisedSpans(ctx, [...links, ...mentions.map(([start, end]) => ({ start, end }))])];
 }
 
 /**
@@ -81,10 +94,8 @@ export function modelFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messa
   if (cat.def.modelAllowed && !cat.def.modelAllowed(ctx)) return null;
   const mi = rs.modelIndex[cat.pos]!;
   let p = probs[mi]!;
-  // Allowed words weigh nothing, and for insults neither does the text of a link (a host or path is nobody's words
-  // to anyone; the spelling n-grams read "clip-hot" in a URL as they would in a comment): judged on the rest of the
-  // message, is it still over the threshold? Other categories' models learnt from link words (scam paths) and keep them.
-  const ignored = cat.id === 'abusive-language' && ctx.links.length > 0 ? [...ctx.allowed, ...linkSpans(ctx)] : ctx.allowed;
+  // Judged on the rest of the message, without the words it must not weigh, is it still over the threshold?
+  const ignored = ignoredFor(cat, ctx);
   const lift = weightInside(ctx.text, model, mi, ignored);
   if (lift > 0) {
     p = 1 / (1 + Math.exp(lift - Math.log(p / (1 - p))));

@@ -173,9 +173,9 @@ const FLOORED: Array<[string, Floors]> = [
   }],
   ['tests/corpus/fresh16.jsonl', {
     scoreOnly: true,
-    cleanFp: 0.009,
-    recall: { 'strange-link': 0.94, 'scam': 0.98, 'advertising': 0.95, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.88, 'unverified-news': 0.87, 'classified-info': 0.93 },
-    precision: { 'strange-link': 0.98, 'scam': 0.93, 'advertising': 0.84, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.94, 'unverified-news': 0.94, 'classified-info': 0.98 },
+    cleanFp: 0.004,
+    recall: { 'strange-link': 0.94, 'scam': 0.98, 'advertising': 0.98, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.87, 'unverified-news': 0.87, 'classified-info': 0.93 },
+    precision: { 'strange-link': 0.98, 'scam': 0.93, 'advertising': 0.8, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.98, 'unverified-news': 0.98, 'classified-info': 0.98 },
   }],
 ];
 

@@ -20,6 +20,8 @@ describe('shapes flag new wording', () => {
     // gambling: a number pick with a betting verb, accented or not
     ['gambling-fortune', 'Tối nay ghi cho anh 50 điểm con 27 nhé'],
     ['gambling-fortune', 'mai danh 18 voi 81 nha ae, dau 1 dit 8'],
+    // a rumour quoted and passed on with a worry word is still the rumour
+    ['unverified-news', 'Nghe nói "tuần sau cắt điện cả xã 5 ngày để thay trạm biến áp", nhà nào có máy phát thì chuẩn bị, cẩn thận nhé'],
     // quotes used for emphasis, the pick itself outside them
     ['gambling-fortune', 'Soi cầu "chuẩn 99%" hôm nay: đề về 36, lô 27-72, ib em vào nhóm VIP'],
     // sensitive: target × generaliser/derogation, calls to action
@@ -62,6 +64,10 @@ describe('context keeps lookalikes clean', () => {
   it.each([
     // retold scam in quotes, with the authority named by the warning
     'Bố em vừa bị gọi kiểu "con đang cấp cứu, chuyển gấp 20 triệu vào số này". Công an không bao giờ thu tiền như vậy, ai gặp thì báo 113.',
+    // wording quoted with the writer's stance against it outside the quotes: a debunk, a verdict, the admin's rules
+    'Ai bảo "uống nước lá ổi chữa khỏi sốt xuất huyết, chia sẻ ngay" là bịa đặt, trạm y tế xã đã giải thích rồi',
+    'Admin nhắc: bạn nào vừa gọi người khác là "đồ mất dạy, óc lợn" trong nhóm là vi phạm nội quy, lần sau mời ra',
+    'Mấy tin "nạp 100k nhận 1 triệu, rút tiền ngay trong ngày" toàn lừa, bà con đừng nạp đồng nào nhé',
     // asking whether a rumour is true
     'Có ai nghe nói tháng sau cắt điện cả huyện không ạ? Em chưa thấy điện lực thông báo gì.',
     // a relative working somewhere is not a leak by itself

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { quotedSpans, retoldAgainst } from '@/lib/rules/categories/quoted';
+import type { EvalContext } from '@/lib/rules/types';
+
+// retoldAgainst reads only the original text; each call gets a new context, as each message does.
+const ctxOf = (original: string) => ({ text: { original } }) as unknown as EvalContext;
+
+describe('quoted stretches', () => {
+  it('finds straight, curly and guillemet quotes of six characters or more, and nothing shorter', () => {
+    const t = 'Tin "mai nghỉ học" và “cắt điện 3 ngày” với «nộp phí ngay», còn "ok" thì không';
+    expect(quotedSpans(t).map(([a, b]) => t.slice(a, b))).toEqual(['"mai nghỉ học"', '“cắt điện 3 ngày”', '«nộp phí ngay»']);
+    expect(quotedSpans('không có ngoặc kép nào')).toEqual([]);
+  });
+});
+
+describe('wording retold against: a stance outside the quotes', () => {
+  it.each([
+    ['a debunk', 'Tin "mai xả lũ, cả thôn ngập 2m" là sai, huyện chưa có lệnh nào'],
+    ['a debunk without diacritics', 'tin "mai xa lu ca thon ngap" la bia dat nhe ca nha'],
+    ['a verdict', 'Mấy nhóm "soi cầu chuẩn 99%" toàn lừa cả'],
+    ['advice not to follow it', 'Ai nhắn "vay nhanh chỉ cần CCCD" thì đừng liên hệ nhé'],
+    ['the admin\'s moderation', 'Tin "bán sim số đẹp giá rẻ" admin đã xóa, đăng nữa là mời ra'],
+  ])('%s', (_name, text) => {
+    expect(retoldAgainst(ctxOf(text))).toBe(true);
+  });
+
+  it.each([
+    ['no quotes', 'Tin mai xả lũ là sai, huyện chưa có lệnh nào'],
+    ['the stance only inside the quotes', 'Nghe nói "đừng chia sẻ, mai xả lũ cả thôn ngập" đấy mọi người'],
+    ['a worry word, with which rumours spread', 'Nghe nói "mai cắt điện cả xã 5 ngày", cẩn thận nhé, cảnh báo cho người nhà'],
+    ['a stance word inside a longer word', 'Ông "Ba Lúa Giống" bảo laisai gì đó, chẳng hiểu'],
+  ])('not for %s', (_name, text) => {
+    expect(retoldAgainst(ctxOf(text))).toBe(false);
+  });
+});
