@@ -45,6 +45,9 @@ export interface SignalHit {
   severity?: Severity;
 }
 
+/** Share of a category's evidence inside reported words (`mentions`) from which the message is a mention of it. */
+export const MENTION_SHARE = 0.6;
+
 export interface EvalContext {
   text: NormalizedText;
   /** Accepted (not allowed, not negated) term hits of a category. */

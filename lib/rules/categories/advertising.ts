@@ -1,6 +1,6 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
-import type { CategoryDefinition, SignalHit } from '../types';
+import { MENTION_SHARE, type CategoryDefinition, type SignalHit } from '../types';
 import { quotedShare, retoldSpans } from './quoted';
 
 /** Groups that support an ad but are not one on their own. */
@@ -35,9 +35,11 @@ export const advertising: CategoryDefinition = {
     if ((fortune && (contact || fee)) || (ctx.baseScore('gambling-fortune') >= 1 && platform) || paidTips) {
       out.push({ name: 'service', weight: ctx.weight('advertising', 'service', 0.5) + (booking || paidTips ? 0.3 : 0), spans: [] });
     }
-    // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036).
+    // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036), unless
+    // the offer is only quoted to warn about it (a mention, see `mentions`).
     const scamOffer = OFFER_GROUPS.some((g) => ctx.hasGroup('scam', g));
-    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
+    const mentioned = (): boolean => ctx.shareInside('scam', retoldSpans(ctx)) >= MENTION_SHARE;
+    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && !mentioned()) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
     return out;
   },
   adjust(ctx, score, groups) {

@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../categories';
 import type { Flag } from '../flag';
-import type { SignalHit, TermHit } from '../types';
+import { MENTION_SHARE, type SignalHit, type TermHit } from '../types';
 import type { CompiledCategory, CompiledRuleset } from './compile';
 import type { MessageContext } from './context';
 import { reaches, scoreCategory, upperBound } from './score';
@@ -60,9 +60,6 @@ export function makeFlag(
     score: Math.round(score * 100) / 100,
   };
 }
-
-/** Share of a category's evidence inside reported words from which the message is a mention of it. */
-const MENTION_SHARE = 0.6;
 
 /** The flag the rules give `cat` on this message, or null when its score stays below the threshold. */
 export function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: MessageContext, text: string, withLinks: boolean): Flag | null {

@@ -68,6 +68,9 @@ describe('context keeps lookalikes clean', () => {
     'Ai bảo "uống nước lá ổi chữa khỏi sốt xuất huyết, chia sẻ ngay" là bịa đặt, trạm y tế xã đã giải thích rồi',
     'Admin nhắc: bạn nào vừa gọi người khác là "đồ mất dạy, óc lợn" trong nhóm là vi phạm nội quy, lần sau mời ra',
     'Mấy tin "nạp 100k nhận 1 triệu, rút tiền ngay trong ngày" toàn lừa, bà con đừng nạp đồng nào nhé',
+    // a loan or job offer quoted to warn about it is neither a scam nor an ad, for the rules or the model
+    'Sang nay co so la nhan vao nhom "vay 30 trieu chi can CCCD, khong tham dinh, giai ngan lien" , admin da xoa roi, ba con dung goi so do',
+    'Ai cũng nhận được tin "tuyển cộng tác viên bán hàng online, hoa hồng 30%, không cần vốn" đúng không, toàn lừa đấy, đừng nộp phí gì',
     // asking whether a rumour is true
     'Có ai nghe nói tháng sau cắt điện cả huyện không ạ? Em chưa thấy điện lực thông báo gì.',
     // a relative working somewhere is not a leak by itself
