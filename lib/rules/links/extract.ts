@@ -282,9 +282,22 @@ function editChunks(rw: Rewritten): [number, number][] {
 let memoText: string | null = null;
 let memoLinks: readonly ExtractedLink[] = [];
 
+/**
+ * Characters without which findLinks cannot find anything: every link linkify finds, every bare IP and every
+ * obfuscated form holds a dot, "://" or a bracket ("abc(dot)com"). Most chat lines and almost all pack terms (each
+ * is normalised when a pack compiles) have none of them, and one scan for five plain characters costs far less than
+ * the three pattern scans that would also conclude "no link".
+ */
+const LINK_CHARS_RE = /[.:[({]/;
+
+/** False only for a text in which findLinks cannot find a link (it has none of LINK_CHARS_RE's characters). */
+export function mayHoldLink(text: string): boolean {
+  return LINK_CHARS_RE.test(text);
+}
+
 /** Every link in a message, in order, with UTF-16 offsets into the original text. */
 export function extractLinks(text: string): ExtractedLink[] {
-  if (!text) return [];
+  if (!text || !mayHoldLink(text)) return [];
   if (text === memoText) return memoLinks.map((l) => ({ ...l }));
   const links = findLinks(text);
   memoText = text;
@@ -292,7 +305,8 @@ export function extractLinks(text: string): ExtractedLink[] {
   return links;
 }
 
-function findLinks(text: string): ExtractedLink[] {
+/** The extraction itself, without the gate and the memo (extractLinks is the entry point; tests compare the two). */
+export function findLinks(text: string): ExtractedLink[] {
   const chunks = linkyChunks(text);
   const obfuscated = OBFUSCATION_TEST.test(text);
   // Most chat messages have no link-like token at all: skip every costly step.

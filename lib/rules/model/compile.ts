@@ -2,6 +2,7 @@ import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
 import { ACCENTED, featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto, type HashBuffer, type ModelToken, type NgramSpec } from './features';
 import type { LinearModel } from './schema';
+import { FeatureTable } from './table';
 import type { Span } from '../types';
 
 export interface CompiledModel {
@@ -23,44 +24,6 @@ export interface CompiledModel {
   readonly veto: Readonly<NonNullable<LinearModel['veto']>> | null;
 }
 
-const EMPTY = 0;
-
-/**
- * Open-addressing table of feature hashes whose slots hold the feature's weights too: [key, stamp, w0 … w(nc-1)] in
- * one buffer (Int32 view for key and stamp, Float32 view for the weights), so a probe that finds a feature reads its
- * weights from the same cache line instead of a second array. Marking a feature as counted for this message is a
- * stamp, so scoring a message allocates nothing.
- */
-class HashTable {
-  /** Int32 view: key (0 = empty; stored keys are odd) and stamp. */
-  readonly ints: Int32Array;
-  /** Float32 view of the same buffer: the weights. */
-  readonly weights: Float32Array;
-  readonly mask: number;
-  readonly stride: number;
-  stamp = 0;
-  constructor(capacity: number, nc: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.stride = 2 + nc;
-    const buf = new ArrayBuffer(size * this.stride * 4);
-    this.ints = new Int32Array(buf);
-    this.weights = new Float32Array(buf);
-    this.mask = size - 1;
-  }
-  /** Slot offset of `h`: where it is, or the empty slot where it would go. */
-  slot(h: number): number {
-    const key = h | 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> 0;
-    for (;;) {
-      i &= this.mask;
-      const k = this.ints[i * this.stride]!;
-      if (k === key || k === EMPTY) return i * this.stride;
-      i++;
-    }
-  }
-}
-
 function decodeInt8(b64: string): Int8Array {
   const bin = atob(b64);
   const out = new Int8Array(bin.length);
@@ -73,39 +36,21 @@ export function compileModel(model: LinearModel): CompiledModel {
   const categories = CATEGORY_IDS.filter((c) => model.categories[c] !== undefined);
   const nc = categories.length;
   const features = model.features === '' ? [] : model.features.split(' ');
-  const weights = categories.map((c) => ({ q: decodeInt8(model.categories[c]!.weights), scale: model.categories[c]!.scale }));
-  const table = new HashTable(features.length, nc);
-  const { ints, weights: w32, stride } = table;
+  const weights = categories.map((c) => decodeInt8(model.categories[c]!.weights));
+  const table = new FeatureTable(features.length, categories.map((c) => model.categories[c]!.scale));
+  const q = new Int8Array(nc);
   features.forEach((f, k) => {
-    const h = featureHash(f);
-    const at = table.slot(h);
-    // Two features with one hash (rare) simply add up, as they would in a hashed model.
-    ints[at] = h | 1;
-    weights.forEach((w, ci) => {
-      w32[at + 2 + ci]! += w.q[k]! * w.scale;
-    });
+    for (let ci = 0; ci < nc; ci++) q[ci] = weights[ci]![k]!;
+    table.add(featureHash(f), q);
   });
   const index = new Map(categories.map((c, i) => [c, i] as const));
   const grams = compileNgrams(model, categories);
   return {
     indexOf: (id) => index.get(id) ?? -1,
-    weight(h, ci) {
-      const at = table.slot(h);
-      return ints[at] === EMPTY ? 0 : w32[at + 2 + ci]!;
-    },
+    weight: (h, ci) => table.lookup(h, ci),
     accumulate(n, z, hb) {
-      if (++table.stamp === 0x7fffffff) {
-        for (let i = 1; i < ints.length; i += stride) ints[i] = 0;
-        table.stamp = 1;
-      }
-      const stamp = table.stamp;
       const { hashes, count } = featureHashes(n, hb);
-      for (let q = 0; q < count; q++) {
-        const at = table.slot(hashes[q]!);
-        if (ints[at] === EMPTY || ints[at + 1] === stamp) continue;
-        ints[at + 1] = stamp;
-        for (let c = 0; c < nc; c++) z[c] += w32[at + 2 + c]!;
-      }
+      table.accumulate(hashes, count, z);
       grams?.accumulate(n.sym, z);
     },
     ngramWeightWithin: (n, ci, start, end) => grams?.within(n.sym, ci, start, end) ?? 0,
