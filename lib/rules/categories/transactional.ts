@@ -10,6 +10,13 @@ import { perMessage } from './per-message';
 const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
 /** A credit or a transfer with its memo: "TK vừa nhận 2.000.000đ từ … Nội dung: …". */
 const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan|da chuyen|vua chuyen) \+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^\n]{0,80}?(?:noi dung|nd)\s*:/;
+/**
+ * Money put into the reader's own account, named with its amount: "TK của quý khách được hoàn 27.000đ", "tài khoản …
+ * nhận tiền trợ cấp 540.000đ từ BHXH", "14.820.000đ đã chuyển vào TK của bà …", "số tiền hoàn … sẽ chuyển về TK đã
+ * đăng ký".
+ */
+const CREDITED =
+  /(?:tk|tai khoan)[^.\n]{0,40}?(?:duoc hoan|duoc cong|nhan(?: duoc)?)(?: tien)?[^.\n\d]{0,24}?\+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])|\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^.\n]{0,30}?(?:da|se|duoc) (?:chuyen|hoan|cong) (?:vao|ve) (?:tk|tai khoan)/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
@@ -43,7 +50,8 @@ const NEGATION_BEFORE = /(?:khong|dung|chua|tuyet doi|khong bao gio|khong duoc)\
 const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)/;
 /** "Chuyển nhầm, vui lòng hoàn lại cho số …": money sent "by mistake" so that the reader sends it back elsewhere. */
 const SEND_BACK = /(?:chuyen|ck|gui) nham|(?:hoan|tra|chuyen|gui) (?:lai|tra|ve)\b[^.\n]{0,30}?(?:so|stk|tk|tai khoan|sdt|zalo)\b/;
-const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)[^.\n]{0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
+// (A dot between digits is part of an amount, "nộp phí 200.000đ để nhận", not the end of a sentence.)
+const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)(?:[^.\n]|\.(?=\d)){0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
 
 /** True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, or bill with a due date). */
 export function isTransactionNotice(fold: string): boolean {
@@ -51,7 +59,7 @@ export function isTransactionNotice(fold: string): boolean {
   if ((fold.includes('sd') || fold.includes('so du')) && BALANCE.test(fold)) return true;
   if ((fold.includes('+') || fold.includes('-')) && SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
-  if (CREDIT.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
+  if (CREDIT.test(fold) || CREDITED.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
   if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;
   return fold.includes('/') && BILL.test(fold) && DUE_DATE.test(fold);

@@ -25,6 +25,9 @@ describe('transaction notices stay clean', () => {
     ['a transfer with its memo', 'ZaloPay: Bạn đã chuyển 320.000đ đến TRAN VAN BINH (MB). Nội dung: tien giong ngo vu dong. Phí giao dịch: 0đ.'],
     ['a card renewed, with the hotline', 'BHXH tinh: the BHYT cua ong Le Van Tu da duoc gia han den 30/06/2027. Thac mac lien he tong dai 1900 9068.'],
     ['a failed transaction sent to the counter', 'Giao dịch nộp tiền điện 412.000đ của quý khách không thành công do tài khoản không đủ số dư. Vui lòng liên hệ chi nhánh gần nhất.'],
+    ['a refund into the reader\'s account', 'Agribank: TK cua quy khach duoc hoan 11.000d phi SMS Banking thang 10 do tinh trung.'],
+    ['an allowance credited, quoted by a member', 'Chị Na gửi: "Tài khoản của quý khách nhận tiền trợ cấp 1.080.000đ từ Phòng LĐTBXH huyện". Tháng này về sớm mọi người ạ'],
+    ['a benefit paid into a named account', 'BHXH huyen: tien tro cap om dau 2.310.000d da chuyen vao TK cua ong HOANG VAN SU, de nghi ong kiem tra.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
     expect(cats(text)).not.toContain('scam');
@@ -37,6 +40,7 @@ describe('scams dressed as notices are still caught', () => {
     ['call a mobile number', 'So du tai khoan bi am -2.000.000d do loi he thong, goi ngay 0912 555 018 de duoc ho tro hoan tien.'],
     ['send back money received by mistake', 'Vietinbank: TK 1089xxx +6.500.000VND ND: em ck nham, nho anh chi hoan lai giup vao so tai khoan 0398 221 457 Vu Thi Hoa'],
     ['pay a fee to a person', 'Khoản vay 30 triệu đã duyệt, hạn giải ngân 20/05, chuyển 1 triệu phí hồ sơ vào tài khoản cán bộ để nhận tiền.'],
+    ['pay a fee, an amount with dots, to receive money', 'Tài khoản của bạn được nhận 3.500.000đ tiền tri ân, vui lòng đóng phí 150.000đ để nhận trong hôm nay.'],
   ])('%s', (_n, text) => {
     expect(asksLikeScam(fold(text))).toBe(true);
   });
