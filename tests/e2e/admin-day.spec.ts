@@ -34,7 +34,10 @@ test('an account number in a flagged message never reaches the log', async ({ za
       return mine.length;
     })
     .toBeGreaterThan(0);
-  const stored = JSON.stringify(mine);
+  // Ids, times and hashes are digits and hex of their own ("…a6930912…"): only what could carry the message's words.
+  const MACHINE = new Set(['chainId', 'messageId', 'key', 'time', 'messageTime', 'seq', 'textHash', 'prevHash', 'hash']);
+  const stored = JSON.stringify(mine.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !MACHINE.has(k)))));
+  expect(stored).toContain('Tài Chính Nhanh');
   expect(stored).not.toMatch(/1903|5678 9012|56789012/);
   expect(stored).not.toMatch(/0912|345 678/);
   expect(mine.some((e) => (e.evidence as string[] | undefined)?.some((x) => /\*{3}/.test(x)))).toBe(true);
