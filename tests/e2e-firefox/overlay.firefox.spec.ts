@@ -1,7 +1,7 @@
 // The extension at run time in Firefox (firefox-esr): the same replica flows the Chromium suite covers,
 // through the polyfilled `browser` API, Firefox's event-page background and its content-script sandbox.
 import type { Page } from 'puppeteer-core';
-import { test, expect, bubbleMarks, extensionPage, marksOf, openReplica, push, readLog, replicaState, textOf } from './support/firefox';
+import { test, expect, bubbleMarks, extensionPage, marksOf, openReplica, push, readLog, reloadAt, replicaState, textOf } from './support/firefox';
 
 const SCAM =
   'Thông báo từ ngân hàng Vietcombank: tài khoản của quý khách bị tạm khóa, xác minh ngay tại vietcombank-xacminh.com và cung cấp mã OTP để mở lại.';
@@ -76,11 +76,7 @@ test('reminder: the card puts a reminder in the composer, never sends it, and th
 
   // The dashboard's log view lists the new entries.
   await dashboard.bringToFront();
-  await dashboard.evaluate(() => {
-    location.hash = 'log';
-    location.reload();
-  });
-  await dashboard.locator(byTestId('log-count')).wait();
+  await reloadAt(dashboard, 'log', byTestId('log-count'));
   const rows = await readLog(dashboard);
   await expect.poll(() => textOf(dashboard, byTestId('log-count'))).toBe(`Tìm thấy ${rows.length} mục`);
   await expect

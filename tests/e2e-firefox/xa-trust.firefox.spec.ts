@@ -3,7 +3,7 @@
 // WebCrypto; the signature is then checked independently here (Node's WebCrypto).
 import type { Page as PlaywrightPage } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { test, expect, extensionPage, textOf } from './support/firefox';
+import { test, expect, extensionPage, reloadAt, textOf } from './support/firefox';
 import { buildStoredLog, seedPage } from '../unit/dashboard/seed';
 import { bundleToJson, parseBundle, type Bundle } from '../../lib/reports';
 import { checkBundleSignature, signBundle } from '../../lib/trust/bundle-signature';
@@ -32,11 +32,7 @@ async function downloadedTexts(page: Page): Promise<string[]> {
 }
 
 async function goTo(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    location.hash = h;
-    location.reload();
-  }, hash);
-  await page.locator('[role=tablist]').wait();
+  await reloadAt(page, hash, '[role=tablist]');
 }
 
 test('Firefox: the extension makes a non-extractable Ed25519 key and signs the bundle it exports; the xã worker verifies in Firefox', async ({ firefox }) => {

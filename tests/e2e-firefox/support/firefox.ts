@@ -134,6 +134,22 @@ export async function readLog(page: Page): Promise<LogRow[]> {
   );
 }
 
+/**
+ * Reload an extension page at `hash` and wait for `selector` in the new document. The wait starts only once the
+ * reload has loaded: a wait started earlier can hold an element of the old document, which Firefox then refuses to
+ * pass into the new one ("Not allowed to define cross-origin object").
+ */
+export async function reloadAt(page: Page, hash: string, selector: string): Promise<void> {
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.evaluate((h) => {
+      location.hash = h;
+      location.reload();
+    }, hash),
+  ]);
+  await page.waitForSelector(selector);
+}
+
 /** Text content of the first element matching a selector that pierces shadow roots, or null. */
 export async function textOf(page: Page, selector: string): Promise<string | null> {
   const handle = await page.$(selector);
