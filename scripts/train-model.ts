@@ -7,10 +7,10 @@
  *
  * One logistic regression per category (not strange-link: links are judged by link analysis) over the word,
  * word-pair and accented-word features of lib/rules/model/features.ts (abusive-language also over hashed character
- * n-grams), trained on tests/corpus/{labelled,extra,fresh,fresh3…fresh12,fresh14,fresh15}.jsonl and the dev sample.
- * abusive-language also learns from the ViHOS comments (tests/corpus/vihos): real insults with their slang and
- * misspellings. Those rows are labelled for abuse only, so no other category sees them. tests/corpus/fresh2.jsonl,
- * holdout.jsonl, fresh13.jsonl, fresh16.jsonl and the *-unseen files are never used: they measure what carries over.
+ * n-grams), trained on TRAINING_FILES (below, the dev sample among them). abusive-language also learns from the ViHOS
+ * comments (tests/corpus/vihos): real insults with their slang and misspellings. Those rows are labelled for abuse
+ * only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl, fresh13.jsonl, fresh16.jsonl, fresh17.jsonl,
+ * fresh20.jsonl and the *-unseen files are never used: they measure what carries over.
  * Deterministic: fixed seed and order, so the same corpora always give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

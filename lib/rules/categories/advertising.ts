@@ -1,7 +1,7 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import { MENTION_SHARE, type CategoryDefinition, type SignalHit } from '../types';
-import { quotedShare, retoldSpans } from './quoted';
+import { quotedPitch, retoldSpans } from './quoted';
 
 /** Groups that support an ad but are not one on their own. */
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
@@ -38,13 +38,12 @@ export const advertising: CategoryDefinition = {
     // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036), unless
     // the offer is only quoted to warn about it (a mention, see `mentions`).
     const scamOffer = OFFER_GROUPS.some((g) => ctx.hasGroup('scam', g));
-    const mentioned = (): boolean => ctx.shareInside('scam', retoldSpans(ctx)) >= MENTION_SHARE;
-    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && !mentioned()) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
+    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && ctx.shareInside('scam', retoldSpans(ctx)) < MENTION_SHARE) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
     return out;
   },
   adjust(ctx, score, groups) {
     let s = score;
-    if (s >= 1 && quotedShare(ctx, 'advertising') >= 0.6) s = s * 0.4;
+    if (s >= 1 && quotedPitch(ctx, 'advertising')) s = s * 0.4;
     if (ctx.official >= 1) s -= 0.6;
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.

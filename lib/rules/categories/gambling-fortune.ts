@@ -1,7 +1,7 @@
 /** III.2(4) – lottery (lô đề), betting, casinos, fortune-telling offered as a service. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
-import { quotedShare, retoldSpans } from './quoted';
+import { quotedPitch, retoldSpans } from './quoted';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
 
@@ -53,7 +53,7 @@ export const gamblingFortune: CategoryDefinition = {
   adjust(ctx, score, groups) {
     // A pitch retold in quotes ("soi cầu chuẩn 99%, vào nhóm VIP") is a story or a warning about it; a betting
     // site's link passed on is the pitch itself, quoted or not.
-    if (score >= 1 && !groups.has('link') && quotedShare(ctx, 'gambling-fortune') >= 0.6) return score * 0.4;
+    if (score >= 1 && !groups.has('link') && quotedPitch(ctx, 'gambling-fortune')) return score * 0.4;
     return ctx.warning >= ctx.warningThreshold * 1.5 ? score - 1 : score;
   },
   severityFor(score, threshold) {

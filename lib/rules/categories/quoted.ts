@@ -4,7 +4,7 @@
  */
 import type { CategoryId } from '../categories';
 import { foldString } from '../normalize/tables';
-import type { EvalContext } from '../types';
+import { MENTION_SHARE, type EvalContext } from '../types';
 import { perMessage } from './per-message';
 
 const QUOTED = /"[^"\n]{6,}"|“[^”\n]{6,}”|«[^»\n]{6,}»/g;
@@ -39,11 +39,11 @@ export function quotedSpans(text: string): Array<[number, number]> {
 const quotedOnce = perMessage((ctx) => quotedSpans(ctx.text.original));
 
 /**
- * Share (by weight) of a category's positive term evidence that lies inside quotation marks; 0 without quotes.
- * Each term counts once; groups in `ignore` (e.g. the authority a warning names) are left out.
+ * Does most of a category's positive term evidence (MENTION_SHARE of its weight) lie inside quotation marks: a pitch
+ * retold? Each term counts once; groups in `ignore` (e.g. the authority a warning names) are left out.
  */
-export function quotedShare(ctx: EvalContext, category: CategoryId, ignore?: ReadonlySet<string>): number {
-  return ctx.shareInside(category, quotedOnce(ctx), ignore);
+export function quotedPitch(ctx: EvalContext, category: CategoryId, ignore?: ReadonlySet<string>): boolean {
+  return ctx.shareInside(category, quotedOnce(ctx), ignore) >= MENTION_SHARE;
 }
 
 /** Does the message quote wording and, outside the quotes, take a stance against it? */

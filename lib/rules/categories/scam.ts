@@ -1,7 +1,7 @@
 /** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
-import { quotedShare, retoldSpans } from './quoted';
+import { quotedPitch, retoldSpans } from './quoted';
 import { violatingLinks } from './strange-link';
 import { benignNoticeIn } from './transactional';
 
@@ -81,7 +81,7 @@ export const scam: CategoryDefinition = {
     // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
     if (score >= 1 && violatingLinks(ctx).length === 0 && benignNoticeIn(ctx)) return score - 1.2;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
-    if (score >= 1 && quotedShare(ctx, 'scam', AUTHORITY) >= 0.6) return Math.min(score * 0.4, score - 1.2);
+    if (score >= 1 && quotedPitch(ctx, 'scam', AUTHORITY)) return Math.min(score * 0.4, score - 1.2);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
     // or a request for codes/money they are information, not fraud.
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');

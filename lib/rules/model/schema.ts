@@ -38,6 +38,9 @@ const categoryModelSchema = z.object({
 
 const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.match(/=+$/)?.[0].length ?? 0);
 
+/** The veto's bounds, plain and for a message with warning words (`warned`). */
+const VETO_BOUNDS = { below: z.number().min(0).max(0.5), maxLift: z.number().min(0).max(20) };
+
 export const modelSchema = z
   .object({
     format: z.literal(MODEL_FORMAT),
@@ -56,10 +59,10 @@ export const modelSchema = z
      */
     veto: z
       .object({
-        below: z.number().min(0).max(0.5),
+        below: VETO_BOUNDS.below,
         scoreRatio: z.number().min(1).max(100),
-        maxLift: z.number().min(0).max(20),
-        warned: z.object({ below: z.number().min(0).max(0.5), maxLift: z.number().min(0).max(20) }).optional(),
+        maxLift: VETO_BOUNDS.maxLift,
+        warned: z.object(VETO_BOUNDS).optional(),
       })
       .optional(),
     /** Character n-grams (features.ts `forEachNgram`) hashed into 2^bits buckets; only categories with `ngramWeights` read them. */
