@@ -19,6 +19,8 @@ describe('wording retold against: a stance outside the quotes', () => {
     ['a debunk without diacritics', 'tin "mai xa lu ca thon ngap" la bia dat nhe ca nha'],
     ['a verdict', 'Mấy nhóm "soi cầu chuẩn 99%" toàn lừa cả'],
     ['advice not to follow it', 'Ai nhắn "vay nhanh chỉ cần CCCD" thì đừng liên hệ nhé'],
+    ['advice not to act on it by oneself', 'Có số lạ nhắn "em gửi nhầm 2 triệu, anh chuyển lại giúp em" thì đừng tự chuyển lại, ra ngân hàng hỏi'],
+    ['a note that a word is no swear word', 'Chữ "vãi cả chưởng luôn" của ông Tư là khen đấy, không phải chửi'],
     ['the admin\'s moderation', 'Tin "bán sim số đẹp giá rẻ" admin đã xóa, đăng nữa là mời ra'],
   ])('%s', (_name, text) => {
     expect(retoldAgainst(ctxOf(text))).toBe(true);
