@@ -7,7 +7,8 @@ import { foldString } from '../normalize/tables';
 import { MENTION_SHARE, type EvalContext } from '../types';
 import { perMessage } from './per-message';
 
-const QUOTED = /"[^"\n]{6,}"|“[^”\n]{6,}”|«[^»\n]{6,}»/g;
+// Two characters are enough: a single word quoted is a word talked about (chữ "dm" là viết tắt, kiểu "vl").
+const QUOTED = /"[^"\n]{2,}"|“[^”\n]{2,}”|«[^»\n]{2,}»/g;
 
 /**
  * The writer's stance against what they quote, in the folded text outside the quotes: a debunk ("là sai", "bịa

@@ -6,9 +6,9 @@ import type { EvalContext } from '@/lib/rules/types';
 const ctxOf = (original: string) => ({ text: { original } }) as unknown as EvalContext;
 
 describe('quoted stretches', () => {
-  it('finds straight, curly and guillemet quotes of six characters or more, and nothing shorter', () => {
-    const t = 'Tin "mai nghỉ học" và “cắt điện 3 ngày” với «nộp phí ngay», còn "ok" thì không';
-    expect(quotedSpans(t).map(([a, b]) => t.slice(a, b))).toEqual(['"mai nghỉ học"', '“cắt điện 3 ngày”', '«nộp phí ngay»']);
+  it('finds straight, curly and guillemet quotes of two characters or more (a word talked about: chữ "dm"), and nothing shorter', () => {
+    const t = 'Tin "mai nghỉ học" và “cắt điện 3 ngày” với «nộp phí ngay», chữ "dm" thôi, còn "x" thì không';
+    expect(quotedSpans(t).map(([a, b]) => t.slice(a, b))).toEqual(['"mai nghỉ học"', '“cắt điện 3 ngày”', '«nộp phí ngay»', '"dm"']);
     expect(quotedSpans('không có ngoặc kép nào')).toEqual([]);
   });
 });
