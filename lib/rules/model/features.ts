@@ -52,8 +52,12 @@ const ACC_SEED = 0x050c5d1f;
 /** Accented spellings start with this character in their feature string. */
 export const ACCENTED = '=';
 
-/** FNV-1a of the accented spelling of [a, b), or 0 when every character there is plain ASCII (no accent to add). */
+/**
+ * FNV-1a of the accented spelling of [a, b), or 0 when every character there is plain ASCII (no accent to add) or the
+ * word is one letter: "ơ", "ê", "à" are interjections and particles, whose accent tells no insult from a harmless word.
+ */
 function accentedHash(codes: Uint16Array, a: number, b: number): number {
+  if (b - a < 2) return 0;
   let h = ACC_SEED;
   let accented = false;
   for (let i = a; i < b; i++) {

@@ -57,6 +57,8 @@ describe('model features', () => {
     ['gọi 0968 123 456', ['goi', '=gọi', '#4', 'goi_#4', '#3', '#4_#3', '#3', '#3_#3']],
     ['ck 500k', ['chuyen', '=chuyển', 'khoan', 'chuyen_khoan', '=khoản', '500k', 'khoan_500k']],
     ['đeo khẩu trang', ['deo', '=đeo', 'khau', 'deo_khau', '=khẩu', 'trang', 'khau_trang']],
+    // A one-letter word has no accented spelling: "ơ", "à", "ạ" are interjections and particles.
+    ['Ơ thế à', ['o', 'the', 'o_the', '=thế', 'a', 'the_a']],
   ])('%s → %j', (text, features) => {
     expect(modelTokens(normalize(text)).map((t) => t.feature)).toEqual(features);
   });
@@ -136,11 +138,13 @@ describe('the shipped model', () => {
     const [r, goal] = crossValidateVihos([PARAMS, VIHOS_GOAL_PARAMS], 5, 1500);
     expect(r!.rows).toBe(1500);
     expect(r!.abusive).toBe(743);
-    // Measured: recall 0.515 (0.536 before fresh18–19, 0.545 before fresh10–15 joined the training files: more clean village rows; words alone:
+    // Measured: recall 0.497 (0.513 before one-letter words lost their accented feature: "ơ", "à" are interjections;
+    // on all 9,694 rows 5-fold recall stayed 0.699 → 0.698 at precision 0.952 → 0.954; 0.536 before fresh18–19, 0.545
+    // before fresh10–15 joined the training files: more clean village rows; words alone:
     // 0.978 / 0.468; the rules alone find 0.27 of the abusive rows). The spelling n-grams trade a little precision for
     // recall; the goal is recall at precision ≥ 0.85.
     expect(r!.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r!.recall).toBeGreaterThanOrEqual(0.51);
+    expect(r!.recall).toBeGreaterThanOrEqual(0.49);
     // The ViHOS-goal settings, measured: precision 0.923, recall 0.598 before fresh18–19 joined the training files.
     expect(goal!.precision).toBeGreaterThanOrEqual(0.9);
     expect(goal!.recall).toBeGreaterThanOrEqual(0.55);
