@@ -23,7 +23,7 @@ import { normalize } from '../lib/rules/normalize';
 import * as z from 'zod';
 import { checkMessage, compileRuleset, DEFAULT_PACK } from '../lib/rules/index';
 import { categoryStats, evaluate, type LabelledMessage } from '../lib/rules/evaluate';
-import { compileModel } from '../lib/rules/model/compile';
+import { compileModel, encodeRuns } from '../lib/rules/model/compile';
 
 const ROOT = resolve(import.meta.dirname ?? '.', '..');
 export const TRAINING_FILES = [
@@ -85,10 +85,18 @@ export interface TrainParams {
   /** The n-gram count below which a message's n-grams stop gaining value (NgramSpec `floor`). */
   ngramFloor: number;
   /**
-   * Store the n-gram weights as 4-bit indices into 16 levels fitted to them (`ngramLevels`) instead of int8: half the
-   * bytes, so twice the buckets fit the content script's size budget.
+   * Store the n-gram weights as indices into 16 levels fitted to them, run-length coded (`ngramLevels`, `ngramRuns`),
+   * instead of int8: buckets no n-gram reached (three in four at 2^18) cost next to nothing, so 2^18 buckets take
+   * fewer bytes than 2^16 int8 ones.
    */
   ngramLevels: boolean;
+  /**
+   * abusive-language learns beside its features one more, present on the rows the rules alone flag abusive, and never
+   * stored: the model adds a flag only where the rules did not flag, so it should learn from what the rules miss.
+   * Without it, the words around a listed or spelt-out swear word take its credit ("Đ.ệ.t, lại mất điện" lends
+   * "lại mất" and "điện à" insult weight that a plain complaint then carries).
+   */
+  ruleFeature: boolean;
 }
 
 /**
@@ -116,7 +124,7 @@ export interface TrainParams {
  * ViHOS recall 0.676 → 0.730 (precision 0.966 → 0.937) at the same village clean FP (2.45% on the same rules).
  * Unit-weight n-grams (gain 1) moved nothing; gain 10 or 2^15 buckets raised the village clean FP.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false, ruleFeature: false };
 /**
  * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) with the village clean FP held
  * (`-- --cv vihos`, `-- --cv`, `-- --lofo`, all on out-of-fold scores), not shipped: the replica's everyday line "Lại
@@ -187,7 +195,7 @@ function featureSet(text: string): string[] {
   return [...new Set(modelTokens(normalize(text)).map((t) => t.feature))];
 }
 
-function toBase64(bytes: Int8Array): string {
+function toBase64(bytes: Int8Array | Uint8Array): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b & 0xff);
   return btoa(bin);
@@ -195,10 +203,10 @@ function toBase64(bytes: Int8Array): string {
 
 /**
  * 16 levels for the weights `w` (level 0 is exactly 0: buckets no training n-gram reached stay silent) fitted by 1-D
- * k-means from evenly spaced quantiles, and each weight's level index packed two to a byte (low nibble first).
+ * k-means from evenly spaced quantiles, and each weight's level index, run-length coded (`ngramRuns`).
  * Deterministic. The levels are rounded as stored, and the indices chosen against the rounded levels.
  */
-function fitLevels(w: Float64Array): { levels: number[]; q: Int8Array } {
+function fitLevels(w: Float64Array): { levels: number[]; q: Uint8Array } {
   const nonzero = Float64Array.from(w.filter((x) => x !== 0)).sort();
   const k = 15;
   let centres = Array.from({ length: k }, (_, i) => nonzero[Math.floor(((i + 0.5) / k) * nonzero.length)] ?? 0);
@@ -218,13 +226,8 @@ function fitLevels(w: Float64Array): { levels: number[]; q: Int8Array } {
     centres = centres.map((c, j) => (n[j]! > 0 ? sum[j]! / n[j]! : c));
   }
   const levels = [0, ...centres.map((c) => Math.round(c * 1e6) / 1e6)];
-  const q = new Int8Array(w.length / 2);
-  for (let i = 0; i < w.length; i += 2) {
-    const lo = w[i] === 0 ? 0 : nearest(w[i]!, levels);
-    const hi = w[i + 1] === 0 ? 0 : nearest(w[i + 1]!, levels);
-    q[i / 2] = ((hi << 4) | lo) << 24 >> 24;
-  }
-  return { levels, q };
+  const indices = Uint8Array.from(w, (x) => (x === 0 ? 0 : nearest(x, levels)));
+  return { levels, q: encodeRuns(indices) };
 }
 
 export function trainModel(root = ROOT): LinearModel {
@@ -252,6 +255,8 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
   const spec = params.ngrams;
   const grams = spec && cats.includes(ABUSIVE) ? rows.map((r) => ngramBuckets(normalize(r.text), spec)) : null;
 
+  const ruleHit = params.ruleFeature && cats.includes(ABUSIVE) ? rulesFlag(rows, ABUSIVE) : null;
+
   const trained = cats.map((cat) => {
     const rnd = lcg(1);
     const w = new Float64Array(vocab.length);
@@ -259,6 +264,8 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     const wg = new Float64Array(G && spec ? 1 << spec.bits : 0);
     const l2g = params.l2 * 100 * params.ngramL2;
     let b = -2;
+    const R = cat === ABUSIVE ? ruleHit : null;
+    let wr = 0;
     const y = rows.map((r) => (r.expect.includes(cat) ? 1 : 0));
     const order = X.map((_, i) => i).filter((i) => rows[i]!.only === undefined || rows[i]!.only === cat);
     // Where rows from another source join a category, the village rows weigh more than them: clean ones
@@ -279,6 +286,8 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         const xi = X[i]!;
         const gi = G?.[i];
         let z = b;
+        const ri = R?.[i] === 1;
+        if (ri) z += wr;
         for (const k of xi) z += w[k]!;
         // The n-grams enter scaled by 1/√(their count): a long message has hundreds, a word a handful.
         const v = gi ? params.ngramGain / Math.sqrt(Math.max(params.ngramFloor, gi.length)) : 0;
@@ -289,6 +298,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         }
         const g = (1 / (1 + Math.exp(-z)) - y[i]!) * weight[i]!;
         b -= lr * g;
+        if (ri) wr -= lr * g;
         for (const k of xi) if (trainable[k]) w[k] = w[k]! - lr * (g + params.l2 * 100 * w[k]!);
         if (gi) for (const k of gi) wg[k] = wg[k]! - lr * (g * v + l2g * wg[k]!);
       }
@@ -313,7 +323,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       scale: Math.round(t.scale * 1e9) / 1e9,
       weights: toBase64(t.q.filter((_, k) => keep[k])),
       ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}) } : {}),
-      ...(t.grams?.levels ? { ngramLevels: t.grams.levels, ngramWeights: toBase64(t.grams.q) } : {}),
+      ...(t.grams?.levels ? { ngramLevels: t.grams.levels, ngramRuns: toBase64(t.grams.q) } : {}),
       ...(t.grams && !t.grams.levels ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
     };
   }
@@ -328,6 +338,12 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     features: features.join(' '),
     categories,
   };
+}
+
+/** Per village row, 1 where the rules alone (no model) flag `cat` (rows from another source: 0). */
+function rulesFlag(rows: readonly Row[], cat: CategoryId): Uint8Array {
+  const rs = compileRuleset(DEFAULT_PACK, { model: null });
+  return Uint8Array.from(rows, (r) => (r.only === undefined && checkMessage(r.text, rs).some((f) => f.category === cat) ? 1 : 0));
 }
 
 export interface CvResult {
@@ -393,7 +409,7 @@ function scoreFolds(configs: readonly TrainParams[], sets: readonly LabelledMess
 
 /** The settings training depends on: configs that share them share their fold models. */
 function trainingKey(p: TrainParams): string {
-  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels]);
+  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels, p.ruleFeature]);
 }
 
 /** `m` with the decision settings of `params` (threshold, veto, abusive-language's own threshold), not trained on. */
