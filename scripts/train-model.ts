@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { CATEGORY_IDS, type CategoryId } from '../lib/domain/categories';
 import { ACCENTED, modelTokens, ngramBuckets, type NgramSpec } from '../lib/rules/model/features';
 import { MODEL_FORMAT, type LinearModel } from '../lib/rules/model/schema';
+import { frontCode } from '../lib/rules/model/front-code';
 import { normalize } from '../lib/rules/normalize';
 import * as z from 'zod';
 import { checkMessage, compileRuleset, DEFAULT_PACK } from '../lib/rules/index';
@@ -335,7 +336,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     ...(params.veto ? { veto: params.veto } : {}),
     ...(grams && spec ? { ngrams: { ...spec, gain: params.ngramGain, ...(params.ngramFloor > 1 ? { floor: params.ngramFloor } : {}) } } : {}),
     trainedOn,
-    features: features.join(' '),
+    ...frontCode(features),
     categories,
   };
 }

@@ -1,7 +1,7 @@
 import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
 import { ACCENTED, featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto, type HashBuffer, type ModelToken, type NgramSpec } from './features';
-import type { LinearModel } from './schema';
+import { featureNames, type LinearModel } from './schema';
 import { FeatureTable } from './table';
 import type { Span } from '../types';
 
@@ -35,7 +35,7 @@ function decodeInt8(b64: string): Int8Array {
 export function compileModel(model: LinearModel): CompiledModel {
   const categories = CATEGORY_IDS.filter((c) => model.categories[c] !== undefined);
   const nc = categories.length;
-  const features = model.features === '' ? [] : model.features.split(' ');
+  const features = featureNames(model);
   const weights = categories.map((c) => decodeInt8(model.categories[c]!.weights));
   const table = new FeatureTable(features.length, categories.map((c) => model.categories[c]!.scale));
   const q = new Int8Array(nc);

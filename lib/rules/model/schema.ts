@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { CATEGORY_IDS } from '../categories';
+import { frontDecode } from './front-code';
 
 export const MODEL_FORMAT = 'zalo-group-guard/model';
 
@@ -91,9 +92,13 @@ export const modelSchema = z
     trainedOn: z.array(z.string()),
     /** Feature names separated by single spaces; weight k of every category belongs to feature k. */
     features: z.string(),
+    /** With it, `features` holds only each name's new tail and this says how much it shares (front-code.ts). */
+    featuresShared: z.string().optional(),
     categories: z.partialRecord(z.enum(CATEGORY_IDS), categoryModelSchema),
   })
   .superRefine((m, ctx) => {
+    const names = frontDecode(m.features, m.featuresShared);
+    if (!names.ok) ctx.addIssue({ code: 'custom', path: ['featuresShared'], message: names.error });
     const count = m.features === '' ? 0 : m.features.split(' ').length;
     for (const [id, c] of Object.entries(m.categories)) {
       if (!c) continue;
@@ -117,6 +122,13 @@ export const modelSchema = z
   });
 
 export type LinearModel = z.infer<typeof modelSchema>;
+
+/** The model's feature names in weight order (a valid model's: the schema has checked them). */
+export function featureNames(m: LinearModel): string[] {
+  const r = frontDecode(m.features, m.featuresShared);
+  if (!r.ok) throw new Error(`featuresShared: ${r.error}`);
+  return r.names;
+}
 
 export type ParseModelResult = { ok: true; model: LinearModel } | { ok: false; error: string };
 

@@ -11,6 +11,7 @@ import { DEFAULT_MODEL } from '@/lib/rules/default-model';
 import { compileModel } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes } from '@/lib/rules/model/features';
 import { FeatureTable } from '@/lib/rules/model/table';
+import { featureNames } from '@/lib/rules/model/schema';
 
 /** The float layout, written the plain way: one Float32Array of weights per key. */
 class FloatReference {
@@ -87,7 +88,7 @@ describe('FeatureTable: compact model table', () => {
     const ordered = cats.filter((c) => cm.indexOf(c) >= 0).sort((a, b) => cm.indexOf(a) - cm.indexOf(b));
     const ref = new FloatReference(ordered.map((c) => DEFAULT_MODEL.categories[c]!.scale));
     const weights = ordered.map((c) => decodeInt8(DEFAULT_MODEL.categories[c]!.weights));
-    DEFAULT_MODEL.features.split(' ').forEach((f, k) => ref.add(featureHash(f), weights.map((w) => w[k]!)));
+    featureNames(DEFAULT_MODEL).forEach((f, k) => ref.add(featureHash(f), weights.map((w) => w[k]!)));
     let nonZero = 0;
     let weightDiffs = 0;
     for (const text of CORPUS) {
