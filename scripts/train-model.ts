@@ -98,6 +98,8 @@ export interface TrainParams {
    * "lại mất" and "điện à" insult weight that a plain complaint then carries).
    */
   ruleFeature: boolean;
+  /** abusive-language's `wordFloor` (its word weights scaled by √(floor / the message's features) past it); null: none. */
+  wordFloor: number | null;
 }
 
 /**
@@ -125,7 +127,7 @@ export interface TrainParams {
  * ViHOS recall 0.676 → 0.730 (precision 0.966 → 0.937) at the same village clean FP (2.45% on the same rules).
  * Unit-weight n-grams (gain 1) moved nothing; gain 10 or 2^15 buckets raised the village clean FP.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false, ruleFeature: false };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false, ruleFeature: false, wordFloor: null };
 /**
  * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) with the village clean FP held
  * (`-- --cv vihos`, `-- --cv`, `-- --lofo`, all on out-of-fold scores), not shipped: the replica's everyday line "Lại
@@ -256,6 +258,8 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
   const spec = params.ngrams;
   const grams = spec && cats.includes(ABUSIVE) ? rows.map((r) => ngramBuckets(normalize(r.text), spec)) : null;
 
+  const wordFloor = params.wordFloor;
+  const tokenCounts = wordFloor !== null && cats.includes(ABUSIVE) ? rows.map((r) => modelTokens(normalize(r.text)).length) : null;
   const ruleHit = params.ruleFeature && cats.includes(ABUSIVE) ? rulesFlag(rows, ABUSIVE) : null;
 
   const trained = cats.map((cat) => {
@@ -266,6 +270,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     const l2g = params.l2 * 100 * params.ngramL2;
     let b = -2;
     const R = cat === ABUSIVE ? ruleHit : null;
+    const T = cat === ABUSIVE ? tokenCounts : null;
     let wr = 0;
     const y = rows.map((r) => (r.expect.includes(cat) ? 1 : 0));
     const order = X.map((_, i) => i).filter((i) => rows[i]!.only === undefined || rows[i]!.only === cat);
@@ -289,7 +294,14 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         let z = b;
         const ri = R?.[i] === 1;
         if (ri) z += wr;
-        for (const k of xi) z += w[k]!;
+        // With a word floor, a long message's word features each count less (as compile.ts `wordValue`).
+        const vw = T && wordFloor !== null && T[i]! > wordFloor ? Math.sqrt(wordFloor / T[i]!) : 1;
+        if (vw === 1) for (const k of xi) z += w[k]!;
+        else {
+          let sw = 0;
+          for (const k of xi) sw += w[k]!;
+          z += sw * vw;
+        }
         // The n-grams enter scaled by 1/√(their count): a long message has hundreds, a word a handful.
         const v = gi ? params.ngramGain / Math.sqrt(Math.max(params.ngramFloor, gi.length)) : 0;
         if (gi) {
@@ -300,7 +312,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         const g = (1 / (1 + Math.exp(-z)) - y[i]!) * weight[i]!;
         b -= lr * g;
         if (ri) wr -= lr * g;
-        for (const k of xi) if (trainable[k]) w[k] = w[k]! - lr * (g + params.l2 * 100 * w[k]!);
+        for (const k of xi) if (trainable[k]) w[k] = w[k]! - lr * (g * vw + params.l2 * 100 * w[k]!);
         if (gi) for (const k of gi) wg[k] = wg[k]! - lr * (g * v + l2g * wg[k]!);
       }
     }
@@ -323,7 +335,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       bias: Math.round(t.bias * 1e6) / 1e6,
       scale: Math.round(t.scale * 1e9) / 1e9,
       weights: toBase64(t.q.filter((_, k) => keep[k])),
-      ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}) } : {}),
+      ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}), ...(params.wordFloor !== null ? { wordFloor: params.wordFloor } : {}) } : {}),
       ...(t.grams?.levels ? { ngramLevels: t.grams.levels, ngramRuns: toBase64(t.grams.q) } : {}),
       ...(t.grams && !t.grams.levels ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
     };
@@ -410,7 +422,7 @@ function scoreFolds(configs: readonly TrainParams[], sets: readonly LabelledMess
 
 /** The settings training depends on: configs that share them share their fold models. */
 function trainingKey(p: TrainParams): string {
-  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels, p.ruleFeature]);
+  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels, p.ruleFeature, p.wordFloor]);
 }
 
 /** `m` with the decision settings of `params` (threshold, veto, abusive-language's own threshold), not trained on. */
