@@ -35,6 +35,8 @@ export interface LinkSignal {
 }
 
 /** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
+/** Words that name an ending rather than a site: "đuôi .top, .xyz", "dạng .com", "tên miền .vn" typed without accents. */
+const TLD_TALK = new Set(['duoi', 'dang', 'kieu', 'loai', 'mien']);
 const SPACED_TLD = /(?<![\p{L}\p{N}.-])([a-z0-9][a-z0-9-]{2,}[a-z0-9]) \.(com|net|org|vn|info|online|site|xyz|top|shop|club|vip|live|app|link|click|store|cc|me|co)(?![\p{L}\p{N}])(?:\/[^\s]*)?/giu;
 
 function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {
@@ -45,7 +47,7 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
   while ((m = SPACED_TLD.exec(text))) {
     const start = m.index;
     const end = start + m[0].length;
-    if (found.some((f) => f.start < end && start < f.end)) continue;
+    if (found.some((f) => f.start < end && start < f.end) || TLD_TALK.has(m[1].toLowerCase())) continue;
     const host = `${m[1]}.${m[2]}`.toLowerCase();
     out.push(signal(start, end, m[0], host, 'strange-link', 'obfuscated', 'medium', 'Đường link bị viết tách để lọt qua bộ lọc.'));
   }

@@ -2,6 +2,8 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { hasInsider } from './insider';
+import { retoldSpans } from './quoted';
+import { benignNoticeIn } from './transactional';
 
 // Asking how to get one's own record ("xin bản sao… ở đâu ạ?") is not a leak.
 const HOW_TO = /(?:ở đâu|thế nào|như nào|ra sao|chỉ em|chỉ giúp|hướng dẫn)[^.!\n]*\?/u;
@@ -19,6 +21,7 @@ export const classifiedInfo: CategoryDefinition = {
   explanation: 'Tin nhắn có thể làm lộ tài liệu mật, bí mật nhà nước hoặc văn bản nội bộ chưa công bố.',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
+  mentions: retoldSpans,
   needsHits: 'always',
   textSignals: ['leak'],
   signals(ctx) {
@@ -36,6 +39,9 @@ export const classifiedInfo: CategoryDefinition = {
     if (!ctx.hasGroup('classified-info', 'secret') && PUBLISHED.test(ctx.text.acc)) s -= 0.6;
     if (REMOVED.test(ctx.text.acc)) s -= 1.3;
     if (TEACHING.test(ctx.text.acc)) s -= 1;
+    // The reader's own balance or bill notice, pasted to show a payment went through ("Số dư TK … giảm 2.100.000"),
+    // names an account and a balance like a leaked record, but it is their own and tells what they chose to tell.
+    if (benignNoticeIn(ctx)) s -= 1;
     // A made-up "tin mật" about the regime is a political rumour, not a leaked document (corpus guideline).
     if (ctx.baseScore('sensitive-topic') >= 1 && !ctx.hasGroup('classified-info', 'object')) s -= 0.6;
     return s;

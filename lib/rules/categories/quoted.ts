@@ -7,7 +7,8 @@ import { foldString } from '../normalize/tables';
 import { MENTION_SHARE, type EvalContext } from '../types';
 import { perMessage } from './per-message';
 
-const QUOTED = /"[^"\n]{6,}"|“[^”\n]{6,}”|«[^»\n]{6,}»/g;
+// Two characters are enough: a single word quoted is a word talked about (chữ "dm" là viết tắt, kiểu "vl").
+const QUOTED = /"[^"\n]{2,}"|“[^”\n]{2,}”|«[^»\n]{2,}»/g;
 
 /**
  * The writer's stance against what they quote, in the folded text outside the quotes: a debunk ("là sai", "bịa
@@ -19,7 +20,8 @@ const STANCE = new RegExp(
   `(?:^|[^a-z])(?:${[
     'la sai', 'sai su that', 'bia dat', 'bia ra', 'vo nghia', 'vo can cu', 'khong dung su that', 'khong co chuyen',
     'chua co (?:lenh|thong bao|van ban|quyet dinh|chu truong)', 'tin gia', 'la gia',
-    'dung (?:chia se|share|nghe|tin|bam|lien he|dinh|ham|goi|chuyen|nap|vao|tham gia|mua)', '(?:ko|khong) ham', 'tranh xa',
+    'dung (?:tu )?(?:chia se|share|nghe|tin|bam|lien he|dinh|ham|goi|chuyen|nap|vao|tham gia|mua)',
+    'khong phai (?:chui|tuc)', '(?:chang|khong) bao gio (?:bat|doi|yeu cau|thu)', '(?:ko|khong) ham', 'tranh xa',
     'ma tranh', 'khong tham gia', 'cam (?:dang|tu ngu|gui|quang cao|chui)', 'khong dang', 'vi pham noi quy', 'noi quy',
     'moi ra', 'bao admin', 'admin (?:da )?xoa', 'da xoa', 'xoa (?:luon|ngay|di)', 'da chan', 'chan (?:luon|ngay)',
     '(?:la|toan|deu la|deu) lua', 'lua dao', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',

@@ -13,15 +13,16 @@ const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan|da chuyen|vua chuye
 /**
  * Money put into the reader's own account, named with its amount: "TK của quý khách được hoàn 27.000đ", "tài khoản …
  * nhận tiền trợ cấp 540.000đ từ BHXH", "14.820.000đ đã chuyển vào TK của bà …", "số tiền hoàn … sẽ chuyển về TK đã
- * đăng ký".
+ * đăng ký", "số tiền hoàn 1.240.000đ chuyển vào TK đã đăng ký" (the account on file, not one the message names).
  */
 const CREDITED =
-  /(?:tk|tai khoan)[^.\n]{0,40}?(?:duoc hoan|duoc cong|nhan(?: duoc)?)(?: tien)?[^.\n\d]{0,24}?\+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])|\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^.\n]{0,30}?(?:da|se|duoc) (?:chuyen|hoan|cong) (?:vao|ve) (?:tk|tai khoan)/;
+  /(?:tk|tai khoan)[^.\n]{0,40}?(?:duoc hoan|duoc cong|nhan(?: duoc)?)(?: tien)?[^.\n\d]{0,24}?\+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])|\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^.\n]{0,30}?(?:(?:da|se|duoc) (?:chuyen|hoan|cong)|(?:chuyen|hoan|tra)(?= (?:vao|ve) (?:tk|tai khoan) (?:da dang ky|cua (?:quy khach|nnt|nguoi nop thue)))) (?:vao|ve) (?:tk|tai khoan)/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
 const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang nhap|nhan hang|kich hoat)|otp|(?:^|\D)\d{4,8} (?:la|de)|nhap \d{4,8})/;
-const KEEP_CODE = /(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:cung cap|chia se|dua|tiet lo|gui|doc|cho|hoi|yeu cau)|giu kin|dung mot lan/;
+// ("Nếu không cung cấp OTP … sẽ bị khóa" is a threat to give it, not an instruction to keep it.)
+const KEEP_CODE = /(?<!neu )(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:cung cap|chia se|dua|tiet lo|gui|doc|cho|hoi|yeu cau)|giu kin|dung mot lan/;
 /** A sign-in alert with a code and what to do if it was someone else: "… vừa đăng nhập … nếu là người khác, đổi mật khẩu". */
 const SIGN_IN_ALERT = /(?:vua|da) dang nhap[^\n]{0,120}?(?:neu (?:la nguoi khac|khong phai (?:ban|quy khach))|khong phai ban)/;
 /** A bill or instalment with a due date: "hạn thanh toán 25/12", "thanh toán trước ngày 20/11", "đến hạn … 15/12". */
@@ -49,7 +50,8 @@ const READ_BACK = /(?:doc|gui|bao|dua|chuyen)\s+(?:giup |lai |ngay )?(?:cho )?(?
 const NEGATION_BEFORE = /(?:khong|dung|chua|tuyet doi|khong bao gio|khong duoc)\s*$/;
 const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)/;
 /** "Chuyển nhầm, vui lòng hoàn lại cho số …": money sent "by mistake" so that the reader sends it back elsewhere. */
-const SEND_BACK = /(?:chuyen|ck|gui) nham|(?:hoan|tra|chuyen|gui) (?:lai|tra|ve)\b[^.\n]{0,30}?(?:so|stk|tk|tai khoan|sdt|zalo)\b/;
+// (Paid back "về tài khoản đã đăng ký" is the account on file: a refund, not money sent back to a stranger.)
+const SEND_BACK = /(?:chuyen|ck|gui) nham|(?:hoan|tra|chuyen|gui) (?:lai|tra|ve)\b[^.\n]{0,30}?(?:so|stk|tk|tai khoan|sdt|zalo)\b(?! da dang ky| cua quy khach)/;
 // (A dot between digits is part of an amount, "nộp phí 200.000đ để nhận", not the end of a sentence.)
 const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)(?:[^.\n]|\.(?=\d)){0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
 

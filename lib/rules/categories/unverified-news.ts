@@ -1,6 +1,6 @@
 /** III.2(1) – unverified news, rumours, fake alarms and chain messages. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
-import type { CategoryDefinition, SignalHit } from '../types';
+import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 import { retoldSpans } from './quoted';
 import { hasInsider } from './insider';
 
@@ -10,6 +10,14 @@ const QUESTION = /(?:có ai|ai biết|ai kiểm chứng|có đúng|đúng không
 const ASKS = /(?:có|là) (?:thật|đúng|chính xác) (?:không|ko|hông|hong|k)(?: ạ| vậy| nhỉ| mọi người| mn| các bác| cả nhà)?(?:[,.!…]|$)|(?:thật|đúng) hay (?:giả|đùa|không|ko|sai)/u;
 // Denied by those who would know ("trung tâm y tế cho biết là không đúng", "đã đính chính"): a debunking, not the rumour.
 const DEBUNKED = /(?:khẳng định|xác nhận|cho biết|thông báo|trả lời)(?: (?:là|rằng|đó là|tin này|tin đó))? (?:sai|không đúng|không có thật|không có chuyện|bịa đặt)|sai sự thật|không đúng sự thật|(?:đã|vừa) (?:bác bỏ|đính chính|bác tin)|(?:bảo|nói|cho biết|trả lời) (?:là )?(?:chưa|không) (?:có|hề có) (?:vụ|chuyện|việc|trường hợp) (?:nào|đó|này|đấy)/u;
+
+// The same verdicts as people type them, read on the folded text so an accentless message counts too ("tin do la
+// bia dat", "da xac nhan chua co lenh xa", "dung chia se"). "Là sai lầm/sai quy định" judges an act, not a story.
+const DEBUNKED_FOLD = /(?:^|[^a-z])(?:(?:la|deu la|toan la|hoan toan) (?:sai(?! lam| quy| phep| luat| pham)|bia dat|khong dung|tin gia|tin vit|tin don nham)|xac nhan (?:la )?(?:chua|khong) co|dung (?:tin|chia se|lan truyen|share)(?! nhan| dung))(?![a-z])/;
+
+function debunked(ctx: EvalContext): boolean {
+  return DEBUNKED.test(ctx.text.acc) || DEBUNKED_FOLD.test(ctx.text.fold);
+}
 
 function asksWhetherTrue(original: string, acc: string): boolean {
   return (original.includes('?') && QUESTION.test(acc)) || ASKS.test(acc);
@@ -41,7 +49,7 @@ export const unverifiedNews: CategoryDefinition = {
     if (ctx.official >= 1) s -= 0.7;
     if (ctx.warning >= ctx.warningThreshold) s -= 0.5;
     if (asksWhetherTrue(ctx.text.original, ctx.text.acc)) s -= 0.6;
-    if (DEBUNKED.test(ctx.text.acc)) s -= 1;
+    if (debunked(ctx)) s -= 1;
     // Phishing bait ("cập nhật… để tránh bị khóa tài khoản, chia sẻ cho người thân") is a scam, not a rumour,
     // unless someone is quoted as the source.
     if (ctx.baseScore('scam') >= 0.8 && !ctx.hasGroup('unverified-news', 'hearsay')) s -= 0.5;
@@ -50,7 +58,7 @@ export const unverifiedNews: CategoryDefinition = {
   modelAllowed(ctx) {
     // The model learnt rumours' words; a member asking whether one is true ("tin đó có phải thật không mọi
     // người?") uses the same words to check it, and only the rules, which read the question, decide.
-    return !asksWhetherTrue(ctx.text.original, ctx.text.acc) && !DEBUNKED.test(ctx.text.acc);
+    return !asksWhetherTrue(ctx.text.original, ctx.text.acc) && !debunked(ctx);
   },
   severityFor(score, threshold) {
     return score >= threshold * 2 ? 'high' : 'medium';

@@ -96,6 +96,15 @@ describe('context keeps lookalikes clean', () => {
     'Chuyện giếng làng bị nhiễm độc là không đúng sự thật, trung tâm y tế huyện đã lấy mẫu nước xét nghiệm rồi, bà con yên tâm dùng.',
     'Nghe nói giá nước sạch từ tháng sau tăng 40% là đúng hay sai vậy mọi người, em không thấy công ty nước báo gì',
     'Có người đồn xe lạ vào thôn bắt chó ban đêm, em hỏi anh công an viên thì anh bảo chưa có vụ nào như vậy, đừng hoang mang nhé.',
+    // denied in the words people type, without diacritics, and with no quotation marks
+    'Vu dan mang len mang bao nuoc song bi nhiem dau tran la bia dat, phong tai nguyen huyen da lay mau, ket qua dat chuan',
+    'Tin cả xã sắp bị cắt nước một tuần để làm đường ống là sai, công ty nước đã xác nhận chưa có kế hoạch nào, đừng chia sẻ',
+    // a rumour quoted, with advice not to act on it by oneself
+    'Ông Tám nhận tin "chú ơi cháu chuyển nhầm 4 triệu vào tài khoản chú, chú gửi lại cháu số này nhé". Công an xã dặn đừng tự chuyển lại, ra ngân hàng làm thủ tục',
+    // a pasted balance notice names an account and a balance: the member's own, shown to say a fee is paid
+    'Tin nhắn Vietinbank nhà em: "Số dư TK 10820xxxx giảm 1.350.000 VND lúc 08:10. ND: dong quy khuyen hoc thon". Vậy là nhà em xong phần đóng góp rồi nhé',
+    // an admin listing the endings phishing sites use is not a link
+    'To CNS nhac: gap tin nhan ngan hang co link duoi .xyz hay .top thi xoa di, dung bam vao',
     // teaching the rule on secrets is not a leak
     'Chiều nay các đồng chí trưởng thôn dự hội nghị quán triệt quy định về bảo vệ bí mật nhà nước tại hội trường xã.',
     // a commune body's free class, with its own group link

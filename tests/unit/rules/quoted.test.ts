@@ -6,9 +6,9 @@ import type { EvalContext } from '@/lib/rules/types';
 const ctxOf = (original: string) => ({ text: { original } }) as unknown as EvalContext;
 
 describe('quoted stretches', () => {
-  it('finds straight, curly and guillemet quotes of six characters or more, and nothing shorter', () => {
-    const t = 'Tin "mai nghỉ học" và “cắt điện 3 ngày” với «nộp phí ngay», còn "ok" thì không';
-    expect(quotedSpans(t).map(([a, b]) => t.slice(a, b))).toEqual(['"mai nghỉ học"', '“cắt điện 3 ngày”', '«nộp phí ngay»']);
+  it('finds straight, curly and guillemet quotes of two characters or more (a word talked about: chữ "dm"), and nothing shorter', () => {
+    const t = 'Tin "mai nghỉ học" và “cắt điện 3 ngày” với «nộp phí ngay», chữ "dm" thôi, còn "x" thì không';
+    expect(quotedSpans(t).map(([a, b]) => t.slice(a, b))).toEqual(['"mai nghỉ học"', '“cắt điện 3 ngày”', '«nộp phí ngay»', '"dm"']);
     expect(quotedSpans('không có ngoặc kép nào')).toEqual([]);
   });
 });
@@ -19,6 +19,8 @@ describe('wording retold against: a stance outside the quotes', () => {
     ['a debunk without diacritics', 'tin "mai xa lu ca thon ngap" la bia dat nhe ca nha'],
     ['a verdict', 'Mấy nhóm "soi cầu chuẩn 99%" toàn lừa cả'],
     ['advice not to follow it', 'Ai nhắn "vay nhanh chỉ cần CCCD" thì đừng liên hệ nhé'],
+    ['advice not to act on it by oneself', 'Có số lạ nhắn "em gửi nhầm 2 triệu, anh chuyển lại giúp em" thì đừng tự chuyển lại, ra ngân hàng hỏi'],
+    ['a note that a word is no swear word', 'Chữ "vãi cả chưởng luôn" của ông Tư là khen đấy, không phải chửi'],
     ['the admin\'s moderation', 'Tin "bán sim số đẹp giá rẻ" admin đã xóa, đăng nữa là mời ra'],
   ])('%s', (_name, text) => {
     expect(retoldAgainst(ctxOf(text))).toBe(true);

@@ -27,6 +27,7 @@ describe('transaction notices stay clean', () => {
     ['a failed transaction sent to the counter', 'Giao dịch nộp tiền điện 412.000đ của quý khách không thành công do tài khoản không đủ số dư. Vui lòng liên hệ chi nhánh gần nhất.'],
     ['a refund into the reader\'s account', 'Agribank: TK cua quy khach duoc hoan 11.000d phi SMS Banking thang 10 do tinh trung.'],
     ['an allowance credited, quoted by a member', 'Chị Na gửi: "Tài khoản của quý khách nhận tiền trợ cấp 1.080.000đ từ Phòng LĐTBXH huyện". Tháng này về sớm mọi người ạ'],
+    ['a tax refund to the account on file', 'Cuc Thue: ho so hoan thue TNCN cua ong Ly Van Thanh da xu ly xong, so tien hoan 860.000d chuyen ve tai khoan da dang ky trong 5 ngay lam viec.'],
     ['a benefit paid into a named account', 'BHXH huyen: tien tro cap om dau 2.310.000d da chuyen vao TK cua ong HOANG VAN SU, de nghi ong kiem tra.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
