@@ -95,15 +95,6 @@ export interface TrainParams {
    * fewer bytes than 2^16 int8 ones.
    */
   ngramLevels: boolean;
-  /**
-   * abusive-language learns beside its features one more, present on the rows the rules alone flag abusive, and never
-   * stored: the model adds a flag only where the rules did not flag, so it should learn from what the rules miss.
-   * Without it, the words around a listed or spelt-out swear word take its credit ("Đ.ệ.t, lại mất điện" lends
-   * "lại mất" and "điện à" insult weight that a plain complaint then carries).
-   */
-  ruleFeature: boolean;
-  /** abusive-language's `wordFloor` (its word weights scaled by √(floor / the message's features) past it); null: none. */
-  wordFloor: number | null;
 }
 
 /**
@@ -131,14 +122,14 @@ export interface TrainParams {
  * ViHOS recall 0.676 → 0.730 (precision 0.966 → 0.937) at the same village clean FP (2.45% on the same rules).
  * Unit-weight n-grams (gain 1) moved nothing; gain 10 or 2^15 buckets raised the village clean FP.
  */
-export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false, ruleFeature: false, wordFloor: null };
+export const PARAMS: TrainParams = { l2: 3e-4, epochs: 30, threshold: 0.2, veto: { below: 0.05, scoreRatio: 3, maxLift: 2, warned: { below: 0.1, maxLift: 3.5 } }, abusiveAlone: 0.65, abusiveLong: null, villageWeight: 3, villageCleanWeight: 8, ngrams: { min: 3, max: 5, bits: 16 }, ngramL2: 0.3, ngramGain: 6, abusiveMinDocs: 4, ngramFloor: 1, ngramLevels: false };
 /**
- * The settings that reach the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) with the village clean FP held
- * (`-- --cv vihos`, `-- --cv`, `-- --lofo`, all on out-of-fold scores), not shipped: the replica's everyday line "Lại
- * mất điện à, chán thật" (and "Lại mất nước à") gets an abusive flag at p 0.38 from two word pairs ("lại mất", "điện
- * à") that insults in the comments share.
- * - 2^18 n-gram buckets (fewer unrelated n-grams share a weight), stored as 4-bit indices into 16 fitted levels, so the
- *   file grows by the size of one int8 table at 2^16 (the content script stays under 2 MB);
+ * The settings closest to the ViHOS goal (5-fold recall ≥ 0.80 at precision ≥ 0.85) with the village clean FP held
+ * (`-- --cv vihos`, `-- --cv`, `-- --lofo`, all on out-of-fold scores), not shipped: with fresh13, 16, 17 and 20 in
+ * training, ViHOS recall at these settings is under 0.80, and the thresholds that reach 0.80 (0.2–0.24 for short
+ * messages) flag everyday replica lines.
+ * - 2^18 n-gram buckets (fewer unrelated n-grams share a weight), stored as indices into 16 fitted levels, run-length
+ *   coded (three buckets in four are 0): fewer bytes than 2^16 int8 weights;
  * - a short message's n-grams worth at most 6/√60 each (a three-word line no longer rides on a few n-grams);
  * - abusive-language's own threshold 0.3, and 0.55 for a message of 16 distinct words or more (`aloneLong`): word and
  *   pair weights add up unscaled, so a long everyday line gathers log-odds from many mildly weighted words (the
@@ -262,10 +253,6 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
   const spec = params.ngrams;
   const grams = spec && cats.includes(ABUSIVE) ? rows.map((r) => ngramBuckets(normalize(r.text), spec)) : null;
 
-  const wordFloor = params.wordFloor;
-  const tokenCounts = wordFloor !== null && cats.includes(ABUSIVE) ? rows.map((r) => modelTokens(normalize(r.text)).length) : null;
-  const ruleHit = params.ruleFeature && cats.includes(ABUSIVE) ? rulesFlag(rows, ABUSIVE) : null;
-
   const trained = cats.map((cat) => {
     const rnd = lcg(1);
     const w = new Float64Array(vocab.length);
@@ -273,9 +260,6 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     const wg = new Float64Array(G && spec ? 1 << spec.bits : 0);
     const l2g = params.l2 * 100 * params.ngramL2;
     let b = -2;
-    const R = cat === ABUSIVE ? ruleHit : null;
-    const T = cat === ABUSIVE ? tokenCounts : null;
-    let wr = 0;
     const y = rows.map((r) => (r.expect.includes(cat) ? 1 : 0));
     const order = X.map((_, i) => i).filter((i) => rows[i]!.only === undefined || rows[i]!.only === cat);
     // Where rows from another source join a category, the village rows weigh more than them: clean ones
@@ -296,16 +280,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         const xi = X[i]!;
         const gi = G?.[i];
         let z = b;
-        const ri = R?.[i] === 1;
-        if (ri) z += wr;
-        // With a word floor, a long message's word features each count less (as compile.ts `wordValue`).
-        const vw = T && wordFloor !== null && T[i]! > wordFloor ? Math.sqrt(wordFloor / T[i]!) : 1;
-        if (vw === 1) for (const k of xi) z += w[k]!;
-        else {
-          let sw = 0;
-          for (const k of xi) sw += w[k]!;
-          z += sw * vw;
-        }
+        for (const k of xi) z += w[k]!;
         // The n-grams enter scaled by 1/√(their count): a long message has hundreds, a word a handful.
         const v = gi ? params.ngramGain / Math.sqrt(Math.max(params.ngramFloor, gi.length)) : 0;
         if (gi) {
@@ -315,8 +290,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
         }
         const g = (1 / (1 + Math.exp(-z)) - y[i]!) * weight[i]!;
         b -= lr * g;
-        if (ri) wr -= lr * g;
-        for (const k of xi) if (trainable[k]) w[k] = w[k]! - lr * (g * vw + params.l2 * 100 * w[k]!);
+        for (const k of xi) if (trainable[k]) w[k] = w[k]! - lr * (g + params.l2 * 100 * w[k]!);
         if (gi) for (const k of gi) wg[k] = wg[k]! - lr * (g * v + l2g * wg[k]!);
       }
     }
@@ -339,7 +313,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       bias: Math.round(t.bias * 1e6) / 1e6,
       scale: Math.round(t.scale * 1e9) / 1e9,
       weights: toBase64(t.q.filter((_, k) => keep[k])),
-      ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}), ...(params.wordFloor !== null ? { wordFloor: params.wordFloor } : {}) } : {}),
+      ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}) } : {}),
       ...(t.grams?.levels ? { ngramLevels: t.grams.levels, ngramRuns: toBase64(t.grams.q) } : {}),
       ...(t.grams && !t.grams.levels ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
     };
@@ -355,12 +329,6 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     ...frontCode(features),
     categories,
   };
-}
-
-/** Per village row, 1 where the rules alone (no model) flag `cat` (rows from another source: 0). */
-function rulesFlag(rows: readonly Row[], cat: CategoryId): Uint8Array {
-  const rs = compileRuleset(DEFAULT_PACK, { model: null });
-  return Uint8Array.from(rows, (r) => (r.only === undefined && checkMessage(r.text, rs).some((f) => f.category === cat) ? 1 : 0));
 }
 
 export interface CvResult {
@@ -426,7 +394,7 @@ function scoreFolds(configs: readonly TrainParams[], sets: readonly LabelledMess
 
 /** The settings training depends on: configs that share them share their fold models. */
 function trainingKey(p: TrainParams): string {
-  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels, p.ruleFeature, p.wordFloor]);
+  return JSON.stringify([p.l2, p.epochs, p.villageWeight, p.villageCleanWeight, p.ngrams, p.ngramL2, p.ngramGain, p.abusiveMinDocs, p.ngramFloor, p.ngramLevels]);
 }
 
 /** `m` with the decision settings of `params` (threshold, veto, abusive-language's own threshold), not trained on. */

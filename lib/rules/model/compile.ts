@@ -18,8 +18,6 @@ export interface CompiledModel {
   /** Per covered category: the distinct-word count from which `aloneLongP` applies instead of `alone` (NaN: never). */
   readonly aloneLongWords: Float64Array;
   readonly aloneLongP: Float64Array;
-  /** What one word, pair or accented-word weight of category `ci` counts in a message of `features` features (`wordFloor`). */
-  wordValue(ci: number, features: number): number;
   /** Sum of category `ci`'s n-gram weights over the distinct n-grams lying within [start, end) (0 without n-grams). */
   ngramWeightWithin(n: NormalizedText, ci: number, start: number, end: number): number;
   readonly threshold: number;
@@ -47,23 +45,12 @@ export function compileModel(model: LinearModel): CompiledModel {
   });
   const index = new Map(categories.map((c, i) => [c, i] as const));
   const grams = compileNgrams(model, categories);
-  const wordFloor = Float64Array.from(categories, (c) => model.categories[c]!.wordFloor ?? NaN);
-  const scaled = [...wordFloor.keys()].filter((ci) => !Number.isNaN(wordFloor[ci]!));
-  const wordValue = (ci: number, features: number) => {
-    const f = wordFloor[ci]!;
-    return Number.isNaN(f) || features <= f ? 1 : Math.sqrt(f / features);
-  };
-  const before = new Float64Array(nc);
   return {
     indexOf: (id) => index.get(id) ?? -1,
     weight: (h, ci) => table.lookup(h, ci),
-    wordValue,
     accumulate(n, z, hb) {
       const { hashes, count } = featureHashes(n, hb);
-      for (const ci of scaled) before[ci] = z[ci]!;
       table.accumulate(hashes, count, z);
-      // Categories with a `wordFloor`: their word sum scaled by the message's length; the others' sums untouched.
-      for (const ci of scaled) z[ci] = before[ci]! + (z[ci]! - before[ci]!) * wordValue(ci, count);
       grams?.accumulate(n.sym, z);
     },
     ngramWeightWithin: (n, ci, start, end) => grams?.within(n.sym, ci, start, end) ?? 0,
@@ -201,13 +188,11 @@ export function distinctWords(n: NormalizedText): number {
 export function topTokens(n: NormalizedText, cm: CompiledModel, ci: number, k = 3): ModelToken[] {
   const scored: Array<{ t: ModelToken; w: number }> = [];
   const done = new Set<string>();
-  const tokens = modelTokens(n);
-  const value = cm.wordValue(ci, tokens.length);
-  for (const t of tokens) {
+  for (const t of modelTokens(n)) {
     if (done.has(t.feature)) continue;
     // A word also carries the n-grams of its spelling (with the boundary marks around it).
     const isWord = !t.feature.includes('_') && !t.feature.startsWith(ACCENTED);
-    const w = cm.weight(featureHash(t.feature), ci) * value + (isWord ? cm.ngramWeightWithin(n, ci, t.start - 1, t.end + 1) : 0);
+    const w = cm.weight(featureHash(t.feature), ci) + (isWord ? cm.ngramWeightWithin(n, ci, t.start - 1, t.end + 1) : 0);
     if (w <= 0) continue;
     done.add(t.feature);
     scored.push({ t, w });
@@ -226,8 +211,7 @@ export function topTokens(n: NormalizedText, cm: CompiledModel, ci: number, k = 
 export function weightInside(n: NormalizedText, cm: CompiledModel, ci: number, spans: readonly Span[]): number {
   if (spans.length === 0) return 0;
   const inside = new Map<string, boolean>();
-  const tokens = modelTokens(n);
-  for (const t of tokens) {
+  for (const t of modelTokens(n)) {
     const within = spans.some((s) => s.start <= t.start && t.end <= s.end);
     inside.set(t.feature, (inside.get(t.feature) ?? true) && within);
   }
@@ -237,7 +221,6 @@ export function weightInside(n: NormalizedText, cm: CompiledModel, ci: number, s
     const w = cm.weight(featureHash(f), ci);
     if (w > 0) sum += w;
   }
-  sum *= cm.wordValue(ci, tokens.length);
   for (const s of spans) sum += Math.max(0, cm.ngramWeightWithin(n, ci, s.start - 1, s.end + 1));
   return sum;
 }

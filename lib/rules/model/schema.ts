@@ -27,12 +27,6 @@ const categoryModelSchema = z.object({
    * weighted words. Absent: `alone` whatever the length.
    */
   aloneLong: z.object({ words: z.number().int().min(1).max(1000), p: z.number().min(0.05).max(0.99) }).optional(),
-  /**
-   * The message's length at which this category's word, pair and accented-word weights start to count less: each
-   * counts √(wordFloor / max(wordFloor, the message's features)), as the n-grams are scaled, so a long everyday line
-   * cannot gather log-odds from many mildly weighted words. Absent: full weight whatever the length.
-   */
-  wordFloor: z.number().int().min(1).max(4096).optional(),
   /** Weights of the character n-gram buckets (model `ngrams`), int8 base64 like `weights`, with their own scale. */
   ngramScale: z.number().positive().finite().optional(),
   ngramWeights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected').optional(),

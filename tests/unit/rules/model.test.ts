@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rules/index';
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
-import { compileModel, decodeRuns, encodeRuns, expandLevels, modelProbabilities, weightInside } from '@/lib/rules/model/compile';
+import { compileModel, decodeRuns, encodeRuns, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
-import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, train, trainModel, VIHOS_GOAL_PARAMS } from '@/scripts/train-model';
+import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel, VIHOS_GOAL_PARAMS } from '@/scripts/train-model';
 
 const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
 
@@ -315,58 +315,6 @@ describe('a category trusted alone needs more from a long message (aloneLong)', 
     const r = parseModel(tinyModel({ features: 'chan chan_that', categories: { 'abusive-language': { bias: 0, scale: 0.05, weights: b64([60, 60]), alone: 0.5, aloneLong } as never } }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(error);
-  });
-});
-
-describe('a long message\'s word weights count less (wordFloor)', () => {
-  // "chán" weighs 3 (60 × 0.05): past `wordFloor` features, each word weight counts √(floor / features).
-  const model = (wordFloor?: number) =>
-    compileModel(tinyModel({ features: 'chan', categories: { 'abusive-language': { bias: -2, scale: 0.05, weights: b64([60]), ...(wordFloor ? { wordFloor } : {}) } } }));
-  const p = (text: string, cm: ReturnType<typeof model>) => modelProbabilities(normalize(text), cm)[0]!;
-  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-  it('a message within the floor keeps full weight; a longer one, √(floor / its features)', () => {
-    // "chán quá": chan, qua, chan_qua, and the two accented spellings: 5 features.
-    expect(p('chán quá', model(5))).toBe(sigmoid(-2 + 3));
-    expect(p('chán quá', model(4))).toBeCloseTo(sigmoid(-2 + 3 * Math.sqrt(4 / 5)), 12);
-    expect(p('chán quá', model())).toBe(sigmoid(-2 + 3));
-  });
-
-  it('allowed words are taken off at the value they counted', () => {
-    const n = normalize('chán quá');
-    expect(weightInside(n, model(4), 0, [{ start: 0, end: 4 }])).toBeCloseTo(3 * Math.sqrt(4 / 5), 6);
-    expect(weightInside(n, model(), 0, [{ start: 0, end: 4 }])).toBeCloseTo(3, 6);
-  });
-
-  it('rejects a floor of 0, naming the field', () => {
-    const r = parseModel(tinyModel({ features: 'chan', categories: { 'abusive-language': { bias: 0, scale: 0.05, weights: b64([60]), wordFloor: 0 } } }));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/^categories\.abusive-language\.wordFloor:/);
-  });
-});
-
-describe('training learns abuse from what the rules miss (ruleFeature)', () => {
-  // Complaints with a swear word spelt out letter by letter (the rules join it; the model's words do not see it), and
-  // the same complaints clean: without the feature the complaint's words take the swear word's credit.
-  const rows = [
-    ...['điện', 'nước', 'sóng', 'mạng', 'điện rồi', 'nước rồi'].map((w) => ({ text: `Đ.ệ.t, lại mất ${w}`, expect: ['abusive-language'] })),
-    ...['điện', 'nước', 'sóng', 'mạng'].map((w) => ({ text: `Lại mất ${w} rồi bà con ơi`, expect: [] })),
-    ...['Hôm nay trời đẹp', 'Mai họp thôn lúc 8h', 'Cảm ơn bà con', 'Chiều nay có mưa'].map((text) => ({ text, expect: [] })),
-  ];
-  const pairWeight = (ruleFeature: boolean) => {
-    const m = compileModel(train(rows, { ...PARAMS, ngrams: null, ruleFeature }, [], ['abusive-language']));
-    return m.weight(featureHash('lai_mat'), m.indexOf('abusive-language'));
-  };
-
-  it('the rules flag the swearing rows', () => {
-    const rs = compileRuleset(DEFAULT_PACK, { model: null });
-    expect(rows.filter((r) => r.expect.length > 0).every((r) => checkMessage(r.text, rs).some((f) => f.category === 'abusive-language'))).toBe(true);
-  });
-
-  it('with the rule feature, "lại mất" keeps less of the swear word\'s credit', () => {
-    expect(pairWeight(false)).toBeGreaterThan(0);
-    // Measured 0.38 against 0.50.
-    expect(pairWeight(true)).toBeLessThan(pairWeight(false) * 0.8);
   });
 });
 
