@@ -48,6 +48,11 @@ export interface SignalHit {
 /** Share of a category's evidence inside reported words (`mentions`) from which the message is a mention of it. */
 export const MENTION_SHARE = 0.6;
 
+/** A mention's score: well under the threshold unless heavy evidence outside the reported words remains. */
+export function mentionScore(score: number): number {
+  return Math.min(score * 0.4, score - 1.2);
+}
+
 export interface EvalContext {
   text: NormalizedText;
   /** Accepted (not allowed, not negated) term hits of a category. */

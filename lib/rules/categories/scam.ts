@@ -1,6 +1,6 @@
 /** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
-import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
+import { mentionScore, type CategoryDefinition, type EvalContext, type SignalHit } from '../types';
 import { quotedPitch, retoldSpans } from './quoted';
 import { violatingLinks } from './strange-link';
 import { benignNoticeIn } from './transactional';
@@ -83,7 +83,7 @@ export const scam: CategoryDefinition = {
     // ("Cục Thuế … hoàn thuế … về tài khoản đã đăng ký").
     if (score >= 1 && violatingLinks(ctx).length === 0 && benignNoticeIn(ctx)) return ctx.links.length === 0 ? Math.min(score - 1.2, 0.5) : score - 1.2;
     // Retelling a scam message in quotes ("con đổi số mới, chuyển tạm 8 triệu") to warn others.
-    if (score >= 1 && quotedPitch(ctx, 'scam', AUTHORITY)) return Math.min(score * 0.4, score - 1.2);
+    if (score >= 1 && quotedPitch(ctx, 'scam', AUTHORITY)) return mentionScore(score);
     // Official notices (trạm y tế, Tổ CNS, điện lực…) mention BHYT, miễn phí, tài khoản: without a strange link
     // or a request for codes/money they are information, not fraud.
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');

@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../categories';
 import type { Flag } from '../flag';
-import { MENTION_SHARE, type SignalHit, type TermHit } from '../types';
+import { MENTION_SHARE, mentionScore, type SignalHit, type TermHit } from '../types';
 import type { CompiledCategory, CompiledRuleset } from './compile';
 import type { MessageContext } from './context';
 import { reaches, scoreCategory, upperBound } from './score';
@@ -76,7 +76,7 @@ export function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messag
   // Words only reported, with the writer's stance against them, are a mention; heavy evidence outside them stays.
   const mentions = cat.def.mentions?.(ctx);
   if (mentions && mentions.length > 0 && ctx.shareInside(cat.id, mentions) >= MENTION_SHARE) {
-    score = Math.min(score * 0.4, score - 1.2);
+    score = mentionScore(score);
     if (!reaches(score, cat.threshold)) return null;
   }
   const spans: OffsetSpan[] = [];
