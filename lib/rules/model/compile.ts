@@ -63,21 +63,46 @@ export function compileModel(model: LinearModel): CompiledModel {
   };
 }
 
+/** Each bucket's level index from `ngramRuns` (schema.ts): a byte's high nibble of index-0 buckets, then its low nibble. */
+export function decodeRuns(runs: ArrayLike<number>, buckets: number): Uint8Array {
+  const out = new Uint8Array(buckets);
+  let at = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const b = runs[i]! & 0xff;
+    at += b >> 4;
+    out[at++] = b & 15;
+  }
+  return out;
+}
+
+/** The inverse of `decodeRuns` (training): level indices 0–15 per bucket as runs, trailing index-0 buckets left out. */
+export function encodeRuns(indices: ArrayLike<number>): Uint8Array {
+  const out: number[] = [];
+  let zeros = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const l = indices[i]!;
+    if (l === 0) {
+      zeros++;
+      continue;
+    }
+    for (; zeros >= 16; zeros -= 16) out.push(0xf0);
+    out.push((zeros << 4) | l);
+    zeros = 0;
+  }
+  return Uint8Array.from(out);
+}
+
 /**
- * 4-bit level indices (two per byte, low nibble first) as the int8 table the scoring loop reads: each level becomes
- * the nearest multiple of max|level| / 127, a rounding far finer than the 16 levels themselves.
+ * Level indices as the int8 table the scoring loop reads: each level becomes the nearest multiple of
+ * max|level| / 127, a rounding far finer than the 16 levels themselves.
  */
-export function expandLevels(packed: Int8Array, levels: readonly number[]): { table: Int8Array; scale: number } {
+export function expandLevels(indices: Uint8Array, levels: readonly number[]): { table: Int8Array; scale: number } {
   let max = 0;
   for (const l of levels) max = Math.max(max, Math.abs(l));
   const scale = max > 0 ? max / 127 : 1;
   const q = levels.map((l) => Math.round(l / scale));
-  const table = new Int8Array(packed.length * 2);
-  for (let i = 0; i < packed.length; i++) {
-    const b = packed[i]! & 0xff;
-    table[2 * i] = q[b & 15]!;
-    table[2 * i + 1] = q[b >> 4]!;
-  }
+  const table = new Int8Array(indices.length);
+  for (let i = 0; i < indices.length; i++) table[i] = q[indices[i]!]!;
   return { table, scale };
 }
 
@@ -94,12 +119,11 @@ function compileNgrams(model: LinearModel, categories: readonly string[]) {
   const scales: number[] = [];
   categories.forEach((c, ci) => {
     const m = model.categories[c as keyof LinearModel['categories']]!;
-    if (m.ngramWeights === undefined) return;
-    if (m.ngramLevels) {
-      const { table, scale } = expandLevels(decodeInt8(m.ngramWeights), m.ngramLevels);
+    if (m.ngramRuns !== undefined && m.ngramLevels) {
+      const { table, scale } = expandLevels(decodeRuns(decodeInt8(m.ngramRuns), 2 ** spec.bits), m.ngramLevels);
       tables.push(table);
       scales.push(scale);
-    } else if (m.ngramScale !== undefined) {
+    } else if (m.ngramWeights !== undefined && m.ngramScale !== undefined) {
       tables.push(decodeInt8(m.ngramWeights));
       scales.push(m.ngramScale);
     } else return;

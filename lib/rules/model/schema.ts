@@ -31,11 +31,21 @@ const categoryModelSchema = z.object({
   ngramScale: z.number().positive().finite().optional(),
   ngramWeights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected').optional(),
   /**
-   * Instead of `ngramScale`: the 16 weights a bucket may have; `ngramWeights` then holds each bucket's 4-bit index
-   * into them, two buckets to a byte (low nibble first), half the bytes of int8 weights.
+   * Instead of `ngramScale` and `ngramWeights`: the 16 weights a bucket may have (index 0 is the bucket no training
+   * n-gram reached, weight 0), and `ngramRuns` each bucket's index into them, run-length coded since most buckets
+   * are 0: one byte per run, whose high nibble counts index-0 buckets and whose low nibble is the index of the bucket
+   * after them (a run of 0s is split every 16). Buckets past the last run are index 0.
    */
   ngramLevels: z.array(z.number().finite()).length(16).optional(),
+  ngramRuns: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected').optional(),
 });
+
+/** How many buckets the runs of `ngramRuns` (as bytes) cover: each byte's index-0 count plus its own bucket. */
+export function runsLength(bytes: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) n += ((bytes[i]! & 0xff) >> 4) + 1;
+  return n;
+}
 
 const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.match(/=+$/)?.[0].length ?? 0);
 
@@ -94,13 +104,20 @@ export const modelSchema = z
       if (!c) continue;
       const bytes = base64Bytes(c.weights);
       if (bytes !== count) ctx.addIssue({ code: 'custom', path: ['categories', id, 'weights'], message: `${bytes} weights for ${count} features` });
-      if (c.ngramWeights === undefined) continue;
       const buckets = m.ngrams ? 2 ** m.ngrams.bits : 0;
-      // 4-bit level indices pack two buckets into a byte.
-      const got = base64Bytes(c.ngramWeights) * (c.ngramLevels ? 2 : 1);
-      if (got !== buckets) ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramWeights'], message: `${got} weights for ${buckets} n-gram buckets` });
-      if ((c.ngramScale === undefined) === (c.ngramLevels === undefined))
-        ctx.addIssue({ code: 'custom', path: ['categories', id, 'ngramScale'], message: 'exactly one of ngramScale and ngramLevels with ngramWeights' });
+      const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['categories', id, field], message });
+      if (c.ngramRuns !== undefined) {
+        const covered = runsLength(Uint8Array.from(atob(c.ngramRuns), (ch) => ch.charCodeAt(0)));
+        if (covered > buckets) issue('ngramRuns', `runs cover ${covered} buckets, more than the ${buckets} n-gram buckets`);
+        if (c.ngramLevels === undefined) issue('ngramLevels', 'ngramRuns needs the 16 ngramLevels');
+        if (c.ngramWeights !== undefined || c.ngramScale !== undefined) issue('ngramRuns', 'either ngramRuns with ngramLevels or ngramWeights with ngramScale');
+        continue;
+      }
+      if (c.ngramLevels !== undefined) issue('ngramLevels', 'ngramLevels without ngramRuns');
+      if ((c.ngramWeights === undefined) !== (c.ngramScale === undefined)) issue('ngramScale', 'ngramWeights and ngramScale go together');
+      if (c.ngramWeights === undefined) continue;
+      const got = base64Bytes(c.ngramWeights);
+      if (got !== buckets) issue('ngramWeights', `${got} weights for ${buckets} n-gram buckets`);
     }
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rules/index';
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
-import { compileModel, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
+import { compileModel, decodeRuns, encodeRuns, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
 import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
 import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel, VIHOS_GOAL_PARAMS } from '@/scripts/train-model';
@@ -205,30 +205,55 @@ describe('spelling n-grams (abusive-language)', () => {
 
   // 16 levels, index k worth k - 8 (index 0 is 0 by the training's convention, not required by the format).
   const levels = Array.from({ length: 16 }, (_, k) => (k === 0 ? 0 : k - 8));
-  const withLevels = (packed: number[]) => {
+  const withRuns = (runs: number[]) => {
     const m = withGrams([]);
     const scam = m.categories.scam!;
-    return { ...m, categories: { scam: { bias: scam.bias, scale: scam.scale, weights: scam.weights, ngramLevels: levels, ngramWeights: b64(packed) } } };
+    return { ...m, categories: { scam: { bias: scam.bias, scale: scam.scale, weights: scam.weights, ngramLevels: levels, ngramRuns: b64(runs) } } };
   };
+  /** 256 level indices, three in four 0 (as at 2^18), with one run of 0s longer than 16 and a last bucket set. */
+  const indices = (() => {
+    const rnd = (() => {
+      let x = 12345;
+      return () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    })();
+    const out = Uint8Array.from({ length: 256 }, () => (rnd() < 0.75 ? 0 : 1 + Math.floor(rnd() * 15)));
+    out.fill(0, 40, 80);
+    out[255] = 9;
+    return out;
+  })();
 
-  it('4-bit n-gram weights: two buckets to a byte, low nibble first, each its level', () => {
-    const { table, scale } = expandLevels(Int8Array.from([0x2f, 0x90]), levels);
-    // Levels land on int8 steps of max|level| / 127: each within half a step of its value.
+  it('n-gram runs: each byte counts index-0 buckets (high nibble), then gives the next bucket\'s index (low nibble)', () => {
+    expect(Array.from(decodeRuns([0x2f, 0x01, 0xf0, 0x03], 24))).toEqual([0, 0, 15, 1, ...Array.from({ length: 16 }, () => 0), 3, 0, 0, 0]);
+    expect(Array.from(encodeRuns([0, 0, 15, 1, ...Array.from({ length: 16 }, () => 0), 3, 0, 0, 0]))).toEqual([0x2f, 0x01, 0xf0, 0x03]);
+    expect(Array.from(decodeRuns(encodeRuns(indices), 256))).toEqual(Array.from(indices));
+    expect(encodeRuns(indices).length).toBeLessThan(indices.length / 2);
+  });
+
+  it('levels land on int8 steps of max|level| / 127, each within half a step of its value', () => {
+    const { table, scale } = expandLevels(Uint8Array.from([15, 2, 0, 9]), levels);
     const got = Array.from(table, (q) => q * scale);
     [7, -6, 0, 1].forEach((want, i) => expect(Math.abs(got[i]! - want)).toBeLessThanOrEqual(scale / 2));
     expect(got[3]).not.toBe(got[2]);
   });
 
-  it('a model with 4-bit n-gram weights scores as its int8 equivalent', () => {
-    // Every bucket at level 15 (weight 7) against the int8 model's 10 × 0.1 = 1 per bucket: seven times the n-gram sum.
-    const cm = compileModel(withLevels(Array.from({ length: 128 }, () => 0xff)));
-    expect(modelProbabilities(normalize('ab'), cm)[0]).toBeCloseTo(1 / (1 + Math.exp(3 - (7 * 3) / Math.sqrt(3))), 5);
+  it('a model with run-coded n-gram weights scores bit-identically to the same weights as int8', () => {
+    const coded = compileModel(withRuns(Array.from(encodeRuns(indices))));
+    const { table, scale } = expandLevels(indices, levels);
+    const m = withGrams(Array.from(table));
+    const int8 = compileModel({ ...m, categories: { scam: { ...m.categories.scam!, ngramScale: scale } } });
+    for (const t of ['ab', 'Mày ngu vcl, cút khỏi nhóm đi', 'tien ao ho tro 100%', 'Lại mất điện à, chán thật']) {
+      expect(modelProbabilities(normalize(t), coded)[0]).toBe(modelProbabilities(normalize(t), int8)[0]);
+    }
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['4-bit n-gram weights of the wrong length', withLevels([1, 2, 3]), /^categories\.scam\.ngramWeights: 6 weights for 256 n-gram buckets/],
-    ['15 n-gram levels', (() => { const m = withLevels(Array.from({ length: 128 }, () => 0)); m.categories.scam.ngramLevels = levels.slice(1); return m; })(), /^categories\.scam\.ngramLevels:/],
-    ['both an n-gram scale and levels', (() => { const m = withLevels(Array.from({ length: 128 }, () => 0)); return { ...m, categories: { scam: { ...m.categories.scam, ngramScale: 0.1 } } }; })(), /^categories\.scam\.ngramScale: exactly one of/],
+    ['n-gram runs past the last bucket', withRuns([0xff, ...Array.from({ length: 15 }, () => 0xf1), 0x01]), /^categories\.scam\.ngramRuns: runs cover 257 buckets, more than the 256 n-gram buckets/],
+    ['n-gram runs that are not base64', (() => { const m = withRuns([1]); m.categories.scam.ngramRuns = 'a b'; return m; })(), /^categories\.scam\.ngramRuns: base64 expected/],
+    ['n-gram runs without levels', (() => { const m = withRuns([1]); return { ...m, categories: { scam: { ...m.categories.scam, ngramLevels: undefined } } }; })(), /^categories\.scam\.ngramLevels: ngramRuns needs/],
+    ['n-gram levels without runs', (() => { const m = withRuns([1]); return { ...m, categories: { scam: { ...m.categories.scam, ngramRuns: undefined } } }; })(), /^categories\.scam\.ngramLevels: ngramLevels without ngramRuns/],
+    ['15 n-gram levels', (() => { const m = withRuns([1]); m.categories.scam.ngramLevels = levels.slice(1); return m; })(), /^categories\.scam\.ngramLevels:/],
+    ['both n-gram runs and int8 weights', (() => { const m = withRuns([1]); return { ...m, categories: { scam: { ...m.categories.scam, ngramScale: 0.1, ngramWeights: b64([1]) } } }; })(), /^categories\.scam\.ngramRuns: either ngramRuns/],
+    ['int8 n-gram weights without a scale', (() => { const m = withGrams(Array.from({ length: 256 }, () => 0)); return { ...m, categories: { scam: { ...m.categories.scam!, ngramScale: undefined } } }; })(), /^categories\.scam\.ngramScale: ngramWeights and ngramScale go together/],
     ['an n-gram floor of 0', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: { ...spec, bits: 8, gain: 1, floor: 0 } }, /^ngrams\.floor:/],
     ['n-gram weights of the wrong length', withGrams([1, 2, 3]), /^categories\.scam\.ngramWeights: 3 weights for 256 n-gram buckets/],
     ['n-gram weights without n-grams', { ...withGrams(Array.from({ length: 256 }, () => 0)), ngrams: undefined }, /^categories\.scam\.ngramWeights: 256 weights for 0/],
