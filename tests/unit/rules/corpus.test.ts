@@ -66,7 +66,8 @@ interface Floors {
 // fresh10–fresh20 were written without reading the rules and scored on arrival (clean FP 3.9%, 4.6%, 3.9%, 3.1%, 5.5%,
 // 3.7%, 2.0%, 3.3%, 2.6%, 5.3%, 4.0%). fresh13, fresh16, fresh17 and fresh20 stayed score only while they measured
 // what carried over (pooled 2.8% → 1.9% over that work); after that their clean false positives were read and they
-// joined the training files, and fresh21 and fresh22, written the same way, took over as the measure.
+// joined the training files, and fresh21 and fresh22, written the same way, took over as the measure: scored twice,
+// on the code before that (clean FP 8/267 and 9/275) and after it (8/267 and 7/275), summaries only.
 const FLOORED: Array<[string, Floors]> = [
   ['tests/corpus/extra.jsonl', {
     scoreOnly: false,
@@ -199,6 +200,17 @@ const FLOORED: Array<[string, Floors]> = [
     cleanFp: 0.004,
     recall: { 'strange-link': 0.95, 'scam': 0.98, 'advertising': 0.98, 'gambling-fortune': 0.98, 'sensitive-topic': 0.89, 'abusive-language': 0.98, 'unverified-news': 0.94, 'classified-info': 0.89 },
     precision: { 'strange-link': 0.98, 'scam': 0.94, 'advertising': 0.95, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.98, 'unverified-news': 0.94, 'classified-info': 0.98 },
+  }],  ['tests/corpus/fresh21.jsonl', {
+    scoreOnly: true,
+    cleanFp: 0.034,
+    recall: { 'strange-link': 0.9, 'scam': 0.94, 'advertising': 0.98, 'gambling-fortune': 0.98, 'sensitive-topic': 0.98, 'abusive-language': 0.82, 'unverified-news': 0.72, 'classified-info': 0.9 },
+    precision: { 'strange-link': 0.98, 'scam': 0.83, 'advertising': 0.91, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.91, 'unverified-news': 0.98, 'classified-info': 0.98 },
+  }],
+  ['tests/corpus/fresh22.jsonl', {
+    scoreOnly: true,
+    cleanFp: 0.030,
+    recall: { 'strange-link': 0.9, 'scam': 0.9, 'advertising': 0.91, 'gambling-fortune': 0.95, 'sensitive-topic': 0.78, 'abusive-language': 0.69, 'unverified-news': 0.87, 'classified-info': 0.94 },
+    precision: { 'strange-link': 0.98, 'scam': 0.88, 'advertising': 0.83, 'gambling-fortune': 0.95, 'sensitive-topic': 0.93, 'abusive-language': 0.93, 'unverified-news': 0.94, 'classified-info': 0.94 },
   }],
 ];
 
