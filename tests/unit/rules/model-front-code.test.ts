@@ -6,20 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
 import { frontCode, frontDecode } from '@/lib/rules/model/front-code';
-import { featureNames, MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
-
-const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
+import { featureNames, parseModel, type LinearModel } from '@/lib/rules/model/schema';
+import { b64, tinyModel } from './tiny-model';
 
 function modelWith(names: string[]): LinearModel {
-  return {
-    format: MODEL_FORMAT,
-    schema: 1,
-    version: 'test',
-    threshold: 0.5,
-    trainedOn: [],
-    ...frontCode(names),
-    categories: { scam: { bias: 0, scale: 0.05, weights: b64(names.map((_, k) => k)) } },
-  };
+  return tinyModel({ ...frontCode(names), categories: { scam: { bias: 0, scale: 0.05, weights: b64(names.map((_, k) => k)) } } });
 }
 
 describe('front-coded feature names', () => {

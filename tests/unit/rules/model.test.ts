@@ -8,24 +8,9 @@ import { checkMessage, compileRuleset, DEFAULT_PACK, normalize } from '@/lib/rul
 import { DEFAULT_MODEL } from '@/lib/rules/default-model';
 import { compileModel, decodeRuns, encodeRuns, expandLevels, modelProbabilities } from '@/lib/rules/model/compile';
 import { featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto } from '@/lib/rules/model/features';
-import { MODEL_FORMAT, parseModel, type LinearModel } from '@/lib/rules/model/schema';
+import { parseModel, type LinearModel } from '@/lib/rules/model/schema';
+import { b64, tinyModel } from './tiny-model';
 import { crossValidate, crossValidateVihos, MODEL_FILE, PARAMS, serialiseModel, trainModel, VIHOS_GOAL_PARAMS } from '@/scripts/train-model';
-
-const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes.map((b) => b & 0xff)));
-
-/** A two-feature model: "tien_ao" (crypto) pushes scam up; "ho_tro" (help) pushes it down. */
-function tinyModel(over: Partial<LinearModel> = {}): LinearModel {
-  return {
-    format: MODEL_FORMAT,
-    schema: 1,
-    version: 'test',
-    threshold: 0.5,
-    trainedOn: [],
-    features: 'ho_tro tien_ao',
-    categories: { scam: { bias: -3, scale: 0.05, weights: b64([-100, 127]) } },
-    ...over,
-  };
-}
 
 describe('model file format', () => {
   it('the bundled model is valid and covers every category but strange-link', () => {
