@@ -34,9 +34,9 @@ export interface LinkSignal {
   needsContext?: boolean;
 }
 
-/** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
 /** Words that name an ending rather than a site: "đuôi .top, .xyz", "dạng .com", "tên miền .vn" typed without accents. */
 const TLD_TALK = new Set(['duoi', 'dang', 'kieu', 'loai', 'mien']);
+/** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
 const SPACED_TLD = /(?<![\p{L}\p{N}.-])([a-z0-9][a-z0-9-]{2,}[a-z0-9]) \.(com|net|org|vn|info|online|site|xyz|top|shop|club|vip|live|app|link|click|store|cc|me|co)(?![\p{L}\p{N}])(?:\/[^\s]*)?/giu;
 
 function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {

@@ -2,7 +2,6 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, SignalHit } from '../types';
 import { hasInsider } from './insider';
-import { retoldSpans } from './quoted';
 import { benignNoticeIn } from './transactional';
 
 // Asking how to get one's own record ("xin bản sao… ở đâu ạ?") is not a leak.
@@ -21,7 +20,6 @@ export const classifiedInfo: CategoryDefinition = {
   explanation: 'Tin nhắn có thể làm lộ tài liệu mật, bí mật nhà nước hoặc văn bản nội bộ chưa công bố.',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
-  mentions: retoldSpans,
   needsHits: 'always',
   textSignals: ['leak'],
   signals(ctx) {
