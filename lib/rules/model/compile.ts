@@ -1,7 +1,7 @@
 import { CATEGORY_IDS, type CategoryId } from '../categories';
 import type { NormalizedText } from '../normalize';
 import { ACCENTED, featureHash, featureHashes, forEachNgram, modelTokens, ngramBucketsInto, type HashBuffer, type ModelToken, type NgramSpec } from './features';
-import { featureNames, type LinearModel } from './schema';
+import { decodeInt8, featureNames, type LinearModel } from './schema';
 import { FeatureTable } from './table';
 import type { Span } from '../types';
 
@@ -22,13 +22,6 @@ export interface CompiledModel {
   ngramWeightWithin(n: NormalizedText, ci: number, start: number, end: number): number;
   readonly threshold: number;
   readonly veto: Readonly<NonNullable<LinearModel['veto']>> | null;
-}
-
-function decodeInt8(b64: string): Int8Array {
-  const bin = atob(b64);
-  const out = new Int8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = (bin.charCodeAt(i) << 24) >> 24;
-  return out;
 }
 
 /** Builds the lookup table once (shared by rulesets); a message then costs a few array reads per feature. */

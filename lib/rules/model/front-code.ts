@@ -30,6 +30,28 @@ export function frontCode(names: readonly string[]): FrontCoded {
   return { features: tails.join(' '), featuresShared: shared };
 }
 
+/**
+ * What in `featuresShared` does not fit `features`, or null. Reads only the names' lengths, so validating a model
+ * builds no strings; the names are built once, when the model is compiled.
+ */
+export function frontCodeError(features: string, featuresShared?: string): string | null {
+  if (featuresShared === undefined) return null;
+  let prevLength = 0;
+  let k = 0;
+  for (let at = 0; features !== '' && at <= features.length; k++) {
+    let end = features.indexOf(' ', at);
+    if (end < 0) end = features.length;
+    if (k < featuresShared.length) {
+      const n = featuresShared.charCodeAt(k) - FIRST;
+      if (!(n >= 0 && n <= MAX_SHARED)) return `letter ${k + 1} is not A–Z`;
+      if (n > prevLength) return `letter ${k + 1} shares ${n} characters with a feature of ${prevLength}`;
+      prevLength = n + end - at;
+    }
+    at = end + 1;
+  }
+  return featuresShared.length === k ? null : `${featuresShared.length} letters for ${k} features`;
+}
+
 export type FrontDecoded = { ok: true; names: string[] } | { ok: false; error: string };
 
 /**
@@ -37,16 +59,14 @@ export type FrontDecoded = { ok: true; names: string[] } | { ok: false; error: s
  * `featuresShared` is there. An error says what in `featuresShared` does not fit.
  */
 export function frontDecode(features: string, featuresShared?: string): FrontDecoded {
+  const error = frontCodeError(features, featuresShared);
+  if (error !== null) return { ok: false, error };
   const tails = features === '' ? [] : features.split(' ');
   if (featuresShared === undefined) return { ok: true, names: tails };
-  if (featuresShared.length !== tails.length) return { ok: false, error: `${featuresShared.length} letters for ${tails.length} features` };
   const names: string[] = [];
   let prev = '';
   for (let k = 0; k < tails.length; k++) {
-    const n = featuresShared.charCodeAt(k) - FIRST;
-    if (!(n >= 0 && n <= MAX_SHARED)) return { ok: false, error: `letter ${k + 1} is not A–Z` };
-    if (n > prev.length) return { ok: false, error: `letter ${k + 1} shares ${n} characters with a feature of ${prev.length}` };
-    prev = prev.slice(0, n) + tails[k];
+    prev = prev.slice(0, featuresShared.charCodeAt(k) - FIRST) + tails[k];
     names.push(prev);
   }
   return { ok: true, names };

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { CATEGORY_IDS } from '../categories';
-import { frontDecode } from './front-code';
+import { frontCodeError, frontDecode } from './front-code';
 
 export const MODEL_FORMAT = 'zalo-group-guard/model';
 
@@ -45,6 +45,14 @@ export function runsLength(bytes: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < bytes.length; i++) n += ((bytes[i]! & 0xff) >> 4) + 1;
   return n;
+}
+
+/** The bytes a base64 field holds, as int8 (weights) or, masked with 0xff, as plain bytes (runs). */
+export function decodeInt8(b64: string): Int8Array {
+  const bin = atob(b64);
+  const out = new Int8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = (bin.charCodeAt(i) << 24) >> 24;
+  return out;
 }
 
 const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.match(/=+$/)?.[0].length ?? 0);
@@ -97,8 +105,8 @@ export const modelSchema = z
     categories: z.partialRecord(z.enum(CATEGORY_IDS), categoryModelSchema),
   })
   .superRefine((m, ctx) => {
-    const names = frontDecode(m.features, m.featuresShared);
-    if (!names.ok) ctx.addIssue({ code: 'custom', path: ['featuresShared'], message: names.error });
+    const shared = frontCodeError(m.features, m.featuresShared);
+    if (shared !== null) ctx.addIssue({ code: 'custom', path: ['featuresShared'], message: shared });
     const count = m.features === '' ? 0 : m.features.split(' ').length;
     for (const [id, c] of Object.entries(m.categories)) {
       if (!c) continue;
@@ -107,7 +115,7 @@ export const modelSchema = z
       const buckets = m.ngrams ? 2 ** m.ngrams.bits : 0;
       const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['categories', id, field], message });
       if (c.ngramRuns !== undefined) {
-        const covered = runsLength(Uint8Array.from(atob(c.ngramRuns), (ch) => ch.charCodeAt(0)));
+        const covered = runsLength(decodeInt8(c.ngramRuns));
         if (covered > buckets) issue('ngramRuns', `runs cover ${covered} buckets, more than the ${buckets} n-gram buckets`);
         if (c.ngramLevels === undefined) issue('ngramLevels', 'ngramRuns needs the 16 ngramLevels');
         if (c.ngramWeights !== undefined || c.ngramScale !== undefined) issue('ngramRuns', 'either ngramRuns with ngramLevels or ngramWeights with ngramScale');
