@@ -12,6 +12,9 @@ export const abusiveLanguage: CategoryDefinition = {
   actions: { low: 'remind', medium: 'remind', high: 'delete' },
   mentions: retoldSpans,
   needsHits: 'always',
+  // Wording quoted and taken a stance against ("chữ \"dm\" là viết tắt, không phải chửi"): the model, which does not
+  // read the quoted words, would judge the talk about them ("chửi", "tục", "xóa"); only the rules decide.
+  modelAllowed: (ctx) => retoldSpans(ctx).length === 0,
   severityFor(score, threshold) {
     if (score >= threshold * 2.5) return 'high';
     return score >= threshold * 1.5 ? 'medium' : 'low';

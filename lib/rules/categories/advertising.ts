@@ -6,6 +6,12 @@ import { quotedPitch, retoldSpans } from './quoted';
 /** Groups that support an ad but are not one on their own. */
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
 
+/**
+ * The writer as the buyer ("nhà em mua ở đây", "mình mua tại chợ"): a neighbour's recommendation, which a seller
+ * does not write. Read on the folded text.
+ */
+const BUYER_VOICE = /(?:^|[^a-z])(?:nha (?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua|(?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua (?:o|tai|cua|ben)|mua (?:o|tai) (?:day|do))(?![a-z])/;
+
 /** Scam groups that dress the scam as a commercial offer. */
 const OFFER_GROUPS: readonly string[] = ['loan', 'job', 'invest', 'recovery', 'illegal'];
 
@@ -46,6 +52,8 @@ export const advertising: CategoryDefinition = {
     if (s >= 1 && quotedPitch(ctx, 'advertising')) s = s * 0.4;
     if (ctx.official >= 1) s -= 0.6;
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
+    // A recommendation with no number to call is no pitch.
+    if (ctx.phones.length === 0 && BUYER_VOICE.test(ctx.text.fold)) s -= 0.6;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.
     const substance = ctx.hits('advertising').some((h) => h.term.weight > 0 && !CONTACT_ONLY.has(h.term.group ?? ''));
     if (!substance && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;

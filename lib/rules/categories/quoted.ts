@@ -12,9 +12,9 @@ const QUOTED = /"[^"\n]{2,}"|“[^”\n]{2,}”|«[^»\n]{2,}»/g;
 
 /**
  * The writer's stance against what they quote, in the folded text outside the quotes: a debunk ("là sai", "bịa
- * đặt", "chưa có văn bản"), a verdict ("toàn lừa", "phạm pháp", "tiếng lóng lô đề"), advice not to follow it ("đừng
- * chia sẻ", "không ham", "tránh xa") or the admin's own moderation ("nội quy", "mời ra", "đã xóa và chặn"). Worry
- * words ("cẩn thận", "cảnh báo") are left out: a rumour spreads with them.
+ * đặt", "chưa có văn bản"), a verdict ("toàn lừa", "phạm pháp", "tiếng lóng lô đề", "là từ ngữ thô tục"), advice not
+ * to follow it ("đừng chia sẻ", "không ham", "tránh xa") or the admin's own moderation ("nội quy", "mời ra", "đã xóa
+ * và chặn"). Worry words ("cẩn thận", "cảnh báo") are left out: a rumour spreads with them.
  */
 const STANCE = new RegExp(
   `(?:^|[^a-z])(?:${[
@@ -25,8 +25,22 @@ const STANCE = new RegExp(
     'ma tranh', 'khong tham gia', 'cam (?:dang|tu ngu|gui|quang cao|chui)', 'khong dang', 'vi pham noi quy', 'noi quy',
     'moi ra', 'bao admin', 'admin (?:da )?xoa', 'da xoa', 'xoa (?:luon|ngay|di)', 'da chan', 'chan (?:luon|ngay)',
     '(?:la|toan|deu la|deu) lua', 'lua dao', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
+    'la (?:tu ngu |ngon tu |loi |chu )?(?:tho tuc|tuc tiu)',
   ].join('|')})(?![a-z])`,
 );
+
+/**
+ * With accents, "đừng"/"chớ" is always advice against ("đừng mang mấy cái đó vào nhóm"), whatever verb follows; the
+ * folded "dung" is also "đúng rồi" and "dùng", so STANCE names the verbs. Advice to act fast is a pitch's own wording.
+ */
+const ADVICE_AGAINST = /(?:^|[^\p{L}])(?:đừng|chớ) (?!(?:bỏ lỡ|quên|ngại|lo|chần chừ|chờ|để lỡ)(?!\p{L}))\p{L}/u;
+
+/**
+ * A message received, then quoted ("bố em vừa nhận tin nhắn: \"…\""): a report of what arrived, on the folded text
+ * just before the first quote. Only with no link at all: passing on a received message with its live link passes
+ * the bait on.
+ */
+const RECEIVED = /(?:^|[^a-z])nhan(?: duoc)? (?:tin|tin nhan|sms|cuoc goi|mess|inbox)(?![a-z])[^"“«]{0,40}$/;
 
 /** Quoted stretches of the original text as [start, end) offsets. */
 export function quotedSpans(text: string): Array<[number, number]> {
@@ -48,7 +62,7 @@ export function quotedPitch(ctx: EvalContext, category: CategoryId, ignore?: Rea
   return ctx.shareInside(category, quotedOnce(ctx), ignore) >= MENTION_SHARE;
 }
 
-/** Does the message quote wording and, outside the quotes, take a stance against it? */
+/** Does the message quote wording and, outside the quotes, take a stance against it or report receiving it? */
 export const retoldAgainst = perMessage((ctx): boolean => {
   const spans = quotedOnce(ctx);
   if (spans.length === 0) return false;
@@ -60,7 +74,10 @@ export const retoldAgainst = perMessage((ctx): boolean => {
     at = b;
   }
   outside += text.slice(at);
-  return STANCE.test(foldString(outside));
+  const fold = foldString(outside);
+  if (STANCE.test(fold) || ADVICE_AGAINST.test(outside.toLowerCase())) return true;
+  // (Folding keeps offsets, so the text before the first quote is the same stretch of `fold`.)
+  return ctx.links.length === 0 && RECEIVED.test(fold.slice(0, spans[0]![0]));
 });
 
 /** The quoted stretches of a message retold against (none otherwise): a category's `mentions`. */

@@ -39,7 +39,17 @@ const TX_OUTCOME = /giao dich(?:[^.\n]|\.(?=\d)){0,80}?(?:bi tu choi|khong thanh
  */
 const SERVICE_CHANGE = /(?:goi|dich vu|the)[^.\n]{0,60}?da (?:duoc )?(?:kich hoat|gia han|dang ky|huy|cap)|da (?:duoc )?(?:kich hoat|gia han|cap) (?:goi|dich vu|the)/;
 const SHORT_CODE = /(?:soan|nhan|gui) [a-z0-9 ]{2,24}? (?:gui|toi|den) \d{3,5}(?!\d|[.,]\d)/;
-const TO_COUNTER = /(?:chi nhanh|phong giao dich|quay giao dich|diem giao dich|cua hang)(?: [a-z]+){0,3} gan nhat|tong dai (?:cham soc khach hang|cskh|1[89]00)/;
+const NEAREST_COUNTER = '(?:chi nhanh|phong giao dich|quay giao dich|diem giao dich|cua hang|buu cuc)(?: [a-z]+){0,3} gan nhat';
+const TO_COUNTER = new RegExp(`${NEAREST_COUNTER}|tong dai (?:cham soc khach hang|cskh|1[89]00)`);
+
+/** Sent to a branch or shop in person ("vui lòng đến chi nhánh gần nhất"): a scam needs the reader to act from the phone. */
+const IN_PERSON = new RegExp(`(?:den|ra|toi) ${NEAREST_COUNTER}`);
+/**
+ * A carrier's delivery notice ("đơn hàng … sẽ được giao trong hôm nay, vui lòng để ý điện thoại"), read only when
+ * it names no transfer or fee: a fake one asks the reader to pay.
+ */
+const DELIVERY = /(?:don hang|buu pham|buu kien|kien hang)[^.\n]{0,40}?(?:se duoc giao|dang (?:duoc )?giao|dang van chuyen|da giao thanh cong|da duoc giao)/;
+const PAYS = /chuyen khoan|(?:^|[^a-z])ck(?![a-z])|stk|tai khoan|(?:^|[^a-z])phi(?![a-z])|(?:^|[^a-z])nop(?![a-z])/;
 
 /**
  * Scam turns inside the same dress: call or befriend a mobile number, read a code back to someone, send money to a
@@ -55,7 +65,10 @@ const SEND_BACK = /(?:chuyen|ck|gui) nham|(?:hoan|tra|chuyen|gui) (?:lai|tra|ve)
 // (A dot between digits is part of an amount, "nộp phí 200.000đ để nhận", not the end of a sentence.)
 const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)(?:[^.\n]|\.(?=\d)){0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
 
-/** True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, or bill with a due date). */
+/**
+ * True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, a visit
+ * to a branch, a delivery, or a bill with a due date).
+ */
 export function isTransactionNotice(fold: string): boolean {
   // Each pattern is tried only when the text holds a string it cannot match without (cheap substring checks).
   if ((fold.includes('sd') || fold.includes('so du')) && BALANCE.test(fold)) return true;
@@ -64,6 +77,7 @@ export function isTransactionNotice(fold: string): boolean {
   if (CREDIT.test(fold) || CREDITED.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
   if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;
+  if (IN_PERSON.test(fold) || (DELIVERY.test(fold) && !PAYS.test(fold))) return true;
   return fold.includes('/') && BILL.test(fold) && DUE_DATE.test(fold);
 }
 

@@ -7,7 +7,7 @@ import type { Flag } from '../flag';
 import { MENTION_SHARE, mentionScore, type SignalHit, type TermHit } from '../types';
 import type { CompiledCategory, CompiledRuleset } from './compile';
 import type { MessageContext } from './context';
-import { reaches, scoreCategory, upperBound } from './score';
+import { reaches, scoreCategory, SCORE_EPS, upperBound } from './score';
 
 type OffsetSpan = { start: number; end: number };
 
@@ -75,7 +75,11 @@ export function ruleFlag(rs: CompiledRuleset, cat: CompiledCategory, ctx: Messag
   if (!reaches(score, cat.threshold)) return null;
   // Words only reported, with the writer's stance against them, are a mention; heavy evidence outside them stays.
   const mentions = cat.def.mentions?.(ctx);
-  if (mentions && mentions.length > 0 && ctx.shareInside(cat.id, mentions) >= MENTION_SHARE) {
+  const share = mentions && mentions.length > 0 ? ctx.shareInside(cat.id, mentions) : 0;
+  if (share >= MENTION_SHARE) {
+    // Every word of the category reported, none of the writer's own and no other sign (a link, a phone): nothing
+    // left to flag.
+    if (share >= 1 - SCORE_EPS && !signals.some((s) => s.weight > 0)) return null;
     score = mentionScore(score);
     if (!reaches(score, cat.threshold)) return null;
   }

@@ -7,6 +7,7 @@ import { countTermHits } from '@/lib/rules/engine';
 import { hasInsider } from '@/lib/rules/categories/insider';
 
 const rs = compileRuleset(DEFAULT_PACK);
+const rulesAlone = compileRuleset(DEFAULT_PACK, { model: null });
 const cats = (text: string): CategoryId[] => checkMessage(text, rs).map((f) => f.category);
 
 describe('shapes flag new wording', () => {
@@ -113,6 +114,29 @@ describe('context keeps lookalikes clean', () => {
     expect(cats(text)).toEqual([]);
   });
 
+  // The rules alone, so the model's veto cannot hide what the rules do.
+  it.each([
+    // without accents "cho de" is "cho dễ" far more often than an insult
+    'Em ke lai bang phan cong truc de cho de nhin, nha nao trung lich thi nhan em doi nhe',
+    // every insult word quoted, with the admin's stance and nothing of the writer's own
+    'Nhắc nhẹ: tin nhắn gọi bác Tư là "đồ mất dạy, đồ súc vật" tối qua vi phạm nội quy, admin đã xóa, ai tái phạm mời ra khỏi nhóm',
+    // a teacher naming vulgar abbreviations: "tu ngu" is "từ ngữ", not an insult, and the verdict is a stance
+    'Thay co dan: ke ca viet tat kieu "vcl", "dcm" cung la tu ngu tho tuc, nhom minh khong dung',
+    // the writer as the buyer: a neighbour's recommendation
+    'Nhà mình mua phân bón ở đại lý này giá tốt, giao tận ruộng, bà con cần thì ghé: https://phanbonvietnhat.vn/dai-ly',
+  ])('clean by the rules alone: %s', (text) => {
+    expect(checkMessage(text, rulesAlone)).toEqual([]);
+  });
+
+  it.each([
+    // the same words from the seller
+    'Bên em chuyên phân bón giá tốt, giao tận ruộng, bà con cần thì ghé: https://phanbonvietnhat.vn/dai-ly',
+    // a "buyer" who leaves a number to call is a seller's shill
+    'Nhà em mua máy lọc nước ở đây giá tốt lắm, ai cần gọi 0912 448 160 gặp chị Hằng',
+  ])('still advertising by the rules alone: %s', (text) => {
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('advertising');
+  });
+
   it.each<[CategoryId, string]>([
     // the same dress with a way to reach the sender stays a scam
     ['scam', 'Cảnh giác lừa đảo! Trung tâm bên em hỗ trợ lấy lại tiền bị lừa 90%, chỉ cần đóng trước phí hồ sơ 2 triệu, nhắn em ngay'],
@@ -121,6 +145,11 @@ describe('context keeps lookalikes clean', () => {
     ['strange-link', 'Đoàn xã gửi link nhóm kèo bóng đá nạp đầu tặng 200k cho anh em: zalo.me/g/keobong_vip'],
     // a document not yet published, shared anyway
     ['classified-info', 'Quyết định kỷ luật cán bộ xã chưa công bố đâu, em chụp được bản gốc gửi cả nhóm đọc trước'],
+    // the insult itself, with or without accents
+    ['abusive-language', 'Thằng chó đẻ nào lấy trộm con gà mái nhà tao thì liệu hồn'],
+    ['abusive-language', 'do cho de, tra lai cai xe cho tao'],
+    // an insult quoted with no stance against it is still said
+    ['abusive-language', 'Tao nói thẳng "mày là thằng mất dạy" đấy, có giỏi thì vào đây'],
   ])('still %s: %s', (cat, text) => {
     expect(cats(text)).toContain(cat);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { quotedSpans, retoldAgainst } from '@/lib/rules/categories/quoted';
 import type { EvalContext } from '@/lib/rules/types';
 
-// retoldAgainst reads only the original text; each call gets a new context, as each message does.
-const ctxOf = (original: string) => ({ text: { original } }) as unknown as EvalContext;
+// retoldAgainst reads only the original text and whether it has links; each call gets a new context, as each
+// message does.
+const ctxOf = (original: string, links: unknown[] = []) => ({ text: { original }, links }) as unknown as EvalContext;
 
 describe('quoted stretches', () => {
   it('finds straight, curly and guillemet quotes of two characters or more (a word talked about: chữ "dm"), and nothing shorter', () => {
@@ -22,6 +23,10 @@ describe('wording retold against: a stance outside the quotes', () => {
     ['advice not to act on it by oneself', 'Có số lạ nhắn "em gửi nhầm 2 triệu, anh chuyển lại giúp em" thì đừng tự chuyển lại, ra ngân hàng hỏi'],
     ['a note that a word is no swear word', 'Chữ "vãi cả chưởng luôn" của ông Tư là khen đấy, không phải chửi'],
     ['the admin\'s moderation', 'Tin "bán sim số đẹp giá rẻ" admin đã xóa, đăng nữa là mời ra'],
+    ['"đừng" with any verb, written with accents', 'Trên mạng người ta gọi nhau "đồ nhà quê" suốt, mình đừng bắt chước trong nhóm xóm nhé'],
+    ['"chớ" with a verb', 'Ai gửi "việc nhẹ lương cao 500k/ngày" thì chớ dại mà vào'],
+    ['a message received, reported', 'Sáng nay mẹ em nhận được tin nhắn lạ: "Bạn trúng thưởng xe máy, nộp 1,5 triệu phí trước bạ để nhận xe", nhà em làm gì có bốc thăm'],
+    ['a call received, reported without diacritics', 'Chu Sau vua nhan cuoc goi "day la cong an huyen, ong co lien quan duong day rua tien" roi hoang qua'],
   ])('%s', (_name, text) => {
     expect(retoldAgainst(ctxOf(text))).toBe(true);
   });
@@ -31,7 +36,16 @@ describe('wording retold against: a stance outside the quotes', () => {
     ['the stance only inside the quotes', 'Nghe nói "đừng chia sẻ, mai xả lũ cả thôn ngập" đấy mọi người'],
     ['a worry word, with which rumours spread', 'Nghe nói "mai cắt điện cả xã 5 ngày", cẩn thận nhé, cảnh báo cho người nhà'],
     ['a stance word inside a longer word', 'Ông "Ba Lúa Giống" bảo laisai gì đó, chẳng hiểu'],
+    ['a pitch\'s own hurry, "đừng bỏ lỡ"', 'Quà tặng "nạp 100k nhận 300k" chỉ hôm nay, đừng bỏ lỡ anh em ơi'],
+    ['"dung" without accents, also "đúng"', 'Nó bảo "cả xóm sắp bị thu hồi đất" dung roi do, tin chuẩn'],
+    ['a message received somewhere else in the text', 'Chia sẻ gấp "mai cắt điện toàn huyện 3 ngày", em nhận tin từ người quen làm điện lực'],
   ])('not for %s', (_name, text) => {
     expect(retoldAgainst(ctxOf(text))).toBe(false);
+  });
+
+  it('not for a message received and passed on with its link', () => {
+    const text = 'Em nhận tin "Tài khoản của bạn bị khóa, xác minh tại vcb-xacminh.top" có ai bị chưa';
+    expect(retoldAgainst(ctxOf(text))).toBe(true);
+    expect(retoldAgainst(ctxOf(text, [{ start: 40, end: 56 }]))).toBe(false);
   });
 });

@@ -29,6 +29,10 @@ describe('transaction notices stay clean', () => {
     ['an allowance credited, quoted by a member', 'Chị Na gửi: "Tài khoản của quý khách nhận tiền trợ cấp 1.080.000đ từ Phòng LĐTBXH huyện". Tháng này về sớm mọi người ạ'],
     ['a tax refund to the account on file', 'Cuc Thue: ho so hoan thue TNCN cua ong Ly Van Thanh da xu ly xong, so tien hoan 860.000d chuyen ve tai khoan da dang ky trong 5 ngay lam viec.'],
     ['a benefit paid into a named account', 'BHXH huyen: tien tro cap om dau 2.310.000d da chuyen vao TK cua ong HOANG VAN SU, de nghi ong kiem tra.'],
+    ['a card to collect in person at a branch', 'Agribank: the ghi no cua quy khach het han 31/01. Moi quy khach mang CCCD toi phong giao dich gan nhat de doi the chip, khong mat phi.'],
+    ['a SIM to update at the nearest shop', 'MobiFone: thuê bao của quý khách cần cập nhật ảnh chân dung. Vui lòng ra cửa hàng MobiFone gần nhất, mang theo căn cước.'],
+    ['a carrier\'s delivery notice', 'GHTK: Đơn hàng S2231xxx của bạn đang được giao, shipper sẽ gọi trước 15 phút, vui lòng giữ máy.'],
+    ['a delivery notice without diacritics', 'J&T Express: buu pham 8820xxx se duoc giao trong ngay 14/01, nguoi nhan vui long de y dien thoai.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
     expect(cats(text)).not.toContain('scam');
@@ -44,6 +48,14 @@ describe('scams dressed as notices are still caught', () => {
     ['pay a fee, an amount with dots, to receive money', 'Tài khoản của bạn được nhận 3.500.000đ tiền tri ân, vui lòng đóng phí 150.000đ để nhận trong hôm nay.'],
   ])('%s', (_n, text) => {
     expect(asksLikeScam(fold(text))).toBe(true);
+  });
+
+  // A delivery notice is only one while it names no payment: a fake one asks for a fee or a transfer.
+  it.each([
+    ['a fee before delivery', 'Viettel Post: don hang 5521xxx se duoc giao hom nay, vui long chuyen khoan 32.000d phi luu kho truoc khi giao vao STK 0771 xxx 902.'],
+    ['a transfer to the shipper', 'Đơn hàng của chị đang giao, chị ck trước 45k tiền ship cho em vào số tài khoản này nhé'],
+  ])('not a delivery notice: %s', (_n, text) => {
+    expect(isTransactionNotice(fold(text))).toBe(false);
   });
 
   it('a notice sending the reader to a raw IP keeps its scam flag', () => {
