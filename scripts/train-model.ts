@@ -239,6 +239,16 @@ export function trainModel(root = ROOT): LinearModel {
   return train([...rows, ...vihos], PARAMS, trainedOn);
 }
 
+/** The model-wide decision settings as the model file stores them (no `veto` key when there is none). */
+function modelDecision(params: TrainParams): Pick<LinearModel, 'threshold' | 'veto'> {
+  return { threshold: params.threshold, ...(params.veto ? { veto: params.veto } : {}) };
+}
+
+/** abusive-language's own thresholds as the model file stores them (no `aloneLong` key when there is none). */
+function abusiveDecision(params: TrainParams): { alone: number; aloneLong?: { words: number; p: number } } {
+  return { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}) };
+}
+
 /**
  * One logistic regression per category of `cats` on `rows` (a row marked `only` trains its category alone);
  * deterministic for the same rows and parameters.
@@ -317,7 +327,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
       bias: Math.round(t.bias * 1e6) / 1e6,
       scale: Math.round(t.scale * 1e9) / 1e9,
       weights: toBase64(t.q.filter((_, k) => keep[k])),
-      ...(t.cat === ABUSIVE ? { alone: params.abusiveAlone, ...(params.abusiveLong ? { aloneLong: params.abusiveLong } : {}) } : {}),
+      ...(t.cat === ABUSIVE ? abusiveDecision(params) : {}),
       ...(t.grams?.levels ? { ngramLevels: t.grams.levels, ngramRuns: toBase64(t.grams.q) } : {}),
       ...(t.grams && !t.grams.levels ? { ngramScale: Math.round(t.grams.scale * 1e9) / 1e9, ngramWeights: toBase64(t.grams.q) } : {}),
     };
@@ -326,8 +336,7 @@ export function train(rows: readonly Row[], params: TrainParams, trainedOn: stri
     format: MODEL_FORMAT,
     schema: 1,
     version: '1.0.0',
-    threshold: params.threshold,
-    ...(params.veto ? { veto: params.veto } : {}),
+    ...modelDecision(params),
     ...(grams && spec ? { ngrams: { ...spec, gain: params.ngramGain, ...(params.ngramFloor > 1 ? { floor: params.ngramFloor } : {}) } } : {}),
     trainedOn,
     ...frontCode(features),
@@ -403,12 +412,13 @@ function trainingKey(p: TrainParams): string {
 
 /** `m` with the decision settings of `params` (threshold, veto, abusive-language's own threshold), not trained on. */
 function withSettings(m: LinearModel, params: TrainParams): LinearModel {
+  const { veto: _veto, ...model } = m;
   const abusive = m.categories[ABUSIVE];
+  const { alone: _alone, aloneLong: _long, ...weights } = abusive ?? {};
   return {
-    ...m,
-    threshold: params.threshold,
-    veto: params.veto ?? undefined,
-    categories: { ...m.categories, ...(abusive ? { [ABUSIVE]: { ...abusive, alone: params.abusiveAlone, aloneLong: params.abusiveLong ?? undefined } } : {}) },
+    ...model,
+    ...modelDecision(params),
+    categories: { ...m.categories, ...(abusive ? { [ABUSIVE]: { ...weights, ...abusiveDecision(params) } } : {}) },
   };
 }
 
