@@ -2,15 +2,18 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import { MENTION_SHARE, type CategoryDefinition, type SignalHit } from '../types';
 import { quotedPitch, retoldSpans } from './quoted';
+import { operatorOwnIn } from './transactional';
 
 /** Groups that support an ad but are not one on their own. */
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
 
 /**
- * The writer as the buyer ("nhà em mua ở đây", "mình mua tại chợ"): a neighbour's recommendation, which a seller
- * does not write. Read on the folded text.
+ * The writer or the writer's family as the buyer ("nhà em mua ở đây", "bà tui mua 2 tờ", "em hỏi giá rồi"): a
+ * neighbour's recommendation, which a seller does not write. ("Chị em mua lẻ" is a seller's address to women, so
+ * "chị"/"anh" are not among the family words.) Read on the folded text.
  */
-const BUYER_VOICE = /(?:^|[^a-z])(?:nha (?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua|(?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua (?:o|tai|cua|ben)|mua (?:o|tai) (?:day|do))(?![a-z])/;
+const BUYER_VOICE =
+  /(?:^|[^a-z])(?:(?:nha|ba|me|bo|ong|vo|chong|con) (?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua|(?:em|minh|toi|tui) (?:da |vua |moi |cung )?(?:mua (?:o|tai|cua|ben)|hoi gia)|mua (?:o|tai) (?:day|do))(?![a-z])/;
 
 /** Scam groups that dress the scam as a commercial offer. */
 const OFFER_GROUPS: readonly string[] = ['loan', 'job', 'invest', 'recovery', 'illegal'];
@@ -54,6 +57,8 @@ export const advertising: CategoryDefinition = {
     if (ctx.warning >= ctx.warningThreshold) s -= 1;
     // A recommendation with no number to call is no pitch.
     if (ctx.phones.length === 0 && BUYER_VOICE.test(ctx.text.fold)) s -= 0.6;
+    // A telco's own offer passed on ("Viettel: nạp thẻ … tặng 20%, LH 198") informs members of their own plan.
+    if (operatorOwnIn(ctx)) s -= 1;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.
     const substance = ctx.hits('advertising').some((h) => h.term.weight > 0 && !CONTACT_ONLY.has(h.term.group ?? ''));
     if (!substance && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;
@@ -66,6 +71,7 @@ export const advertising: CategoryDefinition = {
     if (gambling && !groups.has('service') && !ctx.hasGroup('advertising', 'sale')) s -= 1;
     return s;
   },
+  modelAllowed: (ctx) => !operatorOwnIn(ctx),
   severityFor(score, threshold) {
     return score >= threshold * 2.5 ? 'medium' : 'low';
   },

@@ -2,6 +2,7 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 import { quotedPitch, retoldSpans } from './quoted';
+import { operatorOwnIn } from './transactional';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
 
@@ -24,6 +25,17 @@ function pickWords(a: string): boolean {
     if (c1 >= 48 && c1 <= 57 && c2 >= 48 && c2 <= 57) return true;
   }
   return false;
+}
+
+// A match talked about ("tối nay Việt Nam đá với Thái", "đoán tỉ số", "chung kết giải thôn") is betting only with a
+// stake: odds, a bet, a bookmaker or money ("kèo chấp nửa trái", "500k", "2 củ"). Read on the folded text.
+const MATCH_TALK = /(?:^|[^a-z])(?:tran|da voi|da bong|bong da|ti so|ty so|chung ket|ban ket|doi bong|doi tuyen|world cup|euro|aff|ngoai hang)(?![a-z])/;
+const STAKE = /(?:^|[^a-z])(?:keo|chap|cuoc|ca do|ca voi|da do|do nhau|mo do|cam cai|nha cai|ty le|ti le|an tien|\d+ ?(?:cu|lit|chau|k|trieu|tr))(?![a-z])/;
+
+/** The model weighed the words of a match ("đá với", "thua thì khao") without a stake: talk about sport, not a bet. */
+function matchWithoutStake(ctx: EvalContext): boolean {
+  const fold = ctx.text.fold;
+  return MATCH_TALK.test(fold) && ctx.hits('gambling-fortune').length === 0 && ctx.prices.length === 0 && !STAKE.test(fold);
 }
 
 export const gamblingFortune: CategoryDefinition = {
@@ -56,6 +68,8 @@ export const gamblingFortune: CategoryDefinition = {
     if (score >= 1 && !groups.has('link') && quotedPitch(ctx, 'gambling-fortune')) return score * 0.4;
     return ctx.warning >= ctx.warningThreshold * 1.5 ? score - 1 : score;
   },
+  // The model learnt the opt-out line of betting SMS ("từ chối QC soạn TC"), which the telcos' own offers end with too.
+  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx),
   severityFor(score, threshold) {
     return score >= threshold * 2 ? 'high' : 'medium';
   },

@@ -11,12 +11,18 @@ const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:
 /** A credit or a transfer with its memo: "TK vừa nhận 2.000.000đ từ … Nội dung: …". */
 const CREDIT = /(?:da nhan(?: duoc)?|vua nhan(?: duoc)?|nhan|da chuyen|vua chuyen) \+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^\n]{0,80}?(?:noi dung|nd)\s*:/;
 /**
- * Money put into the reader's own account, named with its amount: "TK của quý khách được hoàn 27.000đ", "tài khoản …
- * nhận tiền trợ cấp 540.000đ từ BHXH", "14.820.000đ đã chuyển vào TK của bà …", "số tiền hoàn … sẽ chuyển về TK đã
- * đăng ký", "số tiền hoàn 1.240.000đ chuyển vào TK đã đăng ký" (the account on file, not one the message names).
+ * Money put into the reader's own account, named with its amount: "TK của quý khách được hoàn 27.000đ", "bạn nhận
+ * hoàn tiền 15.000đ", "tài khoản … nhận tiền trợ cấp 540.000đ từ BHXH", "14.820.000đ đã chuyển vào TK của bà …",
+ * "số tiền hoàn … sẽ chuyển về TK đã đăng ký", "số tiền hoàn 1.240.000đ chuyển vào TK đã đăng ký" (the account on
+ * file, not one the message names).
  */
 const CREDITED =
-  /(?:tk|tai khoan)[^.\n]{0,40}?(?:duoc hoan|duoc cong|nhan(?: duoc)?)(?: tien)?[^.\n\d]{0,24}?\+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])|\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^.\n]{0,30}?(?:(?:da|se|duoc) (?:chuyen|hoan|cong)|(?:chuyen|hoan|tra)(?= (?:vao|ve) (?:tk|tai khoan) (?:da dang ky|cua (?:quy khach|nnt|nguoi nop thue)))) (?:vao|ve) (?:tk|tai khoan)/;
+  /(?:(?:tk|tai khoan)[^.\n]{0,40}?|(?:^|[^a-z])(?:ban|quy khach|qk)(?: vua| da)? )(?:duoc hoan|duoc cong|nhan(?: duoc)?)(?: tien)?[^.\n\d]{0,24}?\+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])|\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^.\n]{0,30}?(?:(?:da|se|duoc) (?:chuyen|hoan|cong)|(?:chuyen|hoan|tra)(?= (?:vao|ve) (?:tk|tai khoan) (?:da dang ky|cua (?:quy khach|nnt|nguoi nop thue)))) (?:vao|ve) (?:tk|tai khoan)/;
+/**
+ * A named payment paid into the payee's account, with or without its amount: "Lương hưu tháng 12 của ông … đã chuyển
+ * vào tài khoản", "tiền hỗ trợ cây giống … đã chuyển vào TK các hộ", "đã được chi trả vào TK".
+ */
+const PAID_IN = /(?:luong huu|luong|tro cap|tien ho tro|hoc bong|tien boi thuong|tien den bu)[^.\n]{0,60}? (?:da|se) (?:duoc )?(?:chuyen|chi tra|chi) (?:vao|ve|qua) (?:tk|tai khoan)/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
@@ -53,17 +59,18 @@ const PAYS = /chuyen khoan|(?:^|[^a-z])ck(?![a-z])|stk|tai khoan|(?:^|[^a-z])phi
 
 /**
  * Scam turns inside the same dress: call or befriend a mobile number, read a code back to someone, send money to a
- * person's account, send back money received "by mistake", or pay a fee to receive money.
+ * person's account or phone number, send back money received "by mistake", or pay a fee to receive money ("nộp phí
+ * … để nhận", "để rút, chuyển phí kích hoạt …").
  */
 const CALL_MOBILE = /(?:goi|lien he|lh|ket ban|zalo|nhan tin|sdt)[^.\n]{0,25}?(?:\+?84|0)[35789](?:[ .]?\d){8}(?!\d)/;
-const READ_BACK = /(?:doc|gui|bao|dua|chuyen)\s+(?:giup |lai |ngay )?(?:cho )?(?:em |anh |chi |toi |minh |nhan vien |can bo |ben )?(?:ma|day so|otp|so vua)/;
+const READ_BACK = /(?:doc|gui|bao|dua|chuyen|cung cap)\s+(?:giup |lai |ngay )?(?:cho )?(?:em |anh |chi |toi |minh |nhan vien |can bo |ben )?(?:ma|day so|otp|so vua)/;
 const NEGATION_BEFORE = /(?:khong|dung|chua|tuyet doi|khong bao gio|khong duoc)\s*$/;
-const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)/;
+const PAY_TO_PERSON = /chu (?:tk|tai khoan)|tai khoan (?:cua )?(?:toi|em|minh|can bo)|stk (?:cua )?(?:toi|em|minh)|vao (?:tk|tai khoan|stk) (?:can bo|ca nhan)|vao (?:so|sdt) (?:\+?84|0)\d/;
 /** "Chuyển nhầm, vui lòng hoàn lại cho số …": money sent "by mistake" so that the reader sends it back elsewhere. */
 // (Paid back "về tài khoản đã đăng ký" is the account on file: a refund, not money sent back to a stranger.)
 const SEND_BACK = /(?:chuyen|ck|gui) nham|(?:hoan|tra|chuyen|gui) (?:lai|tra|ve)\b[^.\n]{0,30}?(?:so|stk|tk|tai khoan|sdt|zalo)\b(?! da dang ky| cua quy khach)/;
 // (A dot between digits is part of an amount, "nộp phí 200.000đ để nhận", not the end of a sentence.)
-const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)(?:[^.\n]|\.(?=\d)){0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)/;
+const FEE_TO_RECEIVE = /(?:phi|le phi|nop|chuyen)(?:[^.\n]|\.(?=\d)){0,40}(?:de (?:nhan|duoc|giai ngan|rut)|truoc khi (?:nhan|rut|giai ngan))|(?:chuyen|nop) (?:truoc|lai)|de (?:nhan|rut|giai ngan)[^.\n]{0,12}?(?:chuyen|nop|dong) (?:phi|tien)/;
 
 /**
  * True when the text reads as a transaction notice (balance, delivered code, an outcome sent to the counter, a visit
@@ -74,7 +81,7 @@ export function isTransactionNotice(fold: string): boolean {
   if ((fold.includes('sd') || fold.includes('so du')) && BALANCE.test(fold)) return true;
   if ((fold.includes('+') || fold.includes('-')) && SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
-  if (CREDIT.test(fold) || CREDITED.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
+  if (CREDIT.test(fold) || CREDITED.test(fold) || PAID_IN.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
   if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;
   if (IN_PERSON.test(fold) || (DELIVERY.test(fold) && !PAYS.test(fold))) return true;
@@ -102,3 +109,24 @@ export function benignNotice(fold: string): boolean {
  * whether the model may flag).
  */
 export const benignNoticeIn = perMessage((ctx) => benignNotice(foldString(ctx.text.original)));
+
+/** A telco named as the sender: "Viettel:", "Tin từ MobiFone:", "[VinaPhone] …", "Vinaphone khuyến mãi Tết:". */
+const OPERATOR_SENDER = /^[^a-z0-9]{0,3}(?:tin (?:nhan )?(?:tu )?)?(?:viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile)(?:[^a-z0-9:]{0,2}[a-z0-9]+){0,3}[^a-z0-9]{0,2}:/;
+/** The telco's own channels: a short code ("soạn TET50 gửi 1543"), its free line ("LH 198"), a USSD code ("*098#"). */
+const OPERATOR_CHANNEL = new RegExp(`${SHORT_CODE.source}|(?:lh|lien he|goi|tong dai|hotline)\\s*:?\\s*(?:1[89]00\\s?\\d{3,4}|\\d{3,4})(?![\\d.,])|\\*\\d{2,4}#`);
+/** An app to install ("banca-rongvang.apk"): a way in that no telco's own offer needs. */
+const APP_FILE = /[a-z0-9]\.(?:apk|exe|ipa|xapk)(?![a-z0-9])/;
+/** A mobile number, also one masked in part ("0869 552 307", "0589xxx312"): a person to reach, not the telco. */
+const MOBILE = /(?:^|[^\d])(?:\+?84|0)[1-9](?:[ .]?[\dx]){6,}/;
+
+/**
+ * The telco's own message (a top-up promotion, a package offer) passed on by a member: sent under the telco's name,
+ * answered only through the telco's short code or free line, with no link or mobile number and nothing a scam asks.
+ * A betting site's SMS in the same dress needs its own way in (a link, an app, a number to text), so it is not one;
+ * nor is one with betting words of its own, whatever it signs.
+ */
+export const operatorOwnIn = perMessage((ctx) => {
+  if (ctx.links.length > 0 || ctx.baseScore('gambling-fortune') >= 1) return false;
+  const fold = foldString(ctx.text.original);
+  return OPERATOR_SENDER.test(fold) && OPERATOR_CHANNEL.test(fold) && !MOBILE.test(fold) && !APP_FILE.test(fold) && !asksLikeScam(fold);
+});

@@ -15,6 +15,11 @@ const DEBUNKED = /(?:khẳng định|xác nhận|cho biết|thông báo|trả l�
 // bia dat", "da xac nhan chua co lenh xa", "dung chia se"). "Là sai lầm/sai quy định" judges an act, not a story.
 const DEBUNKED_FOLD = /(?:^|[^a-z])(?:(?:la|deu la|toan la|hoan toan) (?:sai(?! lam| quy| phep| luat| pham)|bia dat|khong dung|tin gia|tin vit|tin don nham)|xac nhan (?:la )?(?:chua|khong) co|dung (?:tin|chia se|lan truyen|share)(?! nhan| dung))(?![a-z])/;
 
+// A call for blood donors ("cần máu nhóm O", "đơn vị máu", "hiến máu") names a patient, a ward and whom to call: a
+// neighbour's appeal, not a story to spread. The hoax version asks to be passed on ("share càng nhiều càng tốt").
+const BLOOD_APPEAL = /(?:^|[^a-z])(?:(?:can|thieu)(?: gap)?(?: \d+ (?:don vi|nguoi|bich|tui))?(?: (?:mau|nguoi))? nhom(?: mau)? (?:o|a|b|ab)|don vi mau|hien mau)(?![a-z])/;
+const PASS_ON = /chia se|share|lan truyen|chuyen tiep|gui cho (?:nhieu|moi)/;
+
 function debunked(ctx: EvalContext): boolean {
   return DEBUNKED.test(ctx.text.acc) || DEBUNKED_FOLD.test(ctx.text.fold);
 }
@@ -50,6 +55,7 @@ export const unverifiedNews: CategoryDefinition = {
     if (ctx.warning >= ctx.warningThreshold) s -= 0.5;
     if (asksWhetherTrue(ctx.text.original, ctx.text.acc)) s -= 0.6;
     if (debunked(ctx)) s -= 1;
+    if (BLOOD_APPEAL.test(ctx.text.fold) && !PASS_ON.test(ctx.text.fold)) s -= 1;
     // Phishing bait ("cập nhật… để tránh bị khóa tài khoản, chia sẻ cho người thân") is a scam, not a rumour,
     // unless someone is quoted as the source.
     if (ctx.baseScore('scam') >= 0.8 && !ctx.hasGroup('unverified-news', 'hearsay')) s -= 0.5;

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK, parsePack, type CategoryId } from '@/lib/rules/index';
 import { countTermHits } from '@/lib/rules/engine';
 import { hasInsider } from '@/lib/rules/categories/insider';
+import { compileModel } from '@/lib/rules/model/compile';
+import { b64, tinyModel } from './tiny-model';
 
 const rs = compileRuleset(DEFAULT_PACK);
 const rulesAlone = compileRuleset(DEFAULT_PACK, { model: null });
@@ -124,6 +126,11 @@ describe('context keeps lookalikes clean', () => {
     'Thay co dan: ke ca viet tat kieu "vcl", "dcm" cung la tu ngu tho tuc, nhom minh khong dung',
     // the writer as the buyer: a neighbour's recommendation
     'Nhà mình mua phân bón ở đại lý này giá tốt, giao tận ruộng, bà con cần thì ghé: https://phanbonvietnhat.vn/dai-ly',
+    // … or the writer's family, or the writer who asked the price
+    'Đại lý ở chợ có bán vé số kiến thiết Tết, ông tui mua 5 tờ cầu may thôi',
+    'Tiệm thuốc tây thị trấn đang bán khẩu trang y tế, đặt trước lấy liền, em hỏi giá rồi, rẻ',
+    // a call for blood donors names the patient's ward and whom to call: an appeal, not a rumour
+    'Người nhà bác Tư nhập viện sốt xuất huyết nặng cần máu nhóm A, gọi ngay chị Thu 0912 xxx 604 ở khoa truyền nhiễm, cần gấp trong đêm nay',
   ])('clean by the rules alone: %s', (text) => {
     expect(checkMessage(text, rulesAlone)).toEqual([]);
   });
@@ -133,8 +140,15 @@ describe('context keeps lookalikes clean', () => {
     'Bên em chuyên phân bón giá tốt, giao tận ruộng, bà con cần thì ghé: https://phanbonvietnhat.vn/dai-ly',
     // a "buyer" who leaves a number to call is a seller's shill
     'Nhà em mua máy lọc nước ở đây giá tốt lắm, ai cần gọi 0912 448 160 gặp chị Hằng',
+    // "chị em mua lẻ": a seller speaking to women, not a family member who bought
+    'Kem chống nắng hàng Hàn, chị em mua lẻ hay mua sỉ đều được, ai lấy inbox em',
   ])('still advertising by the rules alone: %s', (text) => {
     expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('advertising');
+  });
+
+  it('a blood appeal that asks to be passed on is still a rumour by the rules alone', () => {
+    const text = 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay';
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
   });
 
   it.each<[CategoryId, string]>([
@@ -239,5 +253,27 @@ describe('accentless "dung" is a negation only on its own', () => {
 
   it('a standalone "dung" still negates: an accentless warning stays clean', () => {
     expect(cats('Ba con dung cung cap ma OTP cho ai, dung bam link la')).toEqual([]);
+  });
+});
+
+describe('a match talked about without a stake is no bet', () => {
+  // "đá với" (plays against) lifts gambling over its threshold wherever it stands, as match talk did for the shipped model.
+  const cm = compileModel(tinyModel({ features: 'da_voi', categories: { 'gambling-fortune': { bias: 0, scale: 0.05, weights: b64([60]), alone: 0.5 } } }));
+  const withModel = (text: string) => checkMessage(text, compileRuleset(DEFAULT_PACK, { model: cm })).map((f) => f.category);
+
+  it.each([
+    'Tối nay Việt Nam đá với Thái Lan ở Mỹ Đình, ai muốn xem chung thì ra nhà văn hóa, có máy chiếu',
+    'chung ket chieu nay xom Dong da voi xom Tay, ca thon ra san cổ vũ nha',
+  ])('not gambling: %s', (text) => {
+    expect(withModel(text)).toEqual([]);
+  });
+
+  it.each([
+    // a stake in money, in slang, or in odds leaves the model to decide
+    'Tối nay Việt Nam đá với Thái Lan, ai thua bao 200k nhé',
+    'Chung ket toi nay xom Dong da voi xom Tay, tui xuong 2 cu cho xom Dong',
+    'Tối nay Việt Nam đá với Thái, Thái chấp nửa trái',
+  ])('the model still decides: %s', (text) => {
+    expect(withModel(text)).toContain('gambling-fortune');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessage, compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
 import { asksLikeScam, isTransactionNotice } from '@/lib/rules/categories/transactional';
+import { b64, tinyModel } from './tiny-model';
+import { compileModel } from '@/lib/rules/model/compile';
 
 const rs = compileRuleset(DEFAULT_PACK);
 const cats = (text: string) => checkMessage(text, rs).map((f) => f.category);
@@ -33,6 +35,10 @@ describe('transaction notices stay clean', () => {
     ['a SIM to update at the nearest shop', 'MobiFone: thuê bao của quý khách cần cập nhật ảnh chân dung. Vui lòng ra cửa hàng MobiFone gần nhất, mang theo căn cước.'],
     ['a carrier\'s delivery notice', 'GHTK: Đơn hàng S2231xxx của bạn đang được giao, shipper sẽ gọi trước 15 phút, vui lòng giữ máy.'],
     ['a delivery notice without diacritics', 'J&T Express: buu pham 8820xxx se duoc giao trong ngay 14/01, nguoi nhan vui long de y dien thoai.'],
+    ['a refund credited to the reader', 'ShopeePay: Bạn nhận hoàn tiền 8.500đ từ đơn hàng bị hủy. Tiền đã về ví.'],
+    ['a refund credited to the reader, no diacritics', 'Viettel Money: Ban vua nhan duoc 45.000d hoan tien uu dai thanh toan cuoc di dong.'],
+    ['a pension paid in, with no amount', 'BHXH tinh Nghe An: Luong huu thang 01/2027 cua ba Tran Thi Xuan da duoc chi tra vao tai khoan Vietinbank ngay 04/01.'],
+    ['a seed subsidy paid into the households\' accounts', 'Phòng Nông nghiệp huyện: tiền hỗ trợ giống lúa vụ xuân cho 40 hộ thôn Đồng Lạc đã chuyển vào tài khoản các hộ.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
     expect(cats(text)).not.toContain('scam');
@@ -46,6 +52,9 @@ describe('scams dressed as notices are still caught', () => {
     ['send back money received by mistake', 'Vietinbank: TK 1089xxx +6.500.000VND ND: em ck nham, nho anh chi hoan lai giup vao so tai khoan 0398 221 457 Vu Thi Hoa'],
     ['pay a fee to a person', 'Khoản vay 30 triệu đã duyệt, hạn giải ngân 20/05, chuyển 1 triệu phí hồ sơ vào tài khoản cán bộ để nhận tiền.'],
     ['pay a fee, an amount with dots, to receive money', 'Tài khoản của bạn được nhận 3.500.000đ tiền tri ân, vui lòng đóng phí 150.000đ để nhận trong hôm nay.'],
+    ['give the code to a staff member', 'Ngân hàng thông báo quý khách được hoàn 1.800.000đ phí bảo hiểm, vui lòng cung cấp mã OTP cho nhân viên tư vấn.'],
+    ['the fee named after what it is for', 'Ví của bạn có 2.400.000đ tiền thưởng. Để rút, nộp phí xác minh 60.000đ trong hôm nay.'],
+    ['send money to a phone number', 'Hồ sơ hỗ trợ của ông đã duyệt, chuyển 300.000đ lệ phí vào số 0962 118 540 cho cán bộ xã.'],
   ])('%s', (_n, text) => {
     expect(asksLikeScam(fold(text))).toBe(true);
   });
@@ -67,6 +76,43 @@ describe('scams dressed as notices are still caught', () => {
   it('a notice with a phishing link keeps its scam flag', () => {
     expect(cats('VCB: TK bi tru 5.000.000d, SD 10.000d. Neu khong phai ban, huy giao dich tai vcb-huy-lenh.top nhap OTP')).toEqual(
       expect.arrayContaining(['strange-link', 'scam']),
+    );
+  });
+});
+
+describe("a telco's own offer passed on", () => {
+  // "tang" (give away, as offers do) lifts advertising and gambling over their thresholds wherever it stands, as the
+  // words of betting SMS did for the shipped model.
+  const cm = compileModel(
+    tinyModel({
+      features: 'tang',
+      categories: {
+        advertising: { bias: 0, scale: 0.05, weights: b64([60]), alone: 0.5 },
+        'gambling-fortune': { bias: 0, scale: 0.05, weights: b64([60]), alone: 0.5 },
+      },
+    }),
+  );
+  const withModel = (text: string) => checkMessage(text, compileRuleset(DEFAULT_PACK, { model: cm })).map((f) => f.category);
+
+  it.each([
+    ['a top-up bonus with the free line', 'MobiFone: Tu 10/3 den 12/3 nap the menh gia tu 100.000d duoc tang 50% gia tri. Chi tiet LH 9090 (mien phi).'],
+    ['a package by short code, with the opt-out line', 'Tin từ Viettel: Đăng ký gói V90B (90.000đ/tháng) tặng 1GB/ngày. Soạn V90B gửi 191. Từ chối QC soạn TC gửi 199.'],
+    ['a USSD code', 'VinaPhone khuyến mãi: tặng 20% giá trị thẻ nạp hôm nay, kiểm tra bấm *101#'],
+  ])('neither ad nor betting: %s', (_n, text) => {
+    expect(withModel(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a mobile number to text', 'MobiFone: QK duoc tang 200K trai nghiem. Nap dau x150%. Soan GB gui 0357 112 908'],
+    ['an app to install', 'Vinaphone: tang 99K moi ngay, tai ung dung vongquay-vip.apk. Huy soan HUY gui 9191'],
+    ['no telco as the sender', 'Tang 99K cho thanh vien moi, soan DK gui 9029'],
+  ])('the model still decides: %s', (_n, text) => {
+    expect(withModel(text)).toEqual(expect.arrayContaining(['advertising', 'gambling-fortune']));
+  });
+
+  it('betting words of its own make it a betting SMS, whatever it signs', () => {
+    expect(cats('MobiFone: QK nhan thuong 500k tu nha cai K9WIN. Choi tai xiu, ban ca doi thuong, nap dau x200%. Soan DK gui 9029')).toEqual(
+      expect.arrayContaining(['advertising', 'gambling-fortune']),
     );
   });
 });
