@@ -20,6 +20,10 @@ const DEBUNKED_FOLD = /(?:^|[^a-z])(?:(?:la|deu la|toan la|hoan toan) (?:sai(?! 
 const BLOOD_APPEAL = /(?:^|[^a-z])(?:(?:can|thieu)(?: gap)?(?: \d+ (?:don vi|nguoi|bich|tui))?(?: (?:mau|nguoi))? nhom(?: mau)? (?:o|a|b|ab)|don vi mau|hien mau)(?![a-z])/;
 const PASS_ON = /chia se|share|lan truyen|chuyen tiep|gui cho (?:nhieu|moi)/;
 
+// A chain letter's order: pass it on to a count of people or groups ("gửi cho 15 người trong 1 giờ", "chép lại gửi đủ
+// 9 nhóm", "chuyển đủ 12 người"). With a blessing or a curse of the chain's own (its terms), it is the chain itself.
+const FORWARD_N = /(?:^|[^a-z])(?:gui|chuyen|chia se|chep|share)(?: [a-z]+){0,4}? (?:du )?\d{1,3} (?:nguoi|nhom|ban|group)(?![a-z])/;
+
 function debunked(ctx: EvalContext): boolean {
   return DEBUNKED.test(ctx.text.acc) || DEBUNKED_FOLD.test(ctx.text.fold);
 }
@@ -43,6 +47,10 @@ export const unverifiedNews: CategoryDefinition = {
     // Clickbait rumours usually point to an unknown site: the link supports a rumour, never makes one.
     const links = ctx.links.filter((l) => l.category === 'strange-link');
     if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('unverified-news', 'link', 0.2), spans: links.map((l) => ({ start: l.start, end: l.end })) });
+    // Within the text-only detectors' slack (0.4), which keeps the engine's fast exit an upper bound.
+    if (ctx.hasGroup('unverified-news', 'chain') && ctx.text.hasDigit && FORWARD_N.test(ctx.text.fold)) {
+      out.push({ name: 'forward', weight: ctx.weight('unverified-news', 'forward', 0.4), spans: [] });
+    }
     // A claimed inside source ("người nhà em làm ở EVN") for an alarming claim.
     if (ctx.hasGroup('unverified-news', 'alarm') && !ctx.hasGroup('unverified-news', 'hearsay') && hasInsider(ctx.text.acc)) {
       out.push({ name: 'hearsay', weight: ctx.weight('unverified-news', 'insider', 0.4), spans: [] });

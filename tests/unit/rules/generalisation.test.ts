@@ -146,6 +146,24 @@ describe('context keeps lookalikes clean', () => {
     expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('advertising');
   });
 
+  // A chain letter: an order to pass it on to a count of people or groups, with a blessing or a curse of its own.
+  it.each([
+    'Lời Bồ Tát dặn: ai đọc xong gửi lại cho 11 người trước khi trời tối thì được phù hộ cả năm, còn ai giữ lại sẽ gặp nạn',
+    'Chép lại thư này gửi 7 nhóm trong 2 ngày thì ban phước, ai xóa đi sẽ gặp nạn',
+  ])('a chain letter is a rumour by the rules alone: %s', (text) => {
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
+  });
+
+  it.each([
+    // the same chain quoted to warn against it
+    'Bà con đừng tin mấy tin "gửi cho 11 người thì được phù hộ, không gửi sẽ gặp nạn", cha xứ nói đó là tin nhảm, xóa đi',
+    // a count of people with a wish, and no order to pass anything on
+    'Trạm y tế gửi danh sách 15 người được cấp thẻ BHYT đợt này, chúc bà con năm mới bình an',
+    'Xin ông bà tổ tiên phù hộ, con cháu đã gửi 2 mâm cỗ lên nhà thờ họ cho 30 người ăn',
+  ])('no chain letter: %s', (text) => {
+    expect(checkMessage(text, rulesAlone)).toEqual([]);
+  });
+
   it('a blood appeal that asks to be passed on is still a rumour by the rules alone', () => {
     const text = 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay';
     expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
