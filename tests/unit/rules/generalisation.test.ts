@@ -164,6 +164,22 @@ describe('context keeps lookalikes clean', () => {
     expect(checkMessage(text, rulesAlone)).toEqual([]);
   });
 
+  it('a local official arrested or fled, told by a member, is a rumour by the rules alone', () => {
+    const text = 'Ông kế toán xã bỏ trốn rồi, mang theo tiền quỹ nông thôn mới gần 1 tỷ, cả xã xôn xao';
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
+  });
+
+  it.each([
+    // the police's own notice
+    'Công an huyện thông báo: đối tượng trộm xe máy ở thôn Đông đã bị bắt, bà con yên tâm',
+    // the same rumour denied
+    'Tin ông chủ tịch xã bị bắt là bịa đặt, xã đã có thông báo, ông vẫn làm việc bình thường',
+    // a thief caught is no official
+    'Thằng trộm gà xóm trên bị bắt rồi, công an xã đang lấy lời khai',
+  ])('no rumour of an arrest: %s', (text) => {
+    expect(checkMessage(text, rulesAlone)).toEqual([]);
+  });
+
   it('a blood appeal that asks to be passed on is still a rumour by the rules alone', () => {
     const text = 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay';
     expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
