@@ -21,6 +21,8 @@ export interface CompiledTerm {
   /** Index of `group` in its category's group table (-1 without a group); set by the compiler. */
   groupIdx: number;
   negatable: boolean;
+  /** Most words a negation may stand before the hit and still negate it (see `negationReach` in engine/compile.ts). */
+  negationReach: number;
   /** Added by the group's own overrides (`extraTerms`): the admin asked for it, so the model never overrules it. */
   fromGroup: boolean;
 }

@@ -247,6 +247,21 @@ function addContext(table: PatternTable, ctx: RulePack['context']): void {
   for (const w of ctx.notNegation) table.add(w, { kind: K_NOTNEG, term: null, weight: 0, foldSafe: true, wholeWord: true });
 }
 
+
+/** Most words between a negation and the hit it negates ("không bao giờ chuyển khoản", "chưa nghe tin đồn nào"). */
+export const NEGATION_REACH = 4;
+/** A penalty or a harm done to someone: "bị thu hồi", "phạt 5 triệu", "sẽ bị khóa". */
+const CONSEQUENCE = /^(?:sẽ )?(?:bị|phạt)(?: |$)/u;
+
+/**
+ * How far back a negation reaches a term. A penalty is negated only right before it ("không bị phạt", "chưa bị thu
+ * hồi"); further back, the negation is the condition it punishes ("không đội mũ phạt 5 triệu", "ai không cập nhật sẽ
+ * bị khóa").
+ */
+export function negationReach(text: string): number {
+  return CONSEQUENCE.test(text) ? 1 : NEGATION_REACH;
+}
+
 /** Compile a pack (plus optional per-group overrides) once; reuse the result for every message. */
 export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): CompiledRuleset {
   const pack = applyOverrides(packIn, options.overrides);
@@ -270,6 +285,7 @@ export function compileRuleset(packIn: RulePack, options: CompileOptions = {}): 
         group: t.group ?? null,
         groupIdx: t.group ? (cat.groupIndex.get(t.group) as number) : -1,
         negatable: t.negatable ?? true,
+        negationReach: negationReach(t.text),
         fromGroup: i >= ownTerms,
       };
       table.add(t.text, { kind: K_TERM, term, weight: t.weight, foldSafe: t.foldSafe ?? false, wholeWord: t.wholeWord ?? true });

@@ -17,8 +17,6 @@ const D_BAR = 0x111;
  */
 const MIXED_MAX_SHARE = 0.5;
 const MIXED_MIN_WORDS = 5;
-/** Most words between a negation and the hit it negates. */
-const NEGATION_REACH = 4;
 
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c > 127 && foldCode(c) !== c) || c === D_BAR;
@@ -127,8 +125,8 @@ export function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-/** A negation word at most NEGATION_REACH words before the hit, with no punctuation in between. */
-function negatedBy(n: NormalizedText, negs: readonly Span[], hit: Span): boolean {
+/** A negation word at most `reach` words before the hit, with no punctuation in between. */
+function negatedBy(n: NormalizedText, negs: readonly Span[], hit: Span, reach: number): boolean {
   for (const g of negs) {
     if (g.end > hit.start) continue;
     let words = 0;
@@ -141,7 +139,7 @@ function negatedBy(n: NormalizedText, negs: readonly Span[], hit: Span): boolean
       }
       if (c === SYM_SPACE && i + 1 < hit.start && n.sym[i + 1] > SYM_SPACE) words++;
     }
-    if (ok && words <= NEGATION_REACH) return true;
+    if (ok && words <= reach) return true;
   }
   return false;
 }
@@ -222,7 +220,7 @@ function setApart(n: NormalizedText, byCat: Map<CategoryId, TermHit[]>, allowed:
     const kept: TermHit[] = [];
     for (const h of arr) {
       if (allowed.some((a) => contains(a, h))) continue;
-      if (h.term.negatable && negSpans.length > 0 && negatedBy(n, negSpans, h)) {
+      if (h.term.negatable && negSpans.length > 0 && negatedBy(n, negSpans, h, h.term.negationReach)) {
         negated.push(h);
         continue;
       }

@@ -6,6 +6,8 @@ import { checkMessage, compileRuleset, DEFAULT_PACK, parsePack, type CategoryId 
 import { countTermHits } from '@/lib/rules/engine';
 import { hasInsider } from '@/lib/rules/categories/insider';
 import { compileModel } from '@/lib/rules/model/compile';
+import { matchMessage } from '@/lib/rules/engine/match';
+import { NEGATION_REACH, negationReach } from '@/lib/rules/engine/compile';
 import { b64, tinyModel } from './tiny-model';
 
 const rs = compileRuleset(DEFAULT_PACK);
@@ -309,5 +311,30 @@ describe('a match talked about without a stake is no bet', () => {
     'Tối nay Việt Nam đá với Thái, Thái chấp nửa trái',
   ])('the model still decides: %s', (text) => {
     expect(withModel(text)).toContain('gambling-fortune');
+  });
+});
+
+describe('a penalty is negated only by a negation right before it', () => {
+  const negatedTerms = (text: string) => matchMessage(rulesAlone, rulesAlone.scratch.normalizer.transient(text)).negated.map((h) => h.term.text);
+
+  it.each([
+    ['bị phạt', 1],
+    ['phạt 5 triệu', 1],
+    ['sẽ bị khóa', 1],
+    ['nghe nói', NEGATION_REACH],
+    ['bịa đặt', NEGATION_REACH],
+  ] as const)('reach of "%s": %i', (text, reach) => {
+    expect(negationReach(text)).toBe(reach);
+  });
+
+  it('"không bị phạt" and "chưa bị thu hồi" are negated; a negation further back is the condition punished', () => {
+    expect(negatedTerms('Nhà em đóng thuế đầy đủ nên không bị phạt đồng nào')).toContain('bị phạt');
+    expect(negatedTerms('Anh ấy chưa bị thu hồi bằng lái đâu')).toContain('bị thu hồi');
+    expect(negatedTerms('Ai không đội mũ khi đi xe đạp sẽ bị phạt 2 triệu')).toEqual([]);
+  });
+
+  it('the rumoured penalty for not doing something is a rumour by the rules alone', () => {
+    const text = 'Người quen bên huyện bảo hộ nào không cài VNeID sẽ bị cắt trợ cấp từ tháng sau';
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
   });
 });
