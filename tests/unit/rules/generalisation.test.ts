@@ -182,6 +182,22 @@ describe('context keeps lookalikes clean', () => {
     expect(checkMessage(text, rulesAlone)).toEqual([]);
   });
 
+  // A woman's body described for the writer's desire is a sexual remark, with no swear word in it.
+  it.each([
+    'Chị bán bún mới ở đầu chợ ngực bự thế, anh em đi ăn sáng nhìn mà thèm',
+    'Con bé nhà bên dáng ngon, mông cong, tối nay anh em ra quán ngắm',
+  ])('a sexual remark is abusive by the rules alone: %s', (text) => {
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('abusive-language');
+  });
+
+  it.each([
+    // a tournament's round, and food that looks good
+    'Vòng 1 giải bóng đá thôn đá sáng mai, đội xóm Đông gặp xóm Tây',
+    'Quả mít nhà bác Tư trông ngon quá, nhìn mà thèm',
+  ])('no sexual remark: %s', (text) => {
+    expect(checkMessage(text, rulesAlone)).toEqual([]);
+  });
+
   it('a blood appeal that asks to be passed on is still a rumour by the rules alone', () => {
     const text = 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay';
     expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
