@@ -1,7 +1,27 @@
 /** III.2(5) – uncivil language: profanity (incl. teencode), insults to members or officials. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
-import type { CategoryDefinition } from '../types';
+import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
+import { perMessage } from './per-message';
 import { retoldSpans } from './quoted';
+
+/**
+ * An insult word called at someone with "đồ" ("đồ vô học", "đồ thần kinh", "do re rach"): the form is an insult
+ * whatever the word's own weight. Accentless "do" counts only where the writer typed the word without marks too.
+ */
+const addressedInsult = perMessage((ctx: EvalContext): boolean => {
+  const { acc, fold } = ctx.text;
+  const retold = retoldSpans(ctx);
+  for (const h of ctx.hits('abusive-language')) {
+    if (h.term.group !== 'insult' || h.term.weight <= 0 || h.start < 3) continue;
+    // Quoted to be taken a stance against ("dùng chữ \"đồ ăn cháo đá bát\"", then a rebuke): a mention, not a call.
+    const at = ctx.original(h);
+    if (retold.some(([a, b]) => a <= at.start && at.end <= b)) continue;
+    if (fold.slice(h.start - 3, h.start) !== 'do ' || (h.start > 3 && /[a-z]/.test(fold[h.start - 4]!))) continue;
+    const before = acc.slice(h.start - 3, h.start);
+    if (before === 'đồ ' || (before === 'do ' && acc.slice(h.start, h.end) === fold.slice(h.start, h.end))) return true;
+  }
+  return false;
+});
 
 export const abusiveLanguage: CategoryDefinition = {
   id: 'abusive-language',
@@ -12,6 +32,14 @@ export const abusiveLanguage: CategoryDefinition = {
   actions: { low: 'remind', medium: 'remind', high: 'delete' },
   mentions: retoldSpans,
   needsHits: 'always',
+  signals(ctx) {
+    const out: SignalHit[] = [];
+    // Within the text-only detectors' slack (0.4), which keeps the engine's fast exit an upper bound.
+    if (addressedInsult(ctx)) out.push({ name: 'addressed', weight: ctx.weight('abusive-language', 'addressed', 0.4), spans: [] });
+    return out;
+  },
+  // The model weighs the everyday words around it; "đồ" with an insult leaves it nothing to doubt.
+  vetoProof: (ctx, flagged) => flagged === 'abusive-language' && addressedInsult(ctx),
   // Wording quoted and taken a stance against ("chữ \"dm\" là viết tắt, không phải chửi"): the model, which does not
   // read the quoted words, would judge the talk about them ("chửi", "tục", "xóa"); only the rules decide.
   modelAllowed: (ctx) => retoldSpans(ctx).length === 0,

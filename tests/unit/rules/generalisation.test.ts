@@ -198,6 +198,20 @@ describe('context keeps lookalikes clean', () => {
     expect(checkMessage(text, rulesAlone)).toEqual([]);
   });
 
+  it('an insult called at someone with "đồ" is abusive, and the model does not overrule it', () => {
+    expect(cats('ông hàng xóm mở loa từ sáng tới tối, nói hoài không nghe, đồ vô học')).toContain('abusive-language');
+  });
+
+  it.each([
+    // "do" (because) before the word, and "đồ" (things)
+    'Do vô học nên ông ấy thiệt thòi nhiều',
+    'Nhà em có ít đồ cũ cho ai cần',
+    // the insult quoted by an admin who hid the message
+    'Nhắc nhẹ: tối qua có bạn dùng chữ "đồ vô học" với hàng xóm, em đã ẩn tin, mong cả nhóm góp ý nhẹ nhàng',
+  ])('no insult called with "đồ": %s', (text) => {
+    expect(cats(text)).toEqual([]);
+  });
+
   it('a blood appeal that asks to be passed on is still a rumour by the rules alone', () => {
     const text = 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay';
     expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
