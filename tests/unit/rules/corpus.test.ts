@@ -48,7 +48,7 @@ describe('tests/corpus/labelled.jsonl', () => {
 const MIN_SUPPORT = 10;
 
 interface Floors {
-  /** Never trained or tuned on: its figures are the ones that say how the rules carry over. */
+  /** Not in the model's training files (fresh23 and fresh24 were read for the rules; the others never were). */
   scoreOnly: boolean;
   cleanFp: number;
   /** One floor per category with at least MIN_SUPPORT lines, and none for the others. */
@@ -69,7 +69,10 @@ interface Floors {
 // joined the training files, and fresh21 and fresh22, written the same way, took over as the measure: scored twice,
 // on the code before that (clean FP 8/267 and 9/275) and after it (8/267 and 7/275), summaries only. Then they joined
 // the training files in turn, and fresh23 and fresh24 took over: scored twice, on the code before that (5/289 and
-// 4/265) and after it (4/289 and 3/265), summaries only.
+// 4/265) and after it (4/289 and 3/265), summaries only. Then their clean false positives and misses were read for the
+// rules, but they stayed out of the training files (retrained with them, the model lost holdout recall), and fresh25
+// and fresh26 took over: scored twice, on the code before that (clean FP 2/288 and 3/289) and after it (the same),
+// summaries only.
 const FLOORED: Array<[string, Floors]> = [
   ['tests/corpus/extra.jsonl', {
     scoreOnly: false,
@@ -228,6 +231,17 @@ const FLOORED: Array<[string, Floors]> = [
     cleanFp: 0.016,
     recall: { 'strange-link': 0.95, 'scam': 0.92, 'advertising': 0.95, 'gambling-fortune': 0.88, 'sensitive-topic': 0.84, 'abusive-language': 0.73, 'unverified-news': 0.77, 'classified-info': 0.93 },
     precision: { 'strange-link': 0.98, 'scam': 0.86, 'advertising': 0.8, 'gambling-fortune': 0.91, 'sensitive-topic': 0.93, 'abusive-language': 0.98, 'unverified-news': 0.98, 'classified-info': 0.98 },
+  }],  ['tests/corpus/fresh25.jsonl', {
+    scoreOnly: true,
+    cleanFp: 0.011,
+    recall: { 'strange-link': 0.93, 'scam': 0.83, 'advertising': 0.89, 'gambling-fortune': 0.94, 'sensitive-topic': 0.83, 'abusive-language': 0.92, 'unverified-news': 0.73, 'classified-info': 0.93 },
+    precision: { 'strange-link': 0.98, 'scam': 0.86, 'advertising': 0.89, 'gambling-fortune': 0.94, 'sensitive-topic': 0.98, 'abusive-language': 0.94, 'unverified-news': 0.9, 'classified-info': 0.98 },
+  }],
+  ['tests/corpus/fresh26.jsonl', {
+    scoreOnly: true,
+    cleanFp: 0.015,
+    recall: { 'strange-link': 0.94, 'scam': 0.92, 'advertising': 0.91, 'gambling-fortune': 0.86, 'sensitive-topic': 0.93, 'abusive-language': 0.86, 'unverified-news': 0.65, 'classified-info': 0.82 },
+    precision: { 'strange-link': 0.98, 'scam': 0.88, 'advertising': 0.92, 'gambling-fortune': 0.92, 'sensitive-topic': 0.98, 'abusive-language': 0.92, 'unverified-news': 0.89, 'classified-info': 0.98 },
   }],
 ];
 
