@@ -110,6 +110,8 @@ export function benignNotice(fold: string): boolean {
  */
 export const benignNoticeIn = perMessage((ctx) => benignNotice(foldString(ctx.text.original)));
 
+/** A telco's name anywhere: the cheap test before the others. */
+const OPERATOR_NAME = /viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile/;
 /** A telco named as the sender: "Viettel:", "Tin từ MobiFone:", "[VinaPhone] …", "Vinaphone khuyến mãi Tết:". */
 const OPERATOR_SENDER = /^[^a-z0-9]{0,3}(?:tin (?:nhan )?(?:tu )?)?(?:viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile)(?:[^a-z0-9:]{0,2}[a-z0-9]+){0,3}[^a-z0-9]{0,2}:/;
 /** The telco's own channels: a short code ("soạn TET50 gửi 1543"), its free line ("LH 198"), a USSD code ("*098#"). */
@@ -126,7 +128,7 @@ const MOBILE = /(?:^|[^\d])(?:\+?84|0)[1-9](?:[ .]?[\dx]){6,}/;
  * nor is one with betting words of its own, whatever it signs.
  */
 export const operatorOwnIn = perMessage((ctx) => {
-  if (ctx.links.length > 0 || ctx.baseScore('gambling-fortune') >= 1) return false;
+  if (ctx.links.length > 0 || !OPERATOR_NAME.test(ctx.text.fold) || ctx.baseScore('gambling-fortune') >= 1) return false;
   const fold = foldString(ctx.text.original);
   return OPERATOR_SENDER.test(fold) && OPERATOR_CHANNEL.test(fold) && !MOBILE.test(fold) && !APP_FILE.test(fold) && !asksLikeScam(fold);
 });

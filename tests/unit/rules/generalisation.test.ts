@@ -133,73 +133,42 @@ describe('context keeps lookalikes clean', () => {
     'Tiệm thuốc tây thị trấn đang bán khẩu trang y tế, đặt trước lấy liền, em hỏi giá rồi, rẻ',
     // a call for blood donors names the patient's ward and whom to call: an appeal, not a rumour
     'Người nhà bác Tư nhập viện sốt xuất huyết nặng cần máu nhóm A, gọi ngay chị Thu 0912 xxx 604 ở khoa truyền nhiễm, cần gấp trong đêm nay',
+    // a chain letter quoted to warn against it; a count of people with a wish, and no order to pass anything on
+    'Bà con đừng tin mấy tin "gửi cho 11 người thì được phù hộ, không gửi sẽ gặp nạn", cha xứ nói đó là tin nhảm, xóa đi',
+    'Trạm y tế gửi danh sách 15 người được cấp thẻ BHYT đợt này, chúc bà con năm mới bình an',
+    'Xin ông bà tổ tiên phù hộ, con cháu đã gửi 2 mâm cỗ lên nhà thờ họ cho 30 người ăn',
+    // an arrest in the police's own notice, denied, or of a thief (no official)
+    'Công an huyện thông báo: đối tượng trộm xe máy ở thôn Đông đã bị bắt, bà con yên tâm',
+    'Tin ông chủ tịch xã bị bắt là bịa đặt, xã đã có thông báo, ông vẫn làm việc bình thường',
+    'Thằng trộm gà xóm trên bị bắt rồi, công an xã đang lấy lời khai',
+    // a tournament's round, and food that looks good: no sexual remark
+    'Vòng 1 giải bóng đá thôn đá sáng mai, đội xóm Đông gặp xóm Tây',
+    'Quả mít nhà bác Tư trông ngon quá, nhìn mà thèm',
   ])('clean by the rules alone: %s', (text) => {
     expect(checkMessage(text, rulesAlone)).toEqual([]);
   });
 
-  it.each([
+  it.each<[CategoryId, string]>([
     // the same words from the seller
-    'Bên em chuyên phân bón giá tốt, giao tận ruộng, bà con cần thì ghé: https://phanbonvietnhat.vn/dai-ly',
+    ['advertising', 'Bên em chuyên phân bón giá tốt, giao tận ruộng, bà con cần thì ghé: https://phanbonvietnhat.vn/dai-ly'],
     // a "buyer" who leaves a number to call is a seller's shill
-    'Nhà em mua máy lọc nước ở đây giá tốt lắm, ai cần gọi 0912 448 160 gặp chị Hằng',
+    ['advertising', 'Nhà em mua máy lọc nước ở đây giá tốt lắm, ai cần gọi 0912 448 160 gặp chị Hằng'],
     // "chị em mua lẻ": a seller speaking to women, not a family member who bought
-    'Kem chống nắng hàng Hàn, chị em mua lẻ hay mua sỉ đều được, ai lấy inbox em',
-  ])('still advertising by the rules alone: %s', (text) => {
-    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('advertising');
-  });
-
-  // A chain letter: an order to pass it on to a count of people or groups, with a blessing or a curse of its own.
-  it.each([
-    'Lời Bồ Tát dặn: ai đọc xong gửi lại cho 11 người trước khi trời tối thì được phù hộ cả năm, còn ai giữ lại sẽ gặp nạn',
-    'Chép lại thư này gửi 7 nhóm trong 2 ngày thì ban phước, ai xóa đi sẽ gặp nạn',
-  ])('a chain letter is a rumour by the rules alone: %s', (text) => {
-    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
-  });
-
-  it.each([
-    // the same chain quoted to warn against it
-    'Bà con đừng tin mấy tin "gửi cho 11 người thì được phù hộ, không gửi sẽ gặp nạn", cha xứ nói đó là tin nhảm, xóa đi',
-    // a count of people with a wish, and no order to pass anything on
-    'Trạm y tế gửi danh sách 15 người được cấp thẻ BHYT đợt này, chúc bà con năm mới bình an',
-    'Xin ông bà tổ tiên phù hộ, con cháu đã gửi 2 mâm cỗ lên nhà thờ họ cho 30 người ăn',
-  ])('no chain letter: %s', (text) => {
-    expect(checkMessage(text, rulesAlone)).toEqual([]);
-  });
-
-  it('a local official arrested or fled, told by a member, is a rumour by the rules alone', () => {
-    const text = 'Ông kế toán xã bỏ trốn rồi, mang theo tiền quỹ nông thôn mới gần 1 tỷ, cả xã xôn xao';
-    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
-  });
-
-  it.each([
-    // the police's own notice
-    'Công an huyện thông báo: đối tượng trộm xe máy ở thôn Đông đã bị bắt, bà con yên tâm',
-    // the same rumour denied
-    'Tin ông chủ tịch xã bị bắt là bịa đặt, xã đã có thông báo, ông vẫn làm việc bình thường',
-    // a thief caught is no official
-    'Thằng trộm gà xóm trên bị bắt rồi, công an xã đang lấy lời khai',
-  ])('no rumour of an arrest: %s', (text) => {
-    expect(checkMessage(text, rulesAlone)).toEqual([]);
-  });
-
-  // A woman's body described for the writer's desire is a sexual remark, with no swear word in it.
-  it.each([
-    'Chị bán bún mới ở đầu chợ ngực bự thế, anh em đi ăn sáng nhìn mà thèm',
-    'Con bé nhà bên dáng ngon, mông cong, tối nay anh em ra quán ngắm',
-  ])('a sexual remark is abusive by the rules alone: %s', (text) => {
-    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('abusive-language');
-  });
-
-  it.each([
-    // a tournament's round, and food that looks good
-    'Vòng 1 giải bóng đá thôn đá sáng mai, đội xóm Đông gặp xóm Tây',
-    'Quả mít nhà bác Tư trông ngon quá, nhìn mà thèm',
-  ])('no sexual remark: %s', (text) => {
-    expect(checkMessage(text, rulesAlone)).toEqual([]);
-  });
-
-  it('an insult called at someone with "đồ" is abusive, and the model does not overrule it', () => {
-    expect(cats('ông hàng xóm mở loa từ sáng tới tối, nói hoài không nghe, đồ vô học')).toContain('abusive-language');
+    ['advertising', 'Kem chống nắng hàng Hàn, chị em mua lẻ hay mua sỉ đều được, ai lấy inbox em'],
+    // a chain letter: an order to pass it on to a count of people or groups, with a blessing or a curse of its own
+    ['unverified-news', 'Lời Bồ Tát dặn: ai đọc xong gửi lại cho 11 người trước khi trời tối thì được phù hộ cả năm, còn ai giữ lại sẽ gặp nạn'],
+    ['unverified-news', 'Chép lại thư này gửi 7 nhóm trong 2 ngày thì ban phước, ai xóa đi sẽ gặp nạn'],
+    // a local official arrested or fled, told by a member
+    ['unverified-news', 'Ông kế toán xã bỏ trốn rồi, mang theo tiền quỹ nông thôn mới gần 1 tỷ, cả xã xôn xao'],
+    // the rumoured penalty for not doing something (the negation is its condition)
+    ['unverified-news', 'Người quen bên huyện bảo hộ nào không cài VNeID sẽ bị cắt trợ cấp từ tháng sau'],
+    // a blood appeal that asks to be passed on
+    ['unverified-news', 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay'],
+    // a woman's body described for the writer's desire: a sexual remark, with no swear word in it
+    ['abusive-language', 'Chị bán bún mới ở đầu chợ ngực bự thế, anh em đi ăn sáng nhìn mà thèm'],
+    ['abusive-language', 'Con bé nhà bên dáng ngon, mông cong, tối nay anh em ra quán ngắm'],
+  ])('%s by the rules alone: %s', (cat, text) => {
+    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain(cat);
   });
 
   it.each([
@@ -210,11 +179,6 @@ describe('context keeps lookalikes clean', () => {
     'Nhắc nhẹ: tối qua có bạn dùng chữ "đồ vô học" với hàng xóm, em đã ẩn tin, mong cả nhóm góp ý nhẹ nhàng',
   ])('no insult called with "đồ": %s', (text) => {
     expect(cats(text)).toEqual([]);
-  });
-
-  it('a blood appeal that asks to be passed on is still a rumour by the rules alone', () => {
-    const text = 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay';
-    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
   });
 
   it.each<[CategoryId, string]>([
@@ -230,6 +194,8 @@ describe('context keeps lookalikes clean', () => {
     ['abusive-language', 'do cho de, tra lai cai xe cho tao'],
     // an insult quoted with no stance against it is still said
     ['abusive-language', 'Tao nói thẳng "mày là thằng mất dạy" đấy, có giỏi thì vào đây'],
+    // an insult called at someone with "đồ": the model may not overrule it
+    ['abusive-language', 'ông hàng xóm mở loa từ sáng tới tối, nói hoài không nghe, đồ vô học'],
   ])('still %s: %s', (cat, text) => {
     expect(cats(text)).toContain(cat);
   });
@@ -361,10 +327,5 @@ describe('a penalty is negated only by a negation right before it', () => {
     expect(negatedTerms('Nhà em đóng thuế đầy đủ nên không bị phạt đồng nào')).toContain('bị phạt');
     expect(negatedTerms('Anh ấy chưa bị thu hồi bằng lái đâu')).toContain('bị thu hồi');
     expect(negatedTerms('Ai không đội mũ khi đi xe đạp sẽ bị phạt 2 triệu')).toEqual([]);
-  });
-
-  it('the rumoured penalty for not doing something is a rumour by the rules alone', () => {
-    const text = 'Người quen bên huyện bảo hộ nào không cài VNeID sẽ bị cắt trợ cấp từ tháng sau';
-    expect(checkMessage(text, rulesAlone).map((f) => f.category)).toContain('unverified-news');
   });
 });
