@@ -101,6 +101,11 @@ export interface CategoryDefinition {
    */
   textSignals?: readonly string[];
   /**
+   * Most this category's detectors add from the text alone, for the engine's fast exit (default 0.4). A category whose
+   * text detector weighs more must say so here, or the fast exit would skip messages it flags.
+   */
+  textSignalSlack?: number;
+  /**
    * The category cannot flag without one of its own term hits (its detectors only qualify hits), so the engine
    * skips it entirely for messages without any: 'always', or 'unless-links' when a link alone may count.
    */

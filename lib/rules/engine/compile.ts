@@ -12,6 +12,7 @@ import { applyOverrides, type CategoryConfig, type RuleOverrides, type PackTerm,
 import { REGISTRY } from '../registry';
 import type { CategoryDefinition, CompiledTerm } from '../types';
 import { MessageScratch, newGroupScratch, type GroupScratch } from './scratch';
+import { TEXT_SIGNAL_SLACK } from './score';
 
 /** What an automaton entry stands for. */
 export const K_TERM = 0;
@@ -81,6 +82,8 @@ export interface CompiledCategory {
   comboIdx: ReadonlyArray<{ idx: Int32Array; bonus: number }>;
   /** Group indices the category's detectors may produce from text alone (fast-exit bound). */
   textSignalIdx: Int32Array;
+  /** Most its detectors add from text alone (fast-exit bound; `textSignalSlack`, default TEXT_SIGNAL_SLACK). */
+  textSlack: number;
   /** Scratch for the flag path and for `baseScore` (cross-category questions), reused across messages. */
   scratch: GroupScratch;
   baseScratch: GroupScratch;
@@ -215,6 +218,7 @@ function compileCategory(def: CategoryDefinition, cfg: CategoryConfig, index: nu
   for (const [g, cap] of Object.entries(cfg.groupCaps ?? {})) capByIdx[groupIndex.get(g) as number] = cap;
   return {
     textSignalIdx,
+    textSlack: def.textSignalSlack ?? TEXT_SIGNAL_SLACK,
     groupIndex,
     capByIdx,
     comboIdx: (cfg.combos ?? []).map((c) => ({ idx: Int32Array.from(c.groups, (g) => groupIndex.get(g) as number), bonus: c.bonus })),

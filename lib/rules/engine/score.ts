@@ -9,10 +9,11 @@ import type { GroupScratch } from './scratch';
 /** Sums of decimal weights (0.3 + 0.4 + 0.3) land a hair below 1: scores are compared with this tolerance. */
 export const SCORE_EPS = 1e-9;
 /**
- * Most a category's detectors can add from the text alone (no link, no digit): the named-group, insider and
- * question/quote detectors emit at most 0.4. Keeps the fast exit an upper bound.
+ * Most a category's detectors can add from the text alone (no link, no digit), unless it says otherwise
+ * (`textSignalSlack`): the named-group, insider and question/quote detectors emit at most 0.4. Keeps the fast exit an
+ * upper bound.
  */
-const TEXT_SIGNAL_SLACK = 0.4;
+export const TEXT_SIGNAL_SLACK = 0.4;
 /** Most a text-only category's link signal adds (unverified-news: 0.2 by default; kept generous). */
 const LINK_SIGNAL_SLACK = 0.5;
 
@@ -34,7 +35,7 @@ export function upperBound(cat: CompiledCategory, arr: readonly TermHit[], withL
   }
   const textIdx = cat.textSignalIdx;
   for (let i = 0; i < textIdx.length; i++) flags[textIdx[i]] = 1;
-  let pos = TEXT_SIGNAL_SLACK;
+  let pos = cat.textSlack;
   if (withLinks) {
     const li = cat.groupIndex.get('link');
     if (li !== undefined) flags[li] = 1;

@@ -141,6 +141,11 @@ describe('context keeps lookalikes clean', () => {
     'Công an huyện thông báo: đối tượng trộm xe máy ở thôn Đông đã bị bắt, bà con yên tâm',
     'Tin ông chủ tịch xã bị bắt là bịa đặt, xã đã có thông báo, ông vẫn làm việc bình thường',
     'Thằng trộm gà xóm trên bị bắt rồi, công an xã đang lấy lời khai',
+    // a civic duty named with no refusal of it, or not done for want of the means
+    'Nhắc bà con treo cờ Tổ quốc dịp Quốc khánh 2/9, nhà nào chưa có cờ thì lên nhà văn hóa nhận',
+    'Hộ nghèo không phải đóng thuế đất, bà con yên tâm',
+    'Sáng mai 7h đi bầu cử tại điểm bầu nhà văn hóa, mang căn cước',
+    'Cột cờ nhà em bị gió làm gãy nên tuần này chưa treo cờ được, mai sửa xong treo lại',
     // a tournament's round, and food that looks good: no sexual remark
     'Vòng 1 giải bóng đá thôn đá sáng mai, đội xóm Đông gặp xóm Tây',
     'Quả mít nhà bác Tư trông ngon quá, nhìn mà thèm',
@@ -164,6 +169,10 @@ describe('context keeps lookalikes clean', () => {
     ['unverified-news', 'Người quen bên huyện bảo hộ nào không cài VNeID sẽ bị cắt trợ cấp từ tháng sau'],
     // a blood appeal that asks to be passed on
     ['unverified-news', 'Bé 2 tuổi nhập viện Nhi cần gấp máu nhóm AB, ai đọc được hãy chia sẻ cho nhiều người, cứu bé trong đêm nay'],
+    // a civic duty refused, and others urged or dared to do the same
+    ['sensitive-topic', 'Năm nay nhà tui khỏi treo cờ ngày lễ, bà con cũng đừng treo, coi họ làm gì'],
+    ['sensitive-topic', 'Thanh niên trong xóm cứ né khám tuyển đi, đi bộ đội 2 năm phí đời'],
+    ['sensitive-topic', 'Cả chợ đồng lòng không khai thuế năm nay, xem họ làm gì được'],
     // a woman's body described for the writer's desire: a sexual remark, with no swear word in it
     ['abusive-language', 'Chị bán bún mới ở đầu chợ ngực bự thế, anh em đi ăn sáng nhìn mà thèm'],
     ['abusive-language', 'Con bé nhà bên dáng ngon, mông cong, tối nay anh em ra quán ngắm'],
