@@ -34,7 +34,7 @@ export const abusiveLanguage: CategoryDefinition = {
   needsHits: 'always',
   signals(ctx) {
     const out: SignalHit[] = [];
-    // Within the text-only detectors' slack (0.4), which keeps the engine's fast exit an upper bound.
+    // Within the default text-only slack (0.4), which keeps the engine's fast exit an upper bound.
     if (addressedInsult(ctx)) out.push({ name: 'addressed', weight: ctx.weight('abusive-language', 'addressed', 0.4), spans: [] });
     return out;
   },

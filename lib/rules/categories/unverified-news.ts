@@ -52,16 +52,15 @@ export const unverifiedNews: CategoryDefinition = {
     // Clickbait rumours usually point to an unknown site: the link supports a rumour, never makes one.
     const links = ctx.links.filter((l) => l.category === 'strange-link');
     if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('unverified-news', 'link', 0.2), spans: links.map((l) => ({ start: l.start, end: l.end })) });
-    // Within the text-only detectors' slack (0.4), which keeps the engine's fast exit an upper bound.
-    if (ctx.hasGroup('unverified-news', 'chain') && ctx.text.hasDigit && FORWARD_N.test(ctx.text.fold)) {
-      out.push({ name: 'forward', weight: ctx.weight('unverified-news', 'forward', 0.4), spans: [] });
-    }
-    if (ctx.hasGroup('unverified-news', 'alarm') && OFFICIAL_HELD.test(ctx.text.fold)) {
-      out.push({ name: 'official-held', weight: ctx.weight('unverified-news', 'official-held', 0.4), spans: [] });
-    }
-    // A claimed inside source ("người nhà em làm ở EVN") for an alarming claim.
-    if (ctx.hasGroup('unverified-news', 'alarm') && !ctx.hasGroup('unverified-news', 'hearsay') && hasInsider(ctx.text.acc)) {
+    // At most one of the text-only detectors counts (0.4 each): the engine's fast exit allows 0.4 from the text alone.
+    const alarm = ctx.hasGroup('unverified-news', 'alarm');
+    if (alarm && !ctx.hasGroup('unverified-news', 'hearsay') && hasInsider(ctx.text.acc)) {
+      // A claimed inside source ("người nhà em làm ở EVN") for an alarming claim.
       out.push({ name: 'hearsay', weight: ctx.weight('unverified-news', 'insider', 0.4), spans: [] });
+    } else if (ctx.hasGroup('unverified-news', 'chain') && ctx.text.hasDigit && FORWARD_N.test(ctx.text.fold)) {
+      out.push({ name: 'forward', weight: ctx.weight('unverified-news', 'forward', 0.4), spans: [] });
+    } else if (alarm && OFFICIAL_HELD.test(ctx.text.fold)) {
+      out.push({ name: 'official-held', weight: ctx.weight('unverified-news', 'official-held', 0.4), spans: [] });
     }
     return out;
   },
