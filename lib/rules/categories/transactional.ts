@@ -103,17 +103,21 @@ export function benignNotice(fold: string): boolean {
   return isTransactionNotice(fold) && !asksLikeScam(fold);
 }
 
+/** The message's original text, folded: read by the notice and telco checks, folded once per message. */
+const originalFoldIn = perMessage((ctx) => foldString(ctx.text.original));
+
 /**
  * benignNotice on the message's original text, folded: the matcher's text drops the signs of "+2,500,000VND" and
  * "-485,300VND", which are what mark an account line. Once per message: the scam rule asks twice (its adjustment and
  * whether the model may flag).
  */
-export const benignNoticeIn = perMessage((ctx) => benignNotice(foldString(ctx.text.original)));
+export const benignNoticeIn = perMessage((ctx) => benignNotice(originalFoldIn(ctx)));
 
+const TELCOS = 'viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile';
 /** A telco's name anywhere: the cheap test before the others. */
-const OPERATOR_NAME = /viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile/;
+const OPERATOR_NAME = new RegExp(TELCOS);
 /** A telco named as the sender: "Viettel:", "Tin từ MobiFone:", "[VinaPhone] …", "Vinaphone khuyến mãi Tết:". */
-const OPERATOR_SENDER = /^[^a-z0-9]{0,3}(?:tin (?:nhan )?(?:tu )?)?(?:viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile)(?:[^a-z0-9:]{0,2}[a-z0-9]+){0,3}[^a-z0-9]{0,2}:/;
+const OPERATOR_SENDER = new RegExp(`^[^a-z0-9]{0,3}(?:tin (?:nhan )?(?:tu )?)?(?:${TELCOS})(?:[^a-z0-9:]{0,2}[a-z0-9]+){0,3}[^a-z0-9]{0,2}:`);
 /** The telco's own channels: a short code ("soạn TET50 gửi 1543"), its free line ("LH 198"), a USSD code ("*098#"). */
 const OPERATOR_CHANNEL = new RegExp(`${SHORT_CODE.source}|(?:lh|lien he|goi|tong dai|hotline)\\s*:?\\s*(?:1[89]00\\s?\\d{3,4}|\\d{3,4})(?![\\d.,])|\\*\\d{2,4}#`);
 /** An app to install ("banca-rongvang.apk"): a way in that no telco's own offer needs. */
@@ -129,6 +133,6 @@ const MOBILE = /(?:^|[^\d])(?:\+?84|0)[1-9](?:[ .]?[\dx]){6,}/;
  */
 export const operatorOwnIn = perMessage((ctx) => {
   if (ctx.links.length > 0 || !OPERATOR_NAME.test(ctx.text.fold) || ctx.baseScore('gambling-fortune') >= 1) return false;
-  const fold = foldString(ctx.text.original);
+  const fold = originalFoldIn(ctx);
   return OPERATOR_SENDER.test(fold) && OPERATOR_CHANNEL.test(fold) && !MOBILE.test(fold) && !APP_FILE.test(fold) && !asksLikeScam(fold);
 });
