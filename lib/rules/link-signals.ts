@@ -4,6 +4,7 @@
  */
 import type { Severity } from './categories';
 import { analyseLinks, extractLinks, type Blocklist, type LinkCategory } from './links/index';
+import { typedLetterByLetter } from './links/extract';
 
 export type { Blocklist, LinkCategory };
 
@@ -38,6 +39,8 @@ export interface LinkSignal {
 const TLD_TALK = new Set(['duoi', 'dang', 'kieu', 'loai', 'mien']);
 /** "tro-cap-nct .com": a domain split before its TLD so linkifiers miss it. */
 const SPACED_TLD = /(?<![\p{L}\p{N}.-])([a-z0-9][a-z0-9-]{2,}[a-z0-9]) \.(com|net|org|vn|info|online|site|xyz|top|shop|club|vip|live|app|link|click|store|cc|me|co)(?![\p{L}\p{N}])(?:\/[^\s]*)?/giu;
+
+const LETTER_SPACED_EXPLANATION = 'Đường link bị viết tách từng chữ để lọt qua bộ lọc.';
 
 function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {
   if (!text.includes(' .')) return [];
@@ -88,6 +91,10 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
     });
     const out: LinkSignal[] = [];
     for (const f of found) {
+      // "h o t r o . c o m": typed one character at a time to slip past filters, like a split TLD below.
+      if (typedLetterByLetter(text.slice(f.start, f.end))) {
+        out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'obfuscated', 'medium', LETTER_SPACED_EXPLANATION));
+      }
       if (f.findings.length === 0) {
         if (!f.known) out.push(signal(f.start, f.end, f.url, f.host, 'strange-link', 'unknown-domain', 'low', UNKNOWN_DOMAIN, true));
         continue;

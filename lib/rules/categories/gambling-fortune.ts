@@ -32,6 +32,23 @@ function pickWords(a: string): boolean {
 const MATCH_TALK = /(?:^|[^a-z])(?:tran|da voi|da bong|bong da|ti so|ty so|chung ket|ban ket|doi bong|doi tuyen|world cup|euro|aff|ngoai hang)(?![a-z])/;
 const STAKE = /(?:^|[^a-z])(?:keo|chap|cuoc|ca do|ca voi|da do|do nhau|mo do|cam cai|nha cai|ty le|ti le|an tien|\d+ ?(?:cu|lit|chau|k|trieu|tr))(?![a-z])/;
 
+// Handicap and over/under odds ("VN -0.5", "Thái chấp 1/4", "T 2.5", "xỉu 3.5"): a price put on a match, a quarter
+// or half step that no amount or weight is written with. Read on the folded text (which drops the sign); it counts
+// only beside a betting word, whose hit also keeps the message out of the fast exit.
+const ODDS = /(?:^|[\s:(])(?:(?:t|tai|x|xiu|o|u|chap) ?)?(?:[0-3][.,](?:25|5|75)|[13]\/4|1\/2)(?![\d/]|[.,]\d| ?(?:kg|k|tr|trieu|m|km|l|lit|nghin|ngan|cu|ha|ty|%|d|đ)(?![a-z]))/;
+
+/** The category's negative terms weigh -0.6 or less: a raid or an arrest reported, a warning against gambling. */
+function policeReport(ctx: EvalContext): boolean {
+  let s = 0;
+  for (const h of ctx.hits('gambling-fortune')) if (h.term.weight < 0) s += h.term.weight;
+  return s <= -0.6;
+}
+
+/** Odds beside a betting word (see ODDS). */
+function oddsIn(ctx: EvalContext): boolean {
+  return ctx.text.hasDigit && ctx.hasGroup('gambling-fortune', 'betting') && ODDS.test(ctx.text.fold);
+}
+
 /** The model weighed the words of a match ("đá với", "thua thì khao") without a stake: talk about sport, not a bet. */
 function matchWithoutStake(ctx: EvalContext): boolean {
   const fold = ctx.text.fold;
@@ -55,6 +72,9 @@ export const gamblingFortune: CategoryDefinition = {
     const links = ctx.links.filter((l) => l.category === 'gambling-fortune').map((l) => ({ start: l.start, end: l.end }));
     if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('gambling-fortune', 'link', 1), spans: links });
     if (ctx.text.hasDigit && mayPick(ctx) && PICK.test(ctx.text.acc)) out.push({ name: 'lottery', weight: ctx.weight('gambling-fortune', 'pick', 1), spans: [] });
+    if (oddsIn(ctx)) {
+      out.push({ name: 'odds', weight: ctx.weight('gambling-fortune', 'odds', 0.6), spans: [] });
+    }
     // Lottery number picks ("39 - 93") only count next to lottery words.
     if (ctx.hasGroup('gambling-fortune', 'lottery')) {
       const nums = ctx.text.acc.match(TWO_DIGITS);
@@ -68,8 +88,11 @@ export const gamblingFortune: CategoryDefinition = {
     if (score >= 1 && !groups.has('link') && quotedPitch(ctx, 'gambling-fortune')) return score * 0.4;
     return ctx.warning >= ctx.warningThreshold * 1.5 ? score - 1 : score;
   },
+  // The model reads no numbers, so it cannot weigh the odds themselves.
+  vetoProof: (ctx, flagged) => flagged === 'gambling-fortune' && oddsIn(ctx),
   // The model learnt the opt-out line of betting SMS ("từ chối QC soạn TC"), which the telcos' own offers end with too.
-  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx),
+  // Nor may it flag a report the pack's own cues mark as one ("công an bắt", "triệt phá", "bắt quả tang").
+  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx) && !policeReport(ctx),
   severityFor(score, threshold) {
     return score >= threshold * 2 ? 'high' : 'medium';
   },

@@ -90,8 +90,10 @@ export const scam: CategoryDefinition = {
     if (!strangeLink && ctx.official >= 0.5) return score - 0.6;
     // Leaked records that happen to contain account numbers or fines are a leak, not a request for money.
     if (ctx.baseScore('classified-info') >= 1 && !ctx.hasGroup('scam', 'request') && !strangeLink) return score - 0.6;
-    // A betting site's sign-up bonus is gambling advertising, not a scam, unless it impersonates someone.
-    if (ctx.baseScore('gambling-fortune') >= 1 && !ctx.hasGroup('scam', 'impersonation')) return Math.min(score - 1, score * 0.5);
+    // A betting site's sign-up bonus is gambling advertising, not a scam, unless it impersonates someone. The site
+    // shows in the words or in the link itself (a listed betting host, "nhacai-vn66.com").
+    const betting = ctx.baseScore('gambling-fortune') >= 1 || ctx.links.some((l) => l.category === 'gambling-fortune');
+    if (betting && !ctx.hasGroup('scam', 'impersonation')) return Math.min(score - 1, score * 0.5);
     // A rumour about new fees or taxes ("sắp đánh thuế… đọc chi tiết tại") is unverified news, not a request.
     if (ctx.baseScore('unverified-news') >= 1 && !ctx.hasGroup('scam', 'request')) return score - 0.6;
     return score;

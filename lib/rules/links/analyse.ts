@@ -1,6 +1,6 @@
 import { HostBlocklist, inferKind, type BlocklistKind } from './blocklist';
 import { extractLinks } from './extract';
-import { cleanDomainList, hostOrParentIn, isSameOrSubdomain, longestDomainMatch, parseHost, type ParsedHost } from './host';
+import { cleanDomainList, hostOrParentIn, isMalformedIdnLabel, isSameOrSubdomain, longestDomainMatch, parseHost, parseUrlAllowingMalformedIdn, type ParsedHost } from './host';
 import { findLookalike, type Lookalike } from './lookalike';
 import { KNOWN_GOOD } from './known-good';
 import { decodePunycodeLabel } from './punycode';
@@ -62,6 +62,11 @@ const SOFT_PHISHING_RE = wordsRe(SOFT_PHISHING_WORDS);
  * digits mixed ("go88", "nhanqua2025"), or money/prize words in the name itself ("hotronongdan", "tritan").
  */
 const THROWAWAY_WORDS = /hotro|nhanqua|quatang|tritan|khuyenmai|trungthuong|hoantien|nhantien|uudai|giaingan|lixi|kiemtien|dautu|vaytien|vaynhanh|nhanthuong|bonus|casino|nohu|taixiu|lode|soicau|nhacai|doithuong|freeship/;
+/**
+ * Betting words in a host's own name (nổ hũ, tài xỉu, nhà cái, game bài đổi thưởng, "k9bet"). "xoso" is left out:
+ * the state lottery companies' sites carry it.
+ */
+const GAMBLING_NAME_RE = /(casino|nohu|taixiu|soicau|nhacai|doithuong|gamebai|(?<![a-z])\d*x?bet(?![a-z]))/;
 function throwawayName(label: string): boolean {
   return label.includes('-') || (/\d/.test(label) && /[a-z]/.test(label)) || THROWAWAY_WORDS.test(label);
 }
@@ -208,7 +213,16 @@ function heuristicReasons(link: ExtractedLink, p: ParsedHost, url: URL, shortene
   if (p.labels.length >= 4) {
     weak.push(reason('deep-subdomain', 'strange-link', 'low', `Địa chỉ ${host} có quá nhiều tầng tên miền con, một kiểu đánh lừa người xem.`));
   }
-  if (p.labels.some((l) => l.startsWith('xn--')) && !look) {
+  const betting = p.isIp ? null : GAMBLING_NAME_RE.exec(p.labels.join('.'));
+  if (betting) {
+    const why = `Tên miền ${host} mang chữ “${betting[1]}” của trang cờ bạc, cá cược.`;
+    out.push(reason('gambling-name', 'strange-link', 'medium', why), reason('gambling-name', 'gambling-fortune', 'medium', why));
+  }
+  if (!p.isIp && p.labels.some(isMalformedIdnLabel)) {
+    out.push(reason('malformed-idn', 'strange-link', 'high', `Tên miền ${host} giả dạng tên miền có dấu nhưng viết sai mã, không trang thật nào có địa chỉ này.`));
+    signals++;
+    strong = true;
+  } else if (p.labels.some((l) => l.startsWith('xn--')) && !look) {
     weak.push(reason('idn', 'strange-link', 'low', `Tên miền ${host} viết bằng ký tự đặc biệt (IDN), dễ bị nhầm với trang khác.`));
   }
   if (!p.isIp && p.labels.some((l) => /(?:^|[^a-z])apk|apk(?:$|[^a-z])/.test(l))) {
@@ -309,12 +323,7 @@ function analyseOne(
   ownInvites: readonly string[] | undefined,
 ): LinkFinding | null {
   const p = parseHost(link.host);
-  let url: URL | null = null;
-  try {
-    url = new URL(link.url);
-  } catch {
-    url = null;
-  }
+  const url = parseUrlAllowingMalformedIdn(link.url)?.url ?? null;
   const path = url ? decodeSafe(url.pathname) : '';
   // Anyone can publish under free hosting (sites.google.com, *.web.app): never official or known, whatever the parent.
   const free = !p.isIp && isFreeHosting(link.host, path);
@@ -355,7 +364,8 @@ function analyseOne(
   }
   // A listed host needs no weak signs beside the list's word (they would only repeat it).
   const heuristics = heuristicReasons(link, p, url, shorteners);
-  for (const r of heuristics) if (findings.length === 0 || !r.needsContext) findings.push(r);
+  const isListed = findings.length > 0;
+  for (const r of heuristics) if (findings.length === 0 || (!r.needsContext && !(isListed && r.reason === 'gambling-name'))) findings.push(r);
   return result(dedupe(findings));
 }
 

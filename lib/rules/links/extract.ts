@@ -1,5 +1,5 @@
 import { find } from 'linkifyjs';
-import { normaliseHost, parseHost } from './host';
+import { normaliseHost, parseHost, parseUrlAllowingMalformedIdn } from './host';
 import type { ExtractedLink } from './types';
 
 const SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -73,14 +73,11 @@ function toLink(m: RawMatch, text: string): ExtractedLink | null {
       href = value;
     }
   }
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  const parsed = parseUrlAllowingMalformedIdn(href);
+  if (!parsed) return null;
+  let { url } = parsed;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  let rawHost = url.hostname;
+  let rawHost = parsed.restore(url.hostname);
   const bare = !SCHEME_RE.test(value);
   // Glued Vietnamese text before a bare domain.
   if (bare) {
@@ -118,15 +115,26 @@ function toLink(m: RawMatch, text: string): ExtractedLink | null {
       if (NON_ASCII_RE.test(labels[0]) && !/[-\d]/.test(labels[0]) && fold(labels[0]).match(/[aeiouy]+/g)?.length === 1) return null;
     }
   }
-  return weak ? { start, end: m.end, url: url.href, host, weak } : { start, end: m.end, url: url.href, host };
+  const full = parsed.restore(url.href);
+  return weak ? { start, end: m.end, url: full, host, weak } : { start, end: m.end, url: full, host };
 }
 
 // --- Obfuscation: "vietcombank[.]com", "hxxp://", "abc . xyz", "abc.comnhé" ---------------------------
 
-const OBFUSCATION_TEST = /[[({]\s*(?:\.|dot|chấm|cham)\s*[\])}]|hxxps?:|\s\.\s|\.[a-z]{2,6}[a-zà-ỹđ]*[à-ỹđ]/i;
+const OBFUSCATION_TEST = /[[({]\s*(?:\.|dot|chấm|cham)\s*[\])}]|hxxps?:|\s\.\s|\.[a-z]{2,6}[a-zà-ỹđ]*[à-ỹđ]|\. ?[a-z] [a-z]\b/i;
 const SPACED_TLDS = 'com|net|org|vn|xyz|top|info|site|online|shop|vip|club|icu|cyou|buzz|sbs|cc|live|link|fun|me|io|ly';
 const TLD_SET = new Set(SPACED_TLDS.split('|'));
 type Span = { start: number; end: number; to: string };
+/** Three single letters or digits in a row, each set apart by a space: text typed one character at a time. */
+const THREE_SPACED_RE = /(?<![a-z0-9])[a-z0-9] [a-z0-9] [a-z0-9](?![a-z0-9])/i;
+
+/** Is this (a link's text as written) typed letter by letter ("h o t r o . c o m", "N H A C A I 7 7 . v i p")? */
+export function typedLetterByLetter(written: string): boolean {
+  return THREE_SPACED_RE.test(written);
+}
+
+/** Single letters or digits joined by single spaces, hyphens or dots: at least five characters. */
+const LETTER_SPACED_RE = /(?<![\p{L}\p{N}.-])[a-z0-9](?:(?: ?[-.] ?| )[a-z0-9]){4,}(?![\p{L}\p{N}])/giu;
 
 function obfuscationSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -135,6 +143,15 @@ function obfuscationSpans(text: string): Span[] {
   };
   for (const m of text.matchAll(/\s*[[({]\s*(?:\.|dot|chấm|cham)\s*[\])}]\s*/gi)) add(m.index, m.index + m[0].length, '.');
   for (const m of text.matchAll(/hxxp(?=s?:\/\/)/gi)) add(m.index, m.index + 4, 'http');
+  // "h o t r o - v n . c o m": a host typed one character at a time. Plain words are never runs of single
+  // characters, so the run is a host when what follows its last dot is a known TLD.
+  for (const m of text.matchAll(LETTER_SPACED_RE)) {
+    const run = m[0];
+    const joined = run.replace(/ /g, '').toLowerCase();
+    const tld = joined.slice(joined.lastIndexOf('.') + 1);
+    if (!TLD_SET.has(tld) || !/[a-z]/.test(joined.slice(0, joined.lastIndexOf('.')))) continue;
+    for (let i = run.indexOf(' '); i >= 0; i = run.indexOf(' ', i + 1)) add(m.index + i, m.index + i + 1, '');
+  }
   // "abc . xyz" only when the right side is a known TLD followed by a boundary: cheap and precise.
   const spaced = new RegExp(`(?<=[a-z0-9])\\s+\\.\\s+(?=(?:${SPACED_TLDS})(?![a-z0-9]))`, 'gi');
   for (const m of text.matchAll(spaced)) add(m.index, m.index + m[0].length, '.');

@@ -1,6 +1,32 @@
 import { parse } from 'tldts';
 
-/** Lowercase ASCII (punycode) hostname via the WHATWG URL parser, or null if it is not a usable host. */
+/**
+ * A label written as punycode ("xn--…") that decodes to no valid name. No registry holds such a host, and the URL
+ * parser rejects it, but a phishing text can still print one to look like an accented name.
+ */
+export function isMalformedIdnLabel(label: string): boolean {
+  if (!/^xn--/i.test(label)) return false;
+  try {
+    new URL(`http://${label}.vn`);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** An ASCII host whose only fault is a malformed punycode label, lower-cased; null otherwise. */
+function hostWithMalformedIdn(host: string): string | null {
+  if (!/^[a-z0-9.-]+$/i.test(host)) return null;
+  const labels = host.toLowerCase().split('.');
+  if (!labels.some(isMalformedIdnLabel)) return null;
+  const standIn = labels.map((l, i) => (isMalformedIdnLabel(l) ? `zgg-idn-${i}` : l)).join('.');
+  return normaliseHost(standIn) ? labels.join('.') : null;
+}
+
+/**
+ * Lowercase ASCII (punycode) hostname via the WHATWG URL parser, or null if it is not a usable host. A host whose
+ * punycode label is malformed is kept as written (see isMalformedIdnLabel).
+ */
 export function normaliseHost(raw: string): string | null {
   const trimmed = raw.trim().replace(/\.+$/, '');
   if (!trimmed || /[\s/@:?#]/.test(trimmed)) return null;
@@ -8,7 +34,33 @@ export function normaliseHost(raw: string): string | null {
     const host = new URL(`http://${trimmed}`).hostname.replace(/\.+$/, '');
     return host && !host.startsWith('[') ? host : null;
   } catch {
-    return null;
+    return hostWithMalformedIdn(trimmed);
+  }
+}
+
+/**
+ * Parses an absolute http(s) URL whose host may hold a malformed punycode label: such labels are parsed as
+ * stand-ins, and `restore` puts them back into any string taken from the result (hostname, href).
+ */
+export function parseUrlAllowingMalformedIdn(href: string): { url: URL; restore: (s: string) => string } | null {
+  try {
+    return { url: new URL(href), restore: (s) => s };
+  } catch {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?)([^:/?#]+)/i.exec(href);
+    if (!m || !hostWithMalformedIdn(m[2])) return null;
+    const labels = m[2].toLowerCase().split('.');
+    const pairs: Array<[string, string]> = [];
+    const standIn = labels.map((l, i) => {
+      if (!isMalformedIdnLabel(l)) return l;
+      pairs.push([`zgg-idn-${i}`, l]);
+      return `zgg-idn-${i}`;
+    });
+    try {
+      const url = new URL(m[1] + standIn.join('.') + href.slice(m[0].length));
+      return { url, restore: (s) => pairs.reduce((acc, [a, b]) => acc.replace(a, b), s) };
+    } catch {
+      return null;
+    }
   }
 }
 

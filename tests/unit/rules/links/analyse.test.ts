@@ -38,6 +38,9 @@ describe('analyseLinks: every reason fires on a realistic message', () => {
     ['File cài đặt http://example.com/setup.exe', ['executable-download/strange-link/high', 'malware-download/scam/high']],
     ['Trang https://xn--vitcombank-lsi.com/', ['lookalike-homograph/strange-link/high', 'impersonation/scam/high']],
     ['Nhà hàng https://xn--nhhng-tqa5b.com', ['idn/strange-link/low']],
+    ['Kê khai lại tại xn--thuedientu-abc-9zz.com', ['malformed-idn/strange-link/high']],
+    ['Nhà cái uy tín tangqua-nhacai.net', ['gambling-name/strange-link/medium', 'gambling-name/gambling-fortune/medium']],
+    ['Đăng ký tài khoản tại w88bet-vn.org', ['gambling-name/strange-link/medium', 'gambling-name/gambling-fortune/medium']],
     ['Bà con bị trừ tiền BHYT chưa đóng, tra cứu và thanh toán tại dịchvụcông-bhyt.vn', ['lookalike-homograph/strange-link/high', 'impersonation/scam/high']],
   ])('%s', (text, expected) => {
     const got = reasonsOf(only(text));
@@ -59,6 +62,10 @@ describe('analyseLinks: every reason fires on a realistic message', () => {
     'Trang của hợp tác xã: htxnongnghiep.com.vn',
     'Xem https://github.com/abc/def',
     'Hội người cao tuổi họp sáng thứ Ba.',
+    // Betting words only as whole words: concrete, an alphabet book, the state lottery's own site.
+    'Cửa hàng betongviet.com.vn giao tận nơi',
+    'Sách alphabetkids.vn cho bé',
+    'Kết quả tại xosothudo.com.vn',
   ])('ordinary unknown domain is not flagged: %s', (text) => {
     for (const f of analyseLinks(text)) expect(f.findings).toEqual([]);
   });

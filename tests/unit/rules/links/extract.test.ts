@@ -52,6 +52,12 @@ describe('extractLinks: obfuscated and glued forms', () => {
     ['tra cứu và thanh toán tại dịchvụcông-bhyt.vn', 'dịchvụcông-bhyt.vn', 'xn--dchvcng-bhyt-iib5508hila.vn'],
     ['Vào dịchvụcông-bhyt.vn/tra-cuu ngay', 'dịchvụcông-bhyt.vn/tra-cuu', 'xn--dchvcng-bhyt-iib5508hila.vn'],
     ['nộp tiền tạibảohiểm-xãhội.vn', 'tạibảohiểm-xãhội.vn', 'xn--tibohim-xhi-h8a7800h4a79bql.vn'],
+    // Typed one character at a time, with or without spaces around the dot and the hyphen.
+    ['nhận trợ cấp tại t r o c a p - x a . c o m nhé', 't r o c a p - x a . c o m', 'trocap-xa.com'],
+    ['vào K E O 9 9 . v i p đăng ký', 'K E O 9 9 . v i p', 'keo99.vip'],
+    // A punycode label that decodes to no valid name is still the host the text points at.
+    ['đăng nhập xn--thuedientu-abc-9zz.com/kekhai ngay', 'xn--thuedientu-abc-9zz.com/kekhai', 'xn--thuedientu-abc-9zz.com'],
+    ['https://Xn--Nhanqua-Tet-7aa.net để nhận', 'https://Xn--Nhanqua-Tet-7aa.net', 'xn--nhanqua-tet-7aa.net'],
   ])('%s', (text, link, host) => {
     const found = extractLinks(text);
     expect(found.map((l) => text.slice(l.start, l.end))).toContain(link);
@@ -92,6 +98,12 @@ describe('extractLinks: everyday Vietnamese text is not a link', () => {
     'Lịch trực 10.30 – 11.45',
     'Mr.Bean đang chiếu trên tivi',
     'Số trực trạm y tế ban đêm là 0222.3876.xxx hoặc 069.xxx',
+    // Single letters in a row that end in no known TLD: an acronym spelled out, a list of options.
+    'Đáp án đúng là a b c d . Hết giờ',
+    'Chọn phương án A B C D E. Nộp bài',
+    'Tiền điện tháng 1 . 2 0 0 . 0 0 0 đồng',
+    // A run of single letters is read only as a whole host: "xn--" alone or in a word is no link.
+    'Mã kích hoạt xn--abc gửi sau',
     '',
   ])('%s', (text) => {
     expect(extractLinks(text)).toEqual([]);
