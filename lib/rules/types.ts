@@ -111,6 +111,11 @@ export interface CategoryDefinition {
    */
   needsHits?: 'always' | 'unless-links';
   /**
+   * With `needsHits: 'always'`, the model's probability from which it may still flag a message that has none of the
+   * category's terms: a message the model is this sure of. Absent: never.
+   */
+  modelWithoutHits?: number;
+  /**
    * Could this category's detectors find a signal in the message's digits other than the prices, phone numbers and
    * account numbers (ctx.prices/phones/accounts)? Asked only for a message with digits but none of those, given the
    * category's accepted hits: when no category says yes, the engine's fast exit treats the message like one without

@@ -2,6 +2,7 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import { MENTION_SHARE, type CategoryDefinition, type SignalHit } from '../types';
 import { quotedPitch, retoldSpans } from './quoted';
+import { lotteryTalk } from './gambling-fortune';
 import { operatorOwnIn } from './transactional';
 
 /** Groups that support an ad but are not one on their own. */
@@ -47,12 +48,17 @@ export const advertising: CategoryDefinition = {
     // Paid tips: lottery/betting with a price and a fee word or a contact ("phí tham gia 1 triệu/tháng, ib").
     const paidTips = ctx.baseScore('gambling-fortune') >= 1 && ctx.prices.length > 0 && (ctx.hasGroup('advertising', 'priceword') || contact);
     if ((fortune && (contact || fee)) || (ctx.baseScore('gambling-fortune') >= 1 && platform) || paidTips) {
-      out.push({ name: 'service', weight: ctx.weight('advertising', 'service', 0.5) + (booking || paidTips ? 0.3 : 0), spans: [] });
+      // Evidence: the service or betting words the offer is made of.
+      const spans = ctx.hits('gambling-fortune').filter((h) => h.term.weight > 0).map((h) => ctx.original(h));
+      out.push({ name: 'service', weight: ctx.weight('advertising', 'service', 0.5) + (booking || paidTips ? 0.3 : 0), spans });
     }
     // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036), unless
     // the offer is only quoted to warn about it (a mention, see `mentions`).
     const scamOffer = OFFER_GROUPS.some((g) => ctx.hasGroup('scam', g));
-    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && ctx.shareInside('scam', retoldSpans(ctx)) < MENTION_SHARE) out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans: [] });
+    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && ctx.shareInside('scam', retoldSpans(ctx)) < MENTION_SHARE) {
+      const spans = ctx.hits('scam').filter((h) => OFFER_GROUPS.includes(h.term.group ?? '')).map((h) => ctx.original(h));
+      out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans });
+    }
     return out;
   },
   adjust(ctx, score, groups) {
@@ -64,6 +70,8 @@ export const advertising: CategoryDefinition = {
     if (ctx.phones.length === 0 && buyerVoice(ctx.text.fold)) s -= 0.6;
     // A telco's own offer passed on ("Viettel: nạp thẻ … tặng 20%, LH 198") informs members of their own plan.
     if (operatorOwnIn(ctx)) s -= 1;
+    // The lottery talked about, the seller named ("chú bán vé số đầu ngõ"), with no price or contact: nothing sold.
+    if (lotteryTalk(ctx)) s -= 0.6;
     // Contact words alone ("ib em", "liên hệ") do not make an ad: something must be sold or priced.
     const substance = ctx.hits('advertising').some((h) => h.term.weight > 0 && !CONTACT_ONLY.has(h.term.group ?? ''));
     if (!substance && !groups.has('price') && !groups.has('service') && !groups.has('offer')) s -= 1;

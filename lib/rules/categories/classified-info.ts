@@ -21,6 +21,8 @@ export const classifiedInfo: CategoryDefinition = {
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
   needsHits: 'always',
+  // A leak in words of its own when the model is this sure of it.
+  modelWithoutHits: 0.7,
   textSignals: ['leak'],
   signals(ctx) {
     const out: SignalHit[] = [];

@@ -44,6 +44,30 @@ function policeReport(ctx: EvalContext): boolean {
   return s <= -0.6;
 }
 
+// The state lottery talked about (results, a winner, the ticket seller at the lane's end) is no betting: with only
+// its words, and no pick, two-digit number, stake, price, phone or sales contact ("bao bộ con 68", "đuôi 56 … ai góp
+// chung", "trượt thì mai gấp đôi lấy lại vốn", "bán vé số, ai mua nhắn em"). Read on the accented text: folded, "đề" and "lô" are also "để" and "lo".
+const LOTTERY_STAKE = /(?:^| )(?:đuôi|cặp|bộ|lô|đề|bao|đánh|ghi|nuôi|chốt|góp|chắc trúng|soi cầu|dàn|xiên|gấp đôi|gap doi|vốn|von|trượt|truot)(?= |$)/;
+
+/** The pack's words for the state lottery itself (not "về con gì", "số đẹp", which ask for a pick). */
+const STATE_LOTTERY: ReadonlySet<string> = new Set(['xổ số', 'vé số', 'giải đặc biệt', 'kết quả xổ số', 'xổ số kiến thiết', 'vietlott', 'dò kết quả', 'kết quả miền bắc']);
+
+/** State-lottery words and nothing that stakes money on a number (see LOTTERY_STAKE). */
+export function lotteryTalk(ctx: EvalContext): boolean {
+  const hits = ctx.hits('gambling-fortune');
+  if (ctx.prices.length > 0 || ctx.phones.length > 0) return false;
+  let lottery = false;
+  for (const h of hits) {
+    if (h.term.weight <= 0) continue;
+    if (!STATE_LOTTERY.has(h.term.text)) return false;
+    lottery = true;
+  }
+  if (!lottery) return false;
+  const acc = ctx.text.acc;
+  if (TWO_DIGITS.test(acc) || LOTTERY_STAKE.test(acc) || PICK.test(acc)) return false;
+  return !ctx.hasGroup('advertising', 'contact') && !ctx.hasGroup('advertising', 'promo');
+}
+
 /** Odds beside a betting word (see ODDS). */
 function oddsIn(ctx: EvalContext): boolean {
   return ctx.text.hasDigit && ctx.hasGroup('gambling-fortune', 'betting') && ODDS.test(ctx.text.fold);
@@ -71,7 +95,12 @@ export const gamblingFortune: CategoryDefinition = {
     const out: SignalHit[] = [];
     const links = ctx.links.filter((l) => l.category === 'gambling-fortune').map((l) => ({ start: l.start, end: l.end }));
     if (links.length > 0) out.push({ name: 'link', weight: ctx.weight('gambling-fortune', 'link', 1), spans: links });
-    if (ctx.text.hasDigit && mayPick(ctx) && PICK.test(ctx.text.acc)) out.push({ name: 'lottery', weight: ctx.weight('gambling-fortune', 'pick', 1), spans: [] });
+    const pick = ctx.text.hasDigit && mayPick(ctx) ? PICK.exec(ctx.text.acc) : null;
+    if (pick) {
+      // The pick itself is the evidence ("ghi cho tôi 100 điểm con 39"), without the space the pattern starts with.
+      const start = pick.index + (pick[0].startsWith(' ') ? 1 : 0);
+      out.push({ name: 'lottery', weight: ctx.weight('gambling-fortune', 'pick', 1), spans: [ctx.original({ start, end: pick.index + pick[0].length })] });
+    }
     if (oddsIn(ctx)) {
       out.push({ name: 'odds', weight: ctx.weight('gambling-fortune', 'odds', 0.6), spans: [] });
     }
@@ -86,13 +115,14 @@ export const gamblingFortune: CategoryDefinition = {
     // A pitch retold in quotes ("soi cầu chuẩn 99%, vào nhóm VIP") is a story or a warning about it; a betting
     // site's link passed on is the pitch itself, quoted or not.
     if (score >= 1 && !groups.has('link') && quotedPitch(ctx, 'gambling-fortune')) return score * 0.4;
+    if (score >= 1 && !groups.has('link') && lotteryTalk(ctx)) return score - 0.6;
     return ctx.warning >= ctx.warningThreshold * 1.5 ? score - 1 : score;
   },
   // The model reads no numbers, so it cannot weigh the odds themselves.
   vetoProof: (ctx, flagged) => flagged === 'gambling-fortune' && oddsIn(ctx),
   // The model learnt the opt-out line of betting SMS ("từ chối QC soạn TC"), which the telcos' own offers end with too.
   // Nor may it flag a report the pack's own cues mark as one ("công an bắt", "triệt phá", "bắt quả tang").
-  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx) && !policeReport(ctx),
+  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx) && !policeReport(ctx) && !lotteryTalk(ctx),
   severityFor(score, threshold) {
     return score >= threshold * 2 ? 'high' : 'medium';
   },

@@ -24,7 +24,7 @@ const STANCE = new RegExp(
     'khong phai (?:chui|tuc)', '(?:chang|khong) bao gio (?:bat|doi|yeu cau|thu)', '(?:ko|khong) ham', 'tranh xa',
     'ma tranh', 'khong tham gia', 'cam (?:dang|tu ngu|gui|quang cao|chui)', 'khong dang', 'vi pham noi quy', 'noi quy',
     'moi ra', 'bao admin', 'admin (?:da )?xoa', 'da xoa', 'xoa (?:luon|ngay|di)', 'da an (?:tin|tin nhan|bai)', 'da chan', 'chan (?:luon|ngay)',
-    '(?:la|toan|deu la|deu) lua', 'lua dao', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
+    '(?:la|toan|deu la|deu|thi) lua', 'lua dao', 'la chieu (?:cu|quen|lua)', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
     'la (?:tu ngu |ngon tu |loi |chu )?(?:tho tuc|tuc tiu)',
   ].join('|')})(?![a-z])`,
 );

@@ -11,9 +11,9 @@ const NAMED_GROUP = /(?<![\p{L}])(?:[Nn]gười|[Dd]ân|[Bb]ọn|[Tt]ụi|[Ll]ũ
 // dodged, the vote or the tax boycotted ("treo cờ làm chi cho mệt … đừng treo", "cất cờ đỏ vào kho", "tìm cách trốn
 // khám tuyển", "cả xóm đồng lòng không nộp thuế"). The duty and its refusal stand in one clause, in either order. Read
 // on the folded text.
-const DUTY = '(?:treo co|cam co|co do|co to quoc|chao co|nghia vu|kham tuyen|di bo doi|nhap ngu|bau cu|di bau|diem bau|bau ban|bo phieu|khai thue|nop thue|dong thue|thue dat|thue phi)';
+const DUTY = '(?:treo co|cam co|co do|co to quoc|chao co|nghia vu|kham tuyen|di bo doi|nhap ngu|bau cu|bau dai bieu|di bau|diem bau|bau ban|bo phieu|khai thue|nop thue|dong thue|thue dat|thue phi)';
 const REFUSE =
-  '(?:khong (?:treo|nop|dong|khai|bau|ai ra|ai di)|dung (?:treo|nop|dong|khai|bau|ai|di kham)|khoi (?:treo|nop|dong|khai|bau)|cat co|bo co|vut|tron|ne kham|lam gi cho|lam chi cho|toi gi|o nha het|dong long khong|phi doi|lam canh|kham cho truot)';
+  '(?:khong (?:treo|nop|dong|khai|bau|ai ra|ai di)|dung (?:treo|nop|dong|khai|bau|ai|di kham)|khoi (?:treo|nop|dong|khai|bau)|cat co|bo co|vut|tron|ne kham|lam gi cho|lam chi cho|toi gi|o nha het|phieu trang|dong long khong|phi doi|lam canh|kham cho truot)';
 const CIVIC_REFUSAL = new RegExp(`(?:^|[^a-z])(?:${DUTY}[^.!?\n]{0,50}?${REFUSE}|${REFUSE}[^.!?\n]{0,30}?${DUTY})(?![a-z])`);
 
 export const sensitiveTopic: CategoryDefinition = {
@@ -25,6 +25,8 @@ export const sensitiveTopic: CategoryDefinition = {
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
   mentions: retoldSpans,
   needsHits: 'always',
+  // Incitement in words of its own when the model is this sure of it.
+  modelWithoutHits: 0.7,
   textSignals: ['target', 'refusal'],
   // The named group (0.3) and a refused duty (0.3) may both fire; the duty's combo with the refusal does the rest.
   textSignalSlack: 0.6,

@@ -20,9 +20,10 @@ const CREDITED =
   /(?:(?:tk|tai khoan)[^.\n]{0,40}?|(?:^|[^a-z])(?:ban|quy khach|qk)(?: vua| da)? )(?:duoc hoan|duoc cong|nhan(?: duoc)?)(?: tien)?[^.\n\d]{0,24}?\+?\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])|\d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])[^.\n]{0,30}?(?:(?:da|se|duoc) (?:chuyen|hoan|cong)|(?:chuyen|hoan|tra)(?= (?:vao|ve) (?:tk|tai khoan) (?:da dang ky|cua (?:quy khach|nnt|nguoi nop thue)))) (?:vao|ve) (?:tk|tai khoan)/;
 /**
  * A named payment paid into the payee's account, with or without its amount: "Lương hưu tháng 12 của ông … đã chuyển
- * vào tài khoản", "tiền hỗ trợ cây giống … đã chuyển vào TK các hộ", "đã được chi trả vào TK".
+ * vào tài khoản", "tiền hỗ trợ cây giống … đã chuyển vào TK các hộ", "đã được chi trả vào TK", "trợ cấp … mức
+ * 3.264.000đ/tháng, chi trả qua tài khoản" (an amount's dots are no sentence end).
  */
-const PAID_IN = /(?:luong huu|luong|tro cap|tien ho tro|hoc bong|tien boi thuong|tien den bu)[^.\n]{0,60}? (?:da|se) (?:duoc )?(?:chuyen|chi tra|chi) (?:vao|ve|qua) (?:tk|tai khoan)/;
+const PAID_IN = /(?:luong huu|luong|tro cap|tien ho tro|hoc bong|tien boi thuong|tien den bu)(?:[^.\n]|\.(?=\d)){0,80}? (?:(?:da|se) (?:duoc )?(?:chuyen|chi tra|chi)|chi tra) (?:vao|ve|qua) (?:tk|tai khoan)/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */

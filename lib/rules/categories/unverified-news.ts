@@ -46,6 +46,8 @@ export const unverifiedNews: CategoryDefinition = {
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
   mentions: retoldSpans,
   needsHits: 'always',
+  // A rumour in words of its own ("tiêm xong bị liệt", "nước kênh bỏ thuốc tẩy") when the model is this sure of it.
+  modelWithoutHits: 0.7,
   textSignals: ['hearsay'],
   signals(ctx) {
     const out: SignalHit[] = [];

@@ -16,15 +16,17 @@ const MODEL_EXPLANATION = 'Tin nhắn giống các tin vi phạm loại này mà
 /**
  * May the model flag `cat` on this message: covered, over its threshold, and — for categories that never flag
  * without a word of their own (sensitive, abusive, rumours, leaks) — with such a word, as the rules require: a short
- * everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone. A category the model
- * learnt from many real messages has its own threshold (`alone`) and needs no rule word over it.
+ * everyday line ("Lại mất điện à, chán thật") has too few words to judge by weights alone. Without one, only from the
+ * category's `modelWithoutHits`, far over the threshold. A category the model learnt from many real messages has its
+ * own threshold (`alone`) and needs no rule word over it.
  */
 function modelMayFlag(rs: CompiledRuleset, cat: CompiledCategory, probs: Float64Array | null, hitCount: number, p = probs?.[rs.modelIndex[cat.pos]!] ?? 0): boolean {
   const mi = rs.modelIndex[cat.pos]!;
   if (!rs.model || !probs || mi < 0) return false;
   const alone = rs.model.alone[mi]!;
   if (!Number.isNaN(alone)) return p >= alone;
-  return p >= rs.model.threshold && !(cat.def.needsHits === 'always' && hitCount === 0);
+  if (cat.def.needsHits === 'always' && hitCount === 0) return p >= (cat.def.modelWithoutHits ?? Infinity);
+  return p >= rs.model.threshold;
 }
 
 /**

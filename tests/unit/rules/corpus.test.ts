@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, type CategoryId } from '@/lib/domain/categories';
-import { compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
+import { checkMessage, compileRuleset, DEFAULT_PACK } from '@/lib/rules/index';
 import { evaluate, parseLabelled } from '@/lib/rules/evaluate';
 import { TRAINING_FILES } from '@/scripts/train-model';
 
@@ -231,7 +231,8 @@ const FLOORED: Array<[string, Floors]> = [
     cleanFp: 0.016,
     recall: { 'strange-link': 0.95, 'scam': 0.92, 'advertising': 0.95, 'gambling-fortune': 0.88, 'sensitive-topic': 0.84, 'abusive-language': 0.73, 'unverified-news': 0.77, 'classified-info': 0.93 },
     precision: { 'strange-link': 0.98, 'scam': 0.86, 'advertising': 0.8, 'gambling-fortune': 0.91, 'sensitive-topic': 0.93, 'abusive-language': 0.98, 'unverified-news': 0.98, 'classified-info': 0.98 },
-  }],  ['tests/corpus/fresh25.jsonl', {
+  }],
+  ['tests/corpus/fresh25.jsonl', {
     scoreOnly: true,
     cleanFp: 0.011,
     recall: { 'strange-link': 0.93, 'scam': 0.83, 'advertising': 0.89, 'gambling-fortune': 0.94, 'sensitive-topic': 0.83, 'abusive-language': 0.92, 'unverified-news': 0.73, 'classified-info': 0.93 },
@@ -267,5 +268,21 @@ describe.each(FLOORED)('%s', (file, floors) => {
     for (const [c, floor] of Object.entries(floors.precision) as Array<[CategoryId, number]>) {
       expect(r.perCategory[c].precision, `${c} precision (${misses})`).toBeGreaterThanOrEqual(floor);
     }
+  });
+});
+
+// An admin acts on a flag by reading its evidence: every flag on every corpus line names words of the message.
+describe('every flag names its evidence', () => {
+  const files = readdirSync(resolve(repo, 'tests/corpus')).filter((f) => f.endsWith('.jsonl'));
+
+  it.each(files)('%s', (file) => {
+    const bare: string[] = [];
+    for (const m of load(resolve(repo, 'tests/corpus', file))) {
+      for (const f of checkMessage(m.text, rs)) {
+        const named = f.evidence.length > 0 && f.evidence.every((e) => e.text.trim() !== '' && m.text.slice(e.start, e.end) === e.text);
+        if (!named) bare.push(`${m.id} ${f.category}`);
+      }
+    }
+    expect(bare).toEqual([]);
   });
 });

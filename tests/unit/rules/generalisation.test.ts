@@ -73,6 +73,18 @@ describe('context keeps lookalikes clean', () => {
     'Ai bảo "uống nước lá ổi chữa khỏi sốt xuất huyết, chia sẻ ngay" là bịa đặt, trạm y tế xã đã giải thích rồi',
     'Admin nhắc: bạn nào vừa gọi người khác là "đồ mất dạy, óc lợn" trong nhóm là vi phạm nội quy, lần sau mời ra',
     'Mấy tin "nạp 100k nhận 1 triệu, rút tiền ngay trong ngày" toàn lừa, bà con đừng nạp đồng nào nhé',
+    // a warning in Southern words ("bị gạt"), a quoted pitch called an old trick, a commune loan group's own invite
+    'Cô tui suýt bị gạt: có đứa gọi nói con cô bị tai nạn, chuyển gấp 15 triệu viện phí, may cô gọi lại cho con trước',
+    'Công an phường nhắc: tin "mẹ ơi con bị tai nạn, chuyển gấp 10 triệu viện phí vào số này" là chiêu cũ, bà con gọi lại cho con để kiểm tra',
+    'Nhóm của tổ tiết kiệm vay vốn xóm Đông để báo lịch nộp lãi, hộ vay vào đây: zalo.me/g/totkvv_xomdong',
+    // the state lottery talked about, with no pick, stake, price or contact
+    'Xổ số miền Nam chiều nay giải đặc biệt về 613205, cô bán vé số ở chợ nói tuần này khu mình có người trúng giải phụ',
+    // a benefit paid in, its amount written with dots, and the member's own plans for it
+    'BHXH: Tro cap that nghiep cua ba Lo Thi Hoa muc 4.150.000d/thang chi tra qua tai khoan tu ngay 10 — vua du dong hoc phi cho con',
+    // the writer pays back what was sent to them by mistake
+    'Anh Sáu ơi, sáng nay anh chuyển nhầm cho em 300k ghi tiền phân bón, anh gửi em số tài khoản để em chuyển trả lại nha',
+    // a near miss told, with its verdict on the pitch
+    'Con bé nhà tôi suýt dính vụ "làm nhiệm vụ thả tim, nạp 200k nhận hoa hồng". Bắt nạp tiền trước thì lừa chứ còn gì',
     // an arrest for gambling reported: the model may not flag what the pack's cues mark as a report
     'Hôm qua công an bắt mấy ông chơi xóc đĩa ăn tiền ở bãi ngô, ai cũng bảo đáng',
     // "vỡ đầu" matches only accented: without accents it is as often "vô đầu", into the head
@@ -177,6 +189,8 @@ describe('context keeps lookalikes clean', () => {
     // handicap odds next to a betting word
     ['gambling-fortune', 'kèo Việt Nam gặp Thái: VN +0.25, T 2.5'],
     ['gambling-fortune', 'Kèo Indo - Lào đây: Indo -1.5, xỉu 3.25, chốt trước 19h'],
+    // the state lottery with a pick or a stake on it is betting
+    ['gambling-fortune', 'Xổ số đài Cà Mau chiều nay, tui bao lô con 47 hai kỳ rồi, kỳ này dồn hết'],
     // a local official arrested or fled, told by a member
     ['unverified-news', 'Ông kế toán xã bỏ trốn rồi, mang theo tiền quỹ nông thôn mới gần 1 tỷ, cả xã xôn xao'],
     // the rumoured penalty for not doing something (the negation is its condition)
@@ -187,6 +201,7 @@ describe('context keeps lookalikes clean', () => {
     ['sensitive-topic', 'Năm nay nhà tui khỏi treo cờ ngày lễ, bà con cũng đừng treo, coi họ làm gì'],
     ['sensitive-topic', 'Thanh niên trong xóm cứ né khám tuyển đi, đi bộ đội 2 năm phí đời'],
     ['sensitive-topic', 'Cả chợ đồng lòng không khai thuế năm nay, xem họ làm gì được'],
+    ['sensitive-topic', 'Kỳ bầu đại biểu tới cả ấp mình ở nhà hết, để họ thấy dân không ủng hộ nữa'],
     // a woman's body described for the writer's desire: a sexual remark, with no swear word in it
     ['abusive-language', 'Chị bán bún mới ở đầu chợ ngực bự thế, anh em đi ăn sáng nhìn mà thèm'],
     ['abusive-language', 'Con bé nhà bên dáng ngon, mông cong, tối nay anh em ra quán ngắm'],
@@ -354,5 +369,23 @@ describe('a penalty is negated only by a negation right before it', () => {
     expect(negatedTerms('Nhà em đóng thuế đầy đủ nên không bị phạt đồng nào')).toContain('bị phạt');
     expect(negatedTerms('Anh ấy chưa bị thu hồi bằng lái đâu')).toContain('bị thu hồi');
     expect(negatedTerms('Ai không đội mũ khi đi xe đạp sẽ bị phạt 2 triệu')).toEqual([]);
+  });
+});
+
+describe('a category that needs its own words: the model alone only when it is far surer', () => {
+  // "cây xăng" (a petrol station) lifts unverified-news, which has no term in the line: p 0.95, or 0.60 over a
+  // threshold of 0.5. Without a word of the category the model flags only from its `modelWithoutHits` (0.7).
+  const withWeight = (w: number) => {
+    const cm = compileModel(tinyModel({ features: 'cay_xang', categories: { 'unverified-news': { bias: 0, scale: 0.05, weights: b64([w]) } } }));
+    return (text: string) => checkMessage(text, compileRuleset(DEFAULT_PACK, { model: cm })).map((f) => f.category);
+  };
+  const text = 'Cây xăng đầu làng pha thêm nước vào xăng, xe nhà bên chạy được một đoạn thì chết máy';
+
+  it('flags when the model is sure (p 0.95)', () => {
+    expect(withWeight(60)(text)).toEqual(['unverified-news']);
+  });
+
+  it('stays clean when the model is only over its threshold (p 0.60)', () => {
+    expect(withWeight(8)(text)).toEqual([]);
   });
 });
