@@ -57,6 +57,24 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
   return out;
 }
 
+/** "cài file banca-doithuong.apk": an app file named to be installed, sent some other way than a link. */
+const APP_FILE = /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]+\.(?:apk|exe)(?![\p{L}\p{N}_.])/giu;
+
+function appFiles(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {
+  if (!text.includes('.apk') && !text.includes('.exe') && !/\.(?:apk|exe)/i.test(text)) return [];
+  const out: LinkSignal[] = [];
+  APP_FILE.lastIndex = 0;
+  for (let m = APP_FILE.exec(text); m; m = APP_FILE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    // Named without a link, it counts only next to lure words (money, a prize, betting), like other weak signs.
+    out.push(signal(start, end, m[0], m[0].toLowerCase(), 'strange-link', 'app-file', 'high', APP_FILE_EXPLANATION, true));
+  }
+  return out;
+}
+const APP_FILE_EXPLANATION = 'Tin nhắn mời cài tệp ứng dụng (.apk, .exe) gửi ngoài kho ứng dụng chính thức, có thể là phần mềm độc hại.';
+
 /**
  * Cheap pre-check so link extraction only runs on messages that may contain a link: "abc.xyz", "://", "www",
  * a raw IPv4 host ("103.211.4.77/hd"), defanged dots ("[.]", "(.)", "(chấm)", " chấm ") and a dot spaced before a
@@ -102,6 +120,7 @@ export function linkSignals(text: string, opts: LinkSignalOptions): LinkSignal[]
       for (const r of f.findings) out.push(signal(f.start, f.end, f.url, f.host, r.category, r.reason, r.severity, r.explanation, r.needsContext === true));
     }
     for (const sp of spacedTldLinks(text, found)) out.push(sp);
+    for (const f of appFiles(text, found)) out.push(f);
     return out;
   } catch {
     return linksToCheckByHand(text);

@@ -23,6 +23,28 @@ const addressedInsult = perMessage((ctx: EvalContext): boolean => {
   return false;
 });
 
+/** Swear abbreviations that are no other word when typed without accents ("dm" is also "đề mục", so it is not here). */
+const ASCII_SWEARS: ReadonlySet<string> = new Set(['vcl', 'vkl', 'vl', 'dcm', 'dkm', 'clm', 'cmnr', 'vcd']);
+
+/**
+ * A profanity the pack marks conclusive, typed so that it reads as nothing else: with its accents or "đ" ("đéo",
+ * "địt", "đcm"), or as one of ASCII_SWEARS, outside any link. Its folded forms ("de mo", "ma me") are everyday words
+ * too, and stay open to the model's doubt.
+ */
+function swearAsWritten(ctx: EvalContext): boolean {
+  const text = ctx.text.original;
+  return ctx.hits('abusive-language').some((h) => {
+    if (h.term.group !== 'profanity' || h.term.weight < 1) return false;
+    const o = ctx.original(h);
+    // A link's letters ("zalo.me/g/daytro-vl") are nobody's words.
+    if (ctx.links.some((l) => l.start <= o.start && o.end <= l.end)) return false;
+    const written = text.slice(o.start, o.end).toLowerCase();
+    return NON_ASCII_RE.test(written) || ASCII_SWEARS.has(written);
+  });
+}
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
 export const abusiveLanguage: CategoryDefinition = {
   id: 'abusive-language',
   clause: CATEGORY_CLAUSE['abusive-language'],
@@ -39,7 +61,7 @@ export const abusiveLanguage: CategoryDefinition = {
     return out;
   },
   // The model weighs the everyday words around it; "đồ" with an insult leaves it nothing to doubt.
-  vetoProof: (ctx, flagged) => flagged === 'abusive-language' && addressedInsult(ctx),
+  vetoProof: (ctx, flagged) => flagged === 'abusive-language' && (addressedInsult(ctx) || swearAsWritten(ctx)),
   // Wording quoted and taken a stance against ("chữ \"dm\" là viết tắt, không phải chửi"): the model, which does not
   // read the quoted words, would judge the talk about them ("chửi", "tục", "xóa"); only the rules decide.
   modelAllowed: (ctx) => retoldSpans(ctx).length === 0,

@@ -77,6 +77,11 @@ describe('context keeps lookalikes clean', () => {
     'Cô tui suýt bị gạt: có đứa gọi nói con cô bị tai nạn, chuyển gấp 15 triệu viện phí, may cô gọi lại cho con trước',
     'Công an phường nhắc: tin "mẹ ơi con bị tai nạn, chuyển gấp 10 triệu viện phí vào số này" là chiêu cũ, bà con gọi lại cho con để kiểm tra',
     'Nhóm của tổ tiết kiệm vay vốn xóm Đông để báo lịch nộp lãi, hộ vay vào đây: zalo.me/g/totkvv_xomdong',
+    // an app file named in a warning, with no lure words
+    'Bà con không cài file VNeID.apk do người lạ gửi qua Zalo nhé, công an xã nhắc',
+    // letters of a link are nobody's words; a swear's folded form is also everyday words ("de mo" is "để mở")
+    'Nhóm Zalo của xóm trọ cô Hạnh để báo tiền điện nước, ai mới đến thì vào: https://zalo.me/g/xomtro-cohanh-vl',
+    'VCB: the cua Quy khach tam khoa do nhap sai ma PIN 3 lan, de mo khoa vui long den quay giao dich gan nhat',
     // the state lottery talked about, with no pick, stake, price or contact
     'Xổ số miền Nam chiều nay giải đặc biệt về 613205, cô bán vé số ở chợ nói tuần này khu mình có người trúng giải phụ',
     // a benefit paid in, its amount written with dots, and the member's own plans for it
@@ -231,11 +236,16 @@ describe('context keeps lookalikes clean', () => {
     ['strange-link', 'Nhận quà tri ân khách hàng tại q u a t e t - v i p . o n l i n e trước 12h'],
     ['strange-link', 'ae vao choi thu, nap 100 tang 100: vuanohu-88.org'],
     ['strange-link', 'Xác thực tài khoản ngân hàng tại xn--nganhang-xacthuc-3qq.com để tránh bị khóa'],
+    // an app file named for installing, sent some other way, beside lure words
+    ['strange-link', 'Nổ hũ đổi thưởng nạp 20k nhận 80k, anh em cài file nohu-vip99.apk là chơi được liền'],
     // the insult itself, with or without accents
     ['abusive-language', 'Thằng chó đẻ nào lấy trộm con gà mái nhà tao thì liệu hồn'],
     ['abusive-language', 'do cho de, tra lai cai xe cho tao'],
     // an insult quoted with no stance against it is still said
     ['abusive-language', 'Tao nói thẳng "mày là thằng mất dạy" đấy, có giỏi thì vào đây'],
+    // a swear typed as a swear, whatever it is said about: the model may not overrule it
+    ['abusive-language', 'kẹt xe dcm từ ngã ba chợ về tới nhà gần 1 tiếng'],
+    ['abusive-language', 'ngon đéo tả được, quán bún cá đầu cầu ai chưa ăn thì ăn thử'],
     // an insult called at someone with "đồ": the model may not overrule it
     ['abusive-language', 'ông hàng xóm mở loa từ sáng tới tối, nói hoài không nghe, đồ vô học'],
   ])('still %s: %s', (cat, text) => {
