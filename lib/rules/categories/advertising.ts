@@ -6,6 +6,12 @@ import { lotteryTalk } from './gambling-fortune';
 import { operatorOwnIn } from './transactional';
 
 /** Groups that support an ad but are not one on their own. */
+/**
+ * The opt-out line every advertising SMS must end with ("Từ chối nhận tin soạn TC gửi 1418", "Tu choi QC soan TC
+ * gui 8136"), read on the folded text. The pack lists its words as allowed, so no category's words or model read it;
+ * 0.4, within the text-only allowance of the engine's fast exit.
+ */
+const AD_FOOTER = /tu choi (?:nhan tin|qc|quang cao)[^.\n]{0,20}?soan tc(?![a-z])/;
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
 
 /**
@@ -37,6 +43,8 @@ export const advertising: CategoryDefinition = {
     const out: SignalHit[] = [];
     if (ctx.prices.length > 0) out.push({ name: 'price', weight: ctx.weight('advertising', 'price', 0.5), spans: ctx.prices.map((s) => ctx.original(s)) });
     if (ctx.phones.length > 0) out.push({ name: 'phone', weight: ctx.weight('advertising', 'phone', 0.3), spans: ctx.phones.map((s) => ctx.original(s)) });
+    const footer = AD_FOOTER.exec(ctx.text.fold);
+    if (footer) out.push({ name: 'ad-footer', weight: ctx.weight('advertising', 'ad-footer', 0.4), spans: [ctx.original({ start: footer.index, end: footer.index + footer[0].length })] });
     // Fortune-telling offered with a contact, a fee or a booking ("xem tử vi… lh thầy Tư") is a paid service;
     // a betting platform with a sign-up/deposit bonus is promoted like any product.
     const fortune = ctx.hasGroup('gambling-fortune', 'fortune') && ctx.baseScore('gambling-fortune') >= 0.8;

@@ -31,7 +31,7 @@ const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang n
 // ("Nếu không cung cấp OTP … sẽ bị khóa" is a threat to give it, not an instruction to keep it.)
 const KEEP_CODE = /(?<!neu )(?:khong|dung|tuyet doi khong|khong bao gio|khong duoc)\s+(?:cung cap|chia se|dua|tiet lo|gui|doc|cho|hoi|yeu cau)|giu kin|dung mot lan/;
 /** A sign-in alert with a code and what to do if it was someone else: "… vừa đăng nhập … nếu là người khác, đổi mật khẩu". */
-const SIGN_IN_ALERT = /(?:vua|da) dang nhap[^\n]{0,120}?(?:neu (?:la nguoi khac|khong phai (?:ban|quy khach))|khong phai ban)/;
+const SIGN_IN_ALERT = /(?:(?:vua|da) dang nhap|thiet bi moi)[^\n]{0,120}?(?:neu (?:la nguoi khac|khong phai (?:ban|quy khach))|khong phai ban)/;
 /** A bill or instalment with a due date: "hạn thanh toán 25/12", "thanh toán trước ngày 20/11", "đến hạn … 15/12". */
 const BILL = /hoa don|cuoc|tien (?:dien|nuoc)|ky tra gop|tra gop|khoan vay|du no|sao ke|hoc phi|le phi|thue/;
 const DUE_DATE = /(?:han(?: thanh toan| cuoi| nop)?|truoc ngay|truoc|den han|vao ngay|ngay)\s*:?\s*\d{1,2}\s?\/\s?\d{1,2}/;
@@ -118,9 +118,10 @@ const TELCOS = 'viettel|vinaphone|mobifone|vietnamobile|itelecom|gmobile';
 /** A telco's name anywhere: the cheap test before the others. */
 const OPERATOR_NAME = new RegExp(TELCOS);
 /** A telco named as the sender: "Viettel:", "Tin từ MobiFone:", "[VinaPhone] …", "Vinaphone khuyến mãi Tết:". */
-const OPERATOR_SENDER = new RegExp(`^[^a-z0-9]{0,3}(?:tin (?:nhan )?(?:tu )?)?(?:${TELCOS})(?:[^a-z0-9:]{0,2}[a-z0-9]+){0,3}[^a-z0-9]{0,2}:`);
+// (At the start, or where a member's own words end and the pasted text begins: after a quote mark or a colon.)
+const OPERATOR_SENDER = new RegExp(`(?:^|[:"“«]\\s*)[^a-z0-9]{0,3}(?:tin (?:nhan )?(?:tu )?)?(?:${TELCOS})(?:[^a-z0-9:]{0,2}[a-z0-9]+){0,3}[^a-z0-9]{0,2}:`);
 /** The telco's own channels: a short code ("soạn TET50 gửi 1543"), its free line ("LH 198"), a USSD code ("*098#"). */
-const OPERATOR_CHANNEL = new RegExp(`${SHORT_CODE.source}|(?:lh|lien he|goi|tong dai|hotline)\\s*:?\\s*(?:1[89]00\\s?\\d{3,4}|\\d{3,4})(?![\\d.,])|\\*\\d{2,4}#`);
+const OPERATOR_CHANNEL = new RegExp(`${SHORT_CODE.source}|(?:lh|lien he|goi|tong dai|hotline)\\s*:?\\s*(?:1[89]00\\s?\\d{3,4}|\\d{3,4})(?!\\d|[.,]\\d)|\\*\\d{2,4}#`);
 /** An app to install ("banca-rongvang.apk"): a way in that no telco's own offer needs. */
 const APP_FILE = /[a-z0-9]\.(?:apk|exe|ipa|xapk)(?![a-z0-9])/;
 /** A mobile number, also one masked in part ("0869 552 307", "0589xxx312"): a person to reach, not the telco. */

@@ -82,6 +82,11 @@ describe('context keeps lookalikes clean', () => {
     // letters of a link are nobody's words; a swear's folded form is also everyday words ("de mo" is "để mở")
     'Nhóm Zalo của xóm trọ cô Hạnh để báo tiền điện nước, ai mới đến thì vào: https://zalo.me/g/xomtro-cohanh-vl',
     'VCB: the cua Quy khach tam khoa do nhap sai ma PIN 3 lan, de mo khoa vui long den quay giao dich gan nhat',
+    // a telco's own texts: quoted after a member's question, or with its free line at the end of a sentence
+    'Gói này có lời không mọi người, tin Viettel gửi: "Viettel: Dang ky goi V90 chi 90.000d/thang, 1GB/ngay. Soan DK V90 gui 191 (mien phi). Tu choi QC soan TC gui 199"',
+    'MobiFone: Quy khach nap the 50.000d thanh cong, duoc tang 20% vao TK khuyen mai. Chi tiet LH 18001090.',
+    // a sign-in from a new device, to be locked in the app itself
+    'VssID: Tai khoan cua ban vua duoc xac thuc tren thiet bi moi Samsung A15. Neu khong phai ban, vui long dang nhap ung dung VssID de doi mat khau.',
     // the state lottery talked about, with no pick, stake, price or contact
     'Xổ số miền Nam chiều nay giải đặc biệt về 613205, cô bán vé số ở chợ nói tuần này khu mình có người trúng giải phụ',
     // a benefit paid in, its amount written with dots, and the member's own plans for it
@@ -397,5 +402,16 @@ describe('a category that needs its own words: the model alone only when it is f
 
   it('stays clean when the model is only over its threshold (p 0.60)', () => {
     expect(withWeight(8)(text)).toEqual([]);
+  });
+});
+
+describe('the opt-out line every advertising SMS ends with', () => {
+  // "Từ chối QC soạn TC gửi …" is the law's footer on any ad SMS: an ad's sign, no betting word.
+  it.each([
+    'Honda Kim Thanh uu dai xe Lead giam 2 trieu, tang non bao hiem, tra gop 0%. Tu choi QC soan TC gui 8136',
+    'Nha sach Phuong Nam khuyen mai sach giao khoa giam 20% den het 15/8. Tu choi nhan tin soan TC gui 1418',
+  ])('an ad, not betting: %s', (text) => {
+    expect(cats(text)).toContain('advertising');
+    expect(cats(text)).not.toContain('gambling-fortune');
   });
 });
