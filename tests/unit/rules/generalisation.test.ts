@@ -251,6 +251,8 @@ describe('context keeps lookalikes clean', () => {
     // a swear typed as a swear, whatever it is said about: the model may not overrule it
     ['abusive-language', 'kẹt xe dcm từ ngã ba chợ về tới nhà gần 1 tiếng'],
     ['abusive-language', 'ngon đéo tả được, quán bún cá đầu cầu ai chưa ăn thì ăn thử'],
+    ['abusive-language', 'đỵt mợ cái máy giặt, vừa bảo hành xong lại hỏng'],
+    ['abusive-language', 'thằng mát dây nhà bên cứ 5 giờ sáng là mở loa hát'],
     // an insult called at someone with "đồ": the model may not overrule it
     ['abusive-language', 'ông hàng xóm mở loa từ sáng tới tối, nói hoài không nghe, đồ vô học'],
   ])('still %s: %s', (cat, text) => {
