@@ -15,16 +15,16 @@ const AD_FOOTER = /tu choi (?:nhan tin|qc|quang cao)[^.\n]{0,20}?soan tc(?![a-z]
 const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'priceword']);
 
 /**
- * The writer or the writer's family as the buyer ("nhà em mua ở đây", "bà tui mua 2 tờ", "em hỏi giá rồi"): a
- * neighbour's recommendation, which a seller does not write. ("Chị em mua lẻ" is a seller's address to women, so
+ * The writer or the writer's family as the buyer ("nhà em mua ở đây", "bà tui mua 2 tờ", "em hỏi giá rồi") or a
+ * shopper telling what the market had ("đi chợ thấy cá bớp giá rẻ"): a neighbour's word, which a seller does not write. ("Chị em mua lẻ" is a seller's address to women, so
  * "chị"/"anh" are not among the family words.) Read on the folded text.
  */
 const BUYER_VOICE =
-  /(?:^|[^a-z])(?:(?:nha|ba|me|bo|ong|vo|chong|con) (?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua|(?:em|minh|toi|tui) (?:da |vua |moi |cung )?(?:mua (?:o|tai|cua|ben)|hoi gia)|mua (?:o|tai) (?:day|do))(?![a-z])/;
+  /(?:^|[^a-z])(?:(?:nha|ba|me|bo|ong|vo|chong|con) (?:em|minh|toi|tui) (?:da |vua |moi |cung )?mua|(?:em|minh|toi|tui) (?:da |vua |moi |cung )?(?:mua (?:o|tai|cua|ben)|hoi gia)|mua (?:o|tai) (?:day|do)|(?:di|ra) cho (?:thay|nghe))(?![a-z])/;
 
 /** BUYER_VOICE behind a substring test: its leading alternation leaves the regex engine no literal to scan for. */
 function buyerVoice(fold: string): boolean {
-  return (fold.includes('mua') || fold.includes('hoi gia')) && BUYER_VOICE.test(fold);
+  return (fold.includes('mua') || fold.includes('hoi gia') || fold.includes('cho thay') || fold.includes('cho nghe')) && BUYER_VOICE.test(fold);
 }
 
 /** Scam groups that dress the scam as a commercial offer. */

@@ -20,11 +20,11 @@ const STANCE = new RegExp(
   `(?:^|[^a-z])(?:${[
     'la sai', 'sai su that', 'bia dat', 'bia ra', 'vo nghia', 'vo can cu', 'khong dung su that', 'khong co chuyen',
     'chua co (?:lenh|thong bao|van ban|quyet dinh|chu truong)', 'tin gia', 'la gia',
-    'dung (?:tu )?(?:chia se|share|nghe|tin|bam|lien he|dinh|ham|goi|chuyen|nap|vao|tham gia|mua)',
+    'dung (?:tu )?(?:chia se|share|nghe|tin|bam|lien he|dinh|ham|goi|chuyen|nap|vao|tham gia|mua|gui lai)', 'la tin cu',
     'khong phai (?:chui|tuc)', '(?:chang|khong) bao gio (?:bat|doi|yeu cau|thu)', '(?:ko|khong) ham', 'tranh xa',
     'ma tranh', 'khong tham gia', 'cam (?:dang|tu ngu|gui|quang cao|chui)', 'khong dang', 'vi pham noi quy', 'noi quy',
     'moi ra', 'bao admin', 'admin (?:da )?xoa', 'da xoa', 'xoa (?:luon|ngay|di)', 'da an (?:tin|tin nhan|bai)', 'da chan', 'chan (?:luon|ngay)',
-    '(?:la|toan|deu la|deu|thi) lua', 'lua dao', 'la chieu (?:cu|quen|lua)', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
+    '(?:la|toan|deu la|deu|thi) lua', 'lua dao', 'la chieu (?:cu|quen|lua)', '(?:cu|nen|hay) tu choi', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
     'la (?:tu ngu |ngon tu |loi |chu )?(?:tho tuc|tuc tiu)',
   ].join('|')})(?![a-z])`,
 );

@@ -21,6 +21,22 @@ function asksTransfer(ctx: EvalContext): boolean {
 /** Authorities are named by warnings too ("công an không bao giờ…"): not evidence of a quoted pitch. */
 const AUTHORITY: ReadonlySet<string> = new Set(['impersonation', 'urgency']);
 
+/** Asking a neighbour for a loan ("cho em mượn tạm 2 triệu, cuối tháng em gửi lại") is no story a scam tells. */
+const BORROWING: ReadonlySet<string> = new Set(['cho em mượn', 'cho con mượn', 'cho cháu mượn', 'mượn tạm']);
+
+/** A loan asked for and nothing else a scam needs: no story of its own, no account, number or link, no request group. */
+function neighbourLoan(ctx: EvalContext): boolean {
+  const hits = ctx.hits('scam');
+  if (!hits.some((h) => BORROWING.has(h.term.text)) || scamStory(ctx)) return false;
+  if (ctx.accounts.length > 0 || ctx.phones.length > 0 || ctx.links.length > 0) return false;
+  return !hits.some((h) => h.term.weight > 0 && (h.term.group === 'request' || h.term.group === 'payment' || h.term.group === 'urgency'));
+}
+
+/** A scam's story (a new number, an emergency, someone stuck), beyond the loan request itself. */
+function scamStory(ctx: EvalContext): boolean {
+  return ctx.hits('scam').some((h) => h.term.group === 'story' && !BORROWING.has(h.term.text));
+}
+
 export const scam: CategoryDefinition = {
   id: 'scam',
   clause: CATEGORY_CLAUSE['scam'],
@@ -77,6 +93,8 @@ export const scam: CategoryDefinition = {
       if (!reachable) return Math.min(score - 1 - ctx.warning, 0.5);
       return score - 1 - ctx.warning;
     }
+    // A loan asked of a neighbour with nowhere to send it (no account, number, link or request for a transfer).
+    if (neighbourLoan(ctx)) return score - 0.6;
     // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
     // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
     // With no link at all it leaves the reader nothing to do that a scam needs, however many scam words it names
@@ -104,7 +122,7 @@ export const scam: CategoryDefinition = {
   // sát") with no warning words: short, and its few words are common in the warnings the model learnt as clean.
   vetoProof: (ctx, flagged) =>
     flagged === 'scam' &&
-    ((ctx.hasGroup('scam', 'story') && asksTransfer(ctx)) || (ctx.warning === 0 && ctx.hits('scam').some((h) => h.term.group === 'request' && h.term.weight >= 1))),
+    ((scamStory(ctx) && asksTransfer(ctx)) || (ctx.warning === 0 && ctx.hits('scam').some((h) => h.term.group === 'request' && h.term.weight >= 1))),
   modelAllowed(ctx) {
     // The model learned money and code words as scam words; on a genuine notice only the rules decide.
     return violatingLinks(ctx).length > 0 || !benignNoticeIn(ctx);

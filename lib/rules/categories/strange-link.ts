@@ -19,7 +19,7 @@ const LURE_CATEGORIES: readonly CategoryId[] = ['scam', 'gambling-fortune', 'adv
  */
 const LURE_WORDS: readonly string[] = [
   'otp', 'ma xac (?:thuc|minh|nhan)', 'mat khau', 'dang nhap', 'tai khoan', 'stk', 'so the', 'the atm', 'cccd', 'can cuoc',
-  'chuyen khoan', 'chuyen tien', 'nap (?:tien|dau|the)', 'rut (?:tien|ve)', 'nhan (?:tien|thuong|qua|ngay|lai)', 'hoan (?:tien|phi|thue)',
+  'chuyen khoan', 'chuyen tien', 'nap (?:tien|dau|the)', 'nop tien', 'thanh toan', 'rut (?:tien|ve)', 'nhan (?:tien|thuong|qua|ngay|lai)', 'hoan (?:tien|phi|thue)',
   'tien thuong', 'trung (?:thuong|giai)', 'qua tang', 'tang qua', 'voucher', 'giam gia', 'khuyen mai', 'uu dai', 'mien phi',
   'li ?xi', 'vay', 'giai ngan', 'lai suat', 'sinh loi', 'loi nhuan', 'hoa hong', 'chiet khau', 'kiem tien', 'thu nhap',
   'viec (?:lam|nhe)', 'ctv', 'cong tac vien', 'nhiem vu', 'le phi', '(?:nop|dong|mat) phi', 'phi (?:van chuyen|ho so|dich vu|kich hoat|thong quan)',

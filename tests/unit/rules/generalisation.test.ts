@@ -87,6 +87,18 @@ describe('context keeps lookalikes clean', () => {
     'MobiFone: Quy khach nap the 50.000d thanh cong, duoc tang 20% vao TK khuyen mai. Chi tiet LH 18001090.',
     // a sign-in from a new device, to be locked in the app itself
     'VssID: Tai khoan cua ban vua duoc xac thuc tren thiet bi moi Samsung A15. Neu khong phai ban, vui long dang nhap ung dung VssID de doi mat khau.',
+    // a loan asked of a named neighbour, to be paid back, with no account or number to send it to
+    'Chú Ba ơi cho cháu mượn tạm 2 triệu đóng học cho thằng út, cuối tháng bán heo cháu gửi lại liền',
+    // a rumour called old news, and the advice not to pass it on
+    'Vụ "nước giếng khoan nhiễm thạch tín, uống vào ung thư" là tin cũ từ năm ngoái, trạm y tế đã xét nghiệm rồi, bà con đừng gửi lại nữa',
+    // a shopper telling what the market had
+    'Sáng ra chợ thấy mực lá giá rẻ quá, người ta bán có 180 một ký, chắc ghe về nhiều',
+    // the group's rules restated, the forbidden ads named
+    'Admin nhắc: nhóm không cho đăng bán xe, cho thuê phòng trọ, mấy tin "bán gấp giá rẻ" admin sẽ xóa nha cả nhà',
+    // a raid reported, the pitch quoted
+    'Mấy đứa ngồi quán bàn nhau "tối nay ghi đề con gì" thì về nhắc nhau đi, công an huyện vừa bắt một ổ ghi đề ở chợ',
+    // a paid ritual quoted, with the advice to refuse it
+    'Có người đến nhà bảo phải "cúng giải hạn cho xe mới" mới hết xui, đòi 3 triệu, các bác cứ từ chối, không ai bắt cúng cả',
     // the state lottery talked about, with no pick, stake, price or contact
     'Xổ số miền Nam chiều nay giải đặc biệt về 613205, cô bán vé số ở chợ nói tuần này khu mình có người trúng giải phụ',
     // a benefit paid in, its amount written with dots, and the member's own plans for it
@@ -199,6 +211,9 @@ describe('context keeps lookalikes clean', () => {
     // handicap odds next to a betting word
     ['gambling-fortune', 'kèo Việt Nam gặp Thái: VN +0.25, T 2.5'],
     ['gambling-fortune', 'Kèo Indo - Lào đây: Indo -1.5, xỉu 3.25, chốt trước 19h'],
+    // the joined spelling of a betting word
+    ['gambling-fortune', 'nhacai uy tin nhat mien bac, ae vao choi thu di'],
+    ['gambling-fortune', 'lode hom nay ai can so thi nhan minh, chac an'],
     // the state lottery with a pick or a stake on it is betting
     ['gambling-fortune', 'Xổ số đài Cà Mau chiều nay, tui bao lô con 47 hai kỳ rồi, kỳ này dồn hết'],
     // a local official arrested or fled, told by a member
@@ -241,6 +256,8 @@ describe('context keeps lookalikes clean', () => {
     ['strange-link', 'Nhận quà tri ân khách hàng tại q u a t e t - v i p . o n l i n e trước 12h'],
     ['strange-link', 'ae vao choi thu, nap 100 tang 100: vuanohu-88.org'],
     ['strange-link', 'Xác thực tài khoản ngân hàng tại xn--nganhang-xacthuc-3qq.com để tránh bị khóa'],
+    // a throwaway host beside a payment asked for
+    ['strange-link', 'Hộ chưa nộp tiền điện tháng 11 sẽ bị cắt điện, thanh toán trực tuyến qua thanhtoan-tiendien-vn.net trước 17h'],
     // an app file named for installing, sent some other way, beside lure words
     ['strange-link', 'Nổ hũ đổi thưởng nạp 20k nhận 80k, anh em cài file nohu-vip99.apk là chơi được liền'],
     // the insult itself, with or without accents
