@@ -24,7 +24,10 @@ const STANCE = new RegExp(
     'khong phai (?:chui|tuc)', '(?:chang|khong) bao gio (?:bat|doi|yeu cau|thu)', '(?:ko|khong) ham', 'tranh xa',
     'ma tranh', 'khong tham gia', 'cam (?:dang|tu ngu|gui|quang cao|chui)', 'khong dang', 'vi pham noi quy', 'noi quy',
     'moi ra', 'bao admin', 'admin (?:da )?xoa', 'da xoa', 'xoa (?:luon|ngay|di)', 'da an (?:tin|tin nhan|bai)', 'da chan', 'chan (?:luon|ngay)',
-    '(?:la|toan|deu la|deu|thi) lua', 'lua dao', 'la chieu (?:cu|quen|lua)', '(?:cu|nen|hay) tu choi', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
+    '(?:la|toan|deu la|deu|thi) lua', 'lua dao', 'la chieu (?:cu|quen|lua)', '(?:cu|nen|hay) tu choi',
+    // the admin's rule against the words, a denial or a check by the authority, or a question whether it is true
+    'khong dung (?:tu|chu|nhung tu|cac tu)', 'khong co (?:vu|chuyen|viec)', 'da duoc (?:[a-z]+ ){0,3}xac minh',
+    'khong ai (?:ban|thu|bat|doi)', 'khong thu (?:phi|tien|them)', 'la that (?:ha|khong)', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
     'la (?:tu ngu |ngon tu |loi |chu )?(?:tho tuc|tuc tiu)',
   ].join('|')})(?![a-z])`,
 );

@@ -24,6 +24,9 @@ const AUTHORITY: ReadonlySet<string> = new Set(['impersonation', 'urgency']);
 /** Asking a neighbour for a loan ("cho em mượn tạm 2 triệu, cuối tháng em gửi lại") is no story a scam tells. */
 const BORROWING: ReadonlySet<string> = new Set(['cho em mượn', 'cho con mượn', 'cho cháu mượn', 'mượn tạm']);
 
+/** The writer reporting a debt paid back, read on the folded text. */
+const REPAID = /(?:^|[^a-z])(?:em|con|chau|toi|tui|minh) (?:da |vua |moi )?(?:chuyen khoan|chuyen|gui|nho [a-z]+ chuyen) (?:tra|lai)(?![a-z])(?:[^.!?\n]{0,60}?(?:roi|xong))?|(?:chuyen khoan|chuyen|gui) tra (?:roi|xong)/;
+
 /** A loan asked for and nothing else a scam needs: no story of its own, no account, number or link, no request group. */
 function neighbourLoan(ctx: EvalContext): boolean {
   const hits = ctx.hits('scam');
@@ -95,6 +98,8 @@ export const scam: CategoryDefinition = {
     }
     // A loan asked of a neighbour with nowhere to send it (no account, number, link or request for a transfer).
     if (neighbourLoan(ctx)) return score - 0.6;
+    // Money the writer has paid back ("con chuyển khoản trả rồi", "cháu gửi trả 200 nghìn"): nothing is asked.
+    if (!scamStory(ctx) && ctx.phones.length === 0 && ctx.links.length === 0 && REPAID.test(ctx.text.fold)) return Math.min(score - 1, 0.5);
     // A bank/wallet/telco notice (balance change, delivered OTP, bill with a due date) informs, unless it carries a
     // link with a reason or asks what no bank asks by message (call a mobile, read the code back, pay a person).
     // With no link at all it leaves the reader nothing to do that a scam needs, however many scam words it names

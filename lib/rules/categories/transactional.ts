@@ -25,6 +25,8 @@ const CREDITED =
  */
 const PAID_IN = /(?:luong huu|luong|tro cap|tien ho tro|hoc bong|tien boi thuong|tien den bu)(?:[^.\n]|\.(?=\d)){0,80}? (?:(?:da|se) (?:duoc )?(?:chuyen|chi tra|chi)|chi tra) (?:vao|ve|qua) (?:tk|tai khoan)/;
 /** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
+/** A card payment at a merchant: "Giao dich the tai MINIMART HOANG LONG so tien 286.000d". */
+const CARD_PAYMENT = /giao dich the (?:tai|o) [^.\n]{2,40}? so tien \d/;
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
 const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang nhap|nhan hang|kich hoat)|otp|(?:^|\D)\d{4,8} (?:la|de)|nhap \d{4,8})/;
@@ -84,6 +86,7 @@ export function isTransactionNotice(fold: string): boolean {
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
   if (CREDIT.test(fold) || CREDITED.test(fold) || PAID_IN.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
+  if (fold.includes('giao dich the') && CARD_PAYMENT.test(fold)) return true;
   if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;
   if (IN_PERSON.test(fold) || (DELIVERY.test(fold) && !PAYS.test(fold))) return true;
   return fold.includes('/') && BILL.test(fold) && DUE_DATE.test(fold);

@@ -99,6 +99,13 @@ describe('context keeps lookalikes clean', () => {
     'Mấy đứa ngồi quán bàn nhau "tối nay ghi đề con gì" thì về nhắc nhau đi, công an huyện vừa bắt một ổ ghi đề ở chợ',
     // a paid ritual quoted, with the advice to refuse it
     'Có người đến nhà bảo phải "cúng giải hạn cho xe mới" mới hết xui, đòi 3 triệu, các bác cứ từ chối, không ai bắt cúng cả',
+    // the admin's rule against words it quotes; a rumour checked and denied; a fee denied; a question whether it is true
+    'Nhắc cả nhóm: cãi nhau về ranh giới đất thì được, nhưng không dùng từ "đồ mất nết", "đồ vô học" với nhau nữa',
+    'Tin "có xe lạ bắt cóc trẻ em ở đầu làng" đã được công an xã xác minh: đó là xe chở hàng, không có vụ bắt cóc nào',
+    'Có người gọi báo "nộp 3 triệu để được xét hộ nghèo năm sau", xã không thu phí nào như vậy, ai gặp thì báo thôn',
+    // a card payment notice, and money paid back
+    'Bác nhờ xem: "Vietcombank: Giao dich the tai CUA HANG TIEN LOI AN PHAT so tien 315.000d." Bác mua thuốc đấy, tưởng bị trừ tiền oan',
+    'Cô Lan ơi tiền cô cho con mượn tuần trước con chuyển khoản trả rồi nhé, 2 triệu, cô xem giúp con',
     // the state lottery talked about, with no pick, stake, price or contact
     'Xổ số miền Nam chiều nay giải đặc biệt về 613205, cô bán vé số ở chợ nói tuần này khu mình có người trúng giải phụ',
     // a benefit paid in, its amount written with dots, and the member's own plans for it
