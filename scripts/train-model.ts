@@ -10,7 +10,7 @@
  * n-grams), trained on TRAINING_FILES (below, the dev sample among them). abusive-language also learns from the ViHOS
  * comments (tests/corpus/vihos): real insults with their slang and misspellings. Those rows are labelled for abuse
  * only, so no other category sees them. tests/corpus/fresh2.jsonl, holdout.jsonl, fresh23.jsonl to fresh34.jsonl and
- * the *-unseen files are never trained on: they measure what carries over (fresh23 to fresh32 were read for the rules).
+ * the *-unseen files are never trained on: they measure what carries over (fresh23 to fresh34 were read for the rules).
  * Deterministic: fixed seed and order, so the same corpora always give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

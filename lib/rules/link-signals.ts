@@ -58,10 +58,11 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
 }
 
 /** "cài file banca-doithuong.apk": an app file named to be installed, sent some other way than a link. */
+const APP_EXT = /\.(?:apk|exe)/i;
 const APP_FILE = /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]+\.(?:apk|exe)(?![\p{L}\p{N}_.])/giu;
 
 function appFiles(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {
-  if (!text.includes('.apk') && !text.includes('.exe') && !/\.(?:apk|exe)/i.test(text)) return [];
+  if (!APP_EXT.test(text)) return [];
   const out: LinkSignal[] = [];
   APP_FILE.lastIndex = 0;
   for (let m = APP_FILE.exec(text); m; m = APP_FILE.exec(text)) {

@@ -43,7 +43,7 @@ export const advertising: CategoryDefinition = {
     const out: SignalHit[] = [];
     if (ctx.prices.length > 0) out.push({ name: 'price', weight: ctx.weight('advertising', 'price', 0.5), spans: ctx.prices.map((s) => ctx.original(s)) });
     if (ctx.phones.length > 0) out.push({ name: 'phone', weight: ctx.weight('advertising', 'phone', 0.3), spans: ctx.phones.map((s) => ctx.original(s)) });
-    const footer = AD_FOOTER.exec(ctx.text.fold);
+    const footer = ctx.text.fold.includes('soan tc') ? AD_FOOTER.exec(ctx.text.fold) : null;
     if (footer) out.push({ name: 'ad-footer', weight: ctx.weight('advertising', 'ad-footer', 0.4), spans: [ctx.original({ start: footer.index, end: footer.index + footer[0].length })] });
     // Fortune-telling offered with a contact, a fee or a booking ("xem tử vi… lh thầy Tư") is a paid service;
     // a betting platform with a sign-up/deposit bonus is promoted like any product.

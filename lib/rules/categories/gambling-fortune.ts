@@ -5,6 +5,8 @@ import { quotedPitch, retoldSpans } from './quoted';
 import { operatorOwnIn } from './transactional';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
+/** TWO_DIGITS for a yes/no test: a global regex's test() would carry its position over to the next message. */
+const TWO_DIGITS_ANY = new RegExp(TWO_DIGITS.source, 'u');
 
 // (Plain, non-unicode regex over the normalised text, whose words are separated by single spaces: 4× faster.)
 // A number pick: "ghi cho tôi 100 điểm con 39", "bao bộ con 68", "đánh 2 con 01 với 61", "nuôi lô 27".
@@ -64,7 +66,7 @@ export function lotteryTalk(ctx: EvalContext): boolean {
   }
   if (!lottery) return false;
   const acc = ctx.text.acc;
-  if (TWO_DIGITS.test(acc) || LOTTERY_STAKE.test(acc) || PICK.test(acc)) return false;
+  if (TWO_DIGITS_ANY.test(acc) || LOTTERY_STAKE.test(acc) || PICK.test(acc)) return false;
   return !ctx.hasGroup('advertising', 'contact') && !ctx.hasGroup('advertising', 'promo');
 }
 
