@@ -59,6 +59,7 @@ function spacedTldLinks(text: string, found: ReadonlyArray<{ start: number; end:
 
 /** "cài file banca-doithuong.apk": an app file named to be installed, sent some other way than a link. */
 const APP_EXT = /\.(?:apk|exe)/i;
+const APP_FILE_EXPLANATION = 'Tin nhắn mời cài tệp ứng dụng (.apk, .exe) gửi ngoài kho ứng dụng chính thức, có thể là phần mềm độc hại.';
 const APP_FILE = /(?<![\p{L}\p{N}_./-])[\p{L}\p{N}_-]+\.(?:apk|exe)(?![\p{L}\p{N}_.])/giu;
 
 function appFiles(text: string, found: ReadonlyArray<{ start: number; end: number }>): LinkSignal[] {
@@ -74,7 +75,6 @@ function appFiles(text: string, found: ReadonlyArray<{ start: number; end: numbe
   }
   return out;
 }
-const APP_FILE_EXPLANATION = 'Tin nhắn mời cài tệp ứng dụng (.apk, .exe) gửi ngoài kho ứng dụng chính thức, có thể là phần mềm độc hại.';
 
 /**
  * Cheap pre-check so link extraction only runs on messages that may contain a link: "abc.xyz", "://", "www",

@@ -16,7 +16,8 @@ const CONTACT_ONLY: ReadonlySet<string> = new Set(['contact', 'promo', 'pricewor
 
 /**
  * The writer or the writer's family as the buyer ("nhà em mua ở đây", "bà tui mua 2 tờ", "em hỏi giá rồi") or a
- * shopper telling what the market had ("đi chợ thấy cá bớp giá rẻ"): a neighbour's word, which a seller does not write. ("Chị em mua lẻ" is a seller's address to women, so
+ * shopper telling what the market had ("đi chợ thấy cá bớp giá rẻ"): a neighbour's word, which a seller does not
+ * write. ("Chị em mua lẻ" is a seller's address to women, so
  * "chị"/"anh" are not among the family words.) Read on the folded text.
  */
 const BUYER_VOICE =

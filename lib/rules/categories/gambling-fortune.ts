@@ -40,7 +40,7 @@ const STAKE = /(?:^|[^a-z])(?:keo|chap|cuoc|ca do|ca voi|da do|do nhau|mo do|cam
 const ODDS = /(?:^|[\s:(])(?:(?:t|tai|x|xiu|o|u|chap) ?)?(?:[0-3][.,](?:25|5|75)|[13]\/4|1\/2)(?![\d/]|[.,]\d| ?(?:kg|k|tr|trieu|m|km|l|lit|nghin|ngan|cu|ha|ty|%|d|đ)(?![a-z]))/;
 
 /** The category's negative terms weigh -0.6 or less: a raid or an arrest reported, a warning against gambling. */
-function policeReport(ctx: EvalContext): boolean {
+function toldAgainst(ctx: EvalContext): boolean {
   let s = 0;
   for (const h of ctx.hits('gambling-fortune')) if (h.term.weight < 0) s += h.term.weight;
   return s <= -0.6;
@@ -48,7 +48,8 @@ function policeReport(ctx: EvalContext): boolean {
 
 // The state lottery talked about (results, a winner, the ticket seller at the lane's end) is no betting: with only
 // its words, and no pick, two-digit number, stake, price, phone or sales contact ("bao bộ con 68", "đuôi 56 … ai góp
-// chung", "trượt thì mai gấp đôi lấy lại vốn", "bán vé số, ai mua nhắn em"). Read on the accented text: folded, "đề" and "lô" are also "để" and "lo".
+// chung", "trượt thì mai gấp đôi lấy lại vốn", "bán vé số, ai mua nhắn em"). Read on the accented text: folded, "đề"
+// and "lô" are also "để" and "lo".
 const LOTTERY_STAKE = /(?:^| )(?:đuôi|cặp|bộ|lô|đề|bao|đánh|ghi|nuôi|chốt|góp|chắc trúng|soi cầu|dàn|xiên|gấp đôi|gap doi|vốn|von|trượt|truot)(?= |$)/;
 
 /** The pack's words for the state lottery itself (not "về con gì", "số đẹp", which ask for a pick). */
@@ -124,7 +125,7 @@ export const gamblingFortune: CategoryDefinition = {
   vetoProof: (ctx, flagged) => flagged === 'gambling-fortune' && oddsIn(ctx),
   // The model learnt the opt-out line of betting SMS ("từ chối QC soạn TC"), which the telcos' own offers end with too.
   // Nor may it flag a report the pack's own cues mark as one ("công an bắt", "triệt phá", "bắt quả tang").
-  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx) && !policeReport(ctx) && !lotteryTalk(ctx),
+  modelAllowed: (ctx) => !operatorOwnIn(ctx) && !matchWithoutStake(ctx) && !toldAgainst(ctx) && !lotteryTalk(ctx),
   severityFor(score, threshold) {
     return score >= threshold * 2 ? 'high' : 'medium';
   },

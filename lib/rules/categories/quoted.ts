@@ -27,7 +27,8 @@ const STANCE = new RegExp(
     '(?:la|toan|deu la|deu|thi) lua', 'lua dao', 'la chieu (?:cu|quen|lua)', '(?:cu|nen|hay) tu choi',
     // the admin's rule against the words, a denial or a check by the authority, or a question whether it is true
     'khong dung (?:tu|chu|nhung tu|cac tu)', 'khong co (?:vu|chuyen|viec)', 'da duoc (?:[a-z]+ ){0,3}xac minh',
-    'khong ai (?:ban|thu|bat|doi)', 'khong thu (?:phi|tien|them)', 'la that (?:ha|khong)', 'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
+    'khong ai (?:ban|thu|bat|doi)', 'khong thu (?:phi|tien|them)', 'la that (?:ha|khong)',
+    'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
     'la (?:tu ngu |ngon tu |loi |chu )?(?:tho tuc|tuc tiu)',
   ].join('|')})(?![a-z])`,
 );

@@ -27,7 +27,7 @@ const BORROWING: ReadonlySet<string> = new Set(['cho em mượn', 'cho con mư�
 /** The writer reporting a debt paid back, read on the folded text. */
 const REPAID = /(?:^|[^a-z])(?:em|con|chau|toi|tui|minh) (?:da |vua |moi )?(?:chuyen khoan|chuyen|gui|nho [a-z]+ chuyen) (?:tra|lai)(?![a-z])(?:[^.!?\n]{0,60}?(?:roi|xong))?|(?:chuyen khoan|chuyen|gui) tra (?:roi|xong)/;
 
-/** A loan asked for and nothing else a scam needs: no story of its own, no account, number or link, no request group. */
+/** A loan asked for and nothing else a scam needs: no story of its own, no account, number, link or request. */
 function neighbourLoan(ctx: EvalContext): boolean {
   const hits = ctx.hits('scam');
   if (!hits.some((h) => BORROWING.has(h.term.text)) || scamStory(ctx)) return false;
