@@ -53,7 +53,9 @@ export function XaView() {
   // so re-checking them (after registering a key) doesn't compare a file with itself.
   // null until loaded: a file dropped right after opening the view waits for it instead of being
   // compared with nothing.
-  const [history, setHistory] = useState<ReceivedRecord[] | null>(null);
+  // What the xã had received before the files on screen: the snapshot continuity is checked against. "Làm lại từ
+  // đầu" takes a new one, and a check waits for it, so files dropped right after it still see the batch before.
+  const historyLoad = useRef<Promise<ReceivedRecord[]> | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // Files checked so far in the running check, in arrival order (the final list replaces them).
   const [streamed, setStreamed] = useState<FileResult[]>([]);
@@ -64,10 +66,7 @@ export function XaView() {
 
   const initial = useMemo(() => Promise.all([listRegister(trustDb), listReceived(trustDb)]), [trustDb]);
   useEffect(() => {
-    void initial.then(([r, h]) => {
-      setRegister(r);
-      setHistory(h);
-    });
+    void initial.then(([r]) => setRegister(r));
   }, [initial]);
   const [files, setFiles] = useState<AggregateFile[]>([]);
   const [result, setResult] = useState<AggregateResult | null>(null);
@@ -104,7 +103,7 @@ export function XaView() {
         },
         ctrl.signal,
       );
-      const r = combineChecked(list.length, checked, { ...opts, trust: { register: reg, history: history ?? (await initial)[1] }, now: now() });
+      const r = combineChecked(list.length, checked, { ...opts, trust: { register: reg, history: await (historyLoad.current ?? initial.then(([, h]) => h)) }, now: now() });
       await rememberReceived(trustDb, r.received);
       setError(null);
       return r;
@@ -421,7 +420,7 @@ export function XaView() {
               onClick={() => {
                 setFiles([]);
                 setResult(null);
-                void listReceived(trustDb).then(setHistory);
+                historyLoad.current = listReceived(trustDb);
               }}
             >
               {t('xa.clear')}
