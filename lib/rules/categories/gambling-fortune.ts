@@ -1,6 +1,7 @@
 /** III.2(4) – lottery (lô đề), betting, casinos, fortune-telling offered as a service. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
+import { perMessage } from './per-message';
 import { quotedPitch, retoldSpans } from './quoted';
 import { operatorOwnIn } from './transactional';
 
@@ -55,8 +56,11 @@ const LOTTERY_STAKE = /(?:^| )(?:đuôi|cặp|bộ|lô|đề|bao|đánh|ghi|nuô
 /** The pack's words for the state lottery itself (not "về con gì", "số đẹp", which ask for a pick). */
 const STATE_LOTTERY: ReadonlySet<string> = new Set(['xổ số', 'vé số', 'giải đặc biệt', 'kết quả xổ số', 'xổ số kiến thiết', 'vietlott', 'dò kết quả', 'kết quả miền bắc']);
 
-/** State-lottery words and nothing that stakes money on a number (see LOTTERY_STAKE). */
-export function lotteryTalk(ctx: EvalContext): boolean {
+/**
+ * State-lottery words and nothing that stakes money on a number (see LOTTERY_STAKE). Once per message: the gambling
+ * rules, its model gate and the advertising rules each ask.
+ */
+export const lotteryTalk = perMessage((ctx: EvalContext): boolean => {
   const hits = ctx.hits('gambling-fortune');
   if (ctx.prices.length > 0 || ctx.phones.length > 0) return false;
   let lottery = false;
@@ -69,7 +73,7 @@ export function lotteryTalk(ctx: EvalContext): boolean {
   const acc = ctx.text.acc;
   if (TWO_DIGITS_ANY.test(acc) || LOTTERY_STAKE.test(acc) || PICK.test(acc)) return false;
   return !ctx.hasGroup('advertising', 'contact') && !ctx.hasGroup('advertising', 'promo');
-}
+});
 
 /** Odds beside a betting word (see ODDS). */
 function oddsIn(ctx: EvalContext): boolean {

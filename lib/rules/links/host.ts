@@ -14,13 +14,28 @@ export function isMalformedIdnLabel(label: string): boolean {
   }
 }
 
-/** An ASCII host whose only fault is a malformed punycode label, lower-cased; null otherwise. */
-function hostWithMalformedIdn(host: string): string | null {
+/** Does this ASCII host hold a malformed punycode label? The substring test first: most hosts have no "xn--". */
+export function hasMalformedIdn(host: string): boolean {
+  return host.includes('xn--') && host.split('.').some(isMalformedIdnLabel);
+}
+
+/**
+ * An ASCII host whose only fault is malformed punycode labels, with each such label replaced by a stand-in the URL
+ * parser accepts: the lower-cased host as written, the parseable stand-in host, and the [stand-in, label] pairs to put
+ * back. Null for any other host.
+ */
+function standInMalformedIdn(host: string): { host: string; standIn: string; pairs: Array<[string, string]> } | null {
   if (!/^[a-z0-9.-]+$/i.test(host)) return null;
   const labels = host.toLowerCase().split('.');
-  if (!labels.some(isMalformedIdnLabel)) return null;
-  const standIn = labels.map((l, i) => (isMalformedIdnLabel(l) ? `zgg-idn-${i}` : l)).join('.');
-  return normaliseHost(standIn) ? labels.join('.') : null;
+  const pairs: Array<[string, string]> = [];
+  const standIn = labels
+    .map((l, i) => {
+      if (!isMalformedIdnLabel(l)) return l;
+      pairs.push([`zgg-idn-${i}`, l]);
+      return `zgg-idn-${i}`;
+    })
+    .join('.');
+  return pairs.length > 0 ? { host: labels.join('.'), standIn, pairs } : null;
 }
 
 /**
@@ -34,7 +49,8 @@ export function normaliseHost(raw: string): string | null {
     const host = new URL(`http://${trimmed}`).hostname.replace(/\.+$/, '');
     return host && !host.startsWith('[') ? host : null;
   } catch {
-    return hostWithMalformedIdn(trimmed);
+    const idn = standInMalformedIdn(trimmed);
+    return idn && normaliseHost(idn.standIn) ? idn.host : null;
   }
 }
 
@@ -47,17 +63,11 @@ export function parseUrlAllowingMalformedIdn(href: string): { url: URL; restore:
     return { url: new URL(href), restore: (s) => s };
   } catch {
     const m = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?)([^:/?#]+)/i.exec(href);
-    if (!m || !hostWithMalformedIdn(m[2])) return null;
-    const labels = m[2].toLowerCase().split('.');
-    const pairs: Array<[string, string]> = [];
-    const standIn = labels.map((l, i) => {
-      if (!isMalformedIdnLabel(l)) return l;
-      pairs.push([`zgg-idn-${i}`, l]);
-      return `zgg-idn-${i}`;
-    });
+    const idn = m ? standInMalformedIdn(m[2]) : null;
+    if (!m || !idn) return null;
     try {
-      const url = new URL(m[1] + standIn.join('.') + href.slice(m[0].length));
-      return { url, restore: (s) => pairs.reduce((acc, [a, b]) => acc.replace(a, b), s) };
+      const url = new URL(m[1] + idn.standIn + href.slice(m[0].length));
+      return { url, restore: (s) => idn.pairs.reduce((acc, [a, b]) => acc.replace(a, b), s) };
     } catch {
       return null;
     }

@@ -3,7 +3,7 @@
  * links are the ones link analysis finds: one URL detector for the whole rule engine.
  */
 import { extractLinks, typedLetterByLetter } from '../links/extract';
-import { isMalformedIdnLabel } from '../links/host';
+import { hasMalformedIdn } from '../links/host';
 import type { Buffers } from './buffers';
 
 export function markUrlUnits(text: string, b: Buffers, count: number): void {
@@ -11,7 +11,7 @@ export function markUrlUnits(text: string, b: Buffers, count: number): void {
   inUrl.fill(0, 0, count);
   // A link typed letter by letter ("h o t r o . c o m") is read as spaced letters are anywhere else: joined. A host
   // in "xn--" dress that decodes to no name is no address either: its text is read as any other text.
-  const links = extractLinks(text).filter((l) => !typedLetterByLetter(text.slice(l.start, l.end)) && !l.host.split('.').some(isMalformedIdnLabel));
+  const links = extractLinks(text).filter((l) => !typedLetterByLetter(text.slice(l.start, l.end)) && !hasMalformedIdn(l.host));
   if (links.length === 0) return;
   const { start, end } = b;
   let k = 0;
