@@ -1,7 +1,7 @@
 /** III.2(4) – advertising, classifieds, personal commercial services. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import { MENTION_SHARE, type CategoryDefinition, type SignalHit } from '../types';
-import { quotedPitch, retoldSpans } from './quoted';
+import { quotedPitch, warnedPitchSpans } from './quoted';
 import { lotteryTalk } from './gambling-fortune';
 import { operatorOwnIn } from './transactional';
 
@@ -38,7 +38,7 @@ export const advertising: CategoryDefinition = {
   explanation: 'Tin nhắn quảng cáo bán hàng, rao vặt hoặc chào mời dịch vụ cá nhân, trái quy chế nhóm.',
   defaultSeverity: 'low',
   actions: { low: 'remind', medium: 'delete', high: 'delete' },
-  mentions: retoldSpans,
+  mentions: warnedPitchSpans,
   textSignals: ['service', 'offer'],
   signals(ctx) {
     const out: SignalHit[] = [];
@@ -64,7 +64,7 @@ export const advertising: CategoryDefinition = {
     // A scam dressed as a commercial offer (loan, job, investment, paid recovery) is also an ad (dev d036), unless
     // the offer is only quoted to warn about it (a mention, see `mentions`).
     const scamOffer = OFFER_GROUPS.some((g) => ctx.hasGroup('scam', g));
-    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && ctx.shareInside('scam', retoldSpans(ctx)) < MENTION_SHARE) {
+    if (scamOffer && ctx.baseScore('scam') >= 0.8 && ctx.warning < ctx.warningThreshold && ctx.shareInside('scam', warnedPitchSpans(ctx)) < MENTION_SHARE) {
       const spans = ctx.hits('scam').filter((h) => OFFER_GROUPS.includes(h.term.group ?? '')).map((h) => ctx.original(h));
       out.push({ name: 'offer', weight: ctx.weight('advertising', 'offer', 1), spans });
     }

@@ -2,7 +2,7 @@
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import type { CategoryDefinition, EvalContext, SignalHit } from '../types';
 import { perMessage } from './per-message';
-import { quotedPitch, retoldSpans } from './quoted';
+import { quotedPitch, warnedPitchSpans } from './quoted';
 import { operatorOwnIn } from './transactional';
 
 const TWO_DIGITS = /(?<![\p{N}\p{L}])\d{2}(?![\p{N}\p{L}])/gu;
@@ -93,7 +93,7 @@ export const gamblingFortune: CategoryDefinition = {
   explanation: 'Tin nhắn có nội dung lô đề, cá độ, cờ bạc hoặc bói toán, bị cấm trong nhóm.',
   defaultSeverity: 'medium',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
-  mentions: retoldSpans,
+  mentions: warnedPitchSpans,
   // Picks and two-digit numbers: the lottery signals need a gambling word or a pick written out.
   digitSignals(text, hits) {
     return hits.length > 0 || (pickWords(text.acc) && PICK.test(text.acc));

@@ -88,3 +88,26 @@ export const retoldAgainst = perMessage((ctx): boolean => {
 export function retoldSpans(ctx: EvalContext): ReadonlyArray<readonly [number, number]> {
   return retoldAgainst(ctx) ? quotedOnce(ctx) : [];
 }
+
+/**
+ * A warning's header opening the message ("Cảnh báo:", "Bà con lưu ý", "Nhắc chị em", "Coi chừng"), with its accents
+ * or none at all (folded, "nhắc" would also be "nhạc"). Pitches do not open that way and then quote themselves.
+ */
+const WARNING_HEADER =
+  /^.{0,30}?(?:^|[^\p{L}])(?:cảnh báo|canh bao|lưu ý|luu y|nhắc|nhac|cẩn thận|can than|chú ý|chu y|coi chừng|coi chung|đề phòng|de phong)(?!\p{L})/u;
+
+/**
+ * A pitch quoted under a warning's header, with no link anywhere: what the warning is about. Only for pitches (scams,
+ * sales, betting): a rumour or an insult spreads just as well under "cảnh báo", so those categories keep
+ * `retoldSpans`. A live link passes the bait on, so any link keeps the quoted words the writer's own.
+ */
+const headedWarning = perMessage((ctx): boolean => {
+  if (ctx.links.length > 0) return false;
+  const spans = quotedOnce(ctx);
+  return spans.length > 0 && WARNING_HEADER.test(ctx.text.original.slice(0, spans[0]![0]).toLowerCase());
+});
+
+/** A pitch's `mentions`: the quoted stretches when retold against or quoted under a warning's header. */
+export function warnedPitchSpans(ctx: EvalContext): ReadonlyArray<readonly [number, number]> {
+  return retoldAgainst(ctx) || headedWarning(ctx) ? quotedOnce(ctx) : [];
+}

@@ -1,7 +1,7 @@
 /** III.2(2) – scams: requests for OTP/money/logins combined with lures, impersonation, threats or strange links. */
 import { CATEGORY_CLAUSE } from '../../regulation/clauses';
 import { mentionScore, type CategoryDefinition, type EvalContext, type SignalHit } from '../types';
-import { quotedPitch, retoldSpans } from './quoted';
+import { quotedPitch, warnedPitchSpans } from './quoted';
 import { violatingLinks } from './strange-link';
 import { benignNoticeIn } from './transactional';
 
@@ -47,7 +47,7 @@ export const scam: CategoryDefinition = {
   explanation: 'Tin nhắn có dấu hiệu lừa đảo, chiếm đoạt tài sản (yêu cầu chuyển tiền, mã OTP, mạo danh cơ quan hoặc dụ nhận thưởng).',
   defaultSeverity: 'high',
   actions: { low: 'remind', medium: 'delete', high: 'propose-removal' },
-  mentions: retoldSpans,
+  mentions: warnedPitchSpans,
   needsHits: 'unless-links',
   // Only refused requests count: "chưa nhận tiền hỗ trợ" is not advice.
   negatedWarning: (h) => (h.term.group === 'request' || h.term.group === 'fee' ? 0.5 : 0),

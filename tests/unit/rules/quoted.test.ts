@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quotedSpans, retoldAgainst } from '@/lib/rules/categories/quoted';
+import { quotedSpans, retoldAgainst, retoldSpans, warnedPitchSpans } from '@/lib/rules/categories/quoted';
+import { checkMessage, compileRuleset, DEFAULT_PACK } from '@/lib/rules';
 import type { EvalContext } from '@/lib/rules/types';
 
 // retoldAgainst reads only the original text and whether it has links; each call gets a new context, as each
@@ -47,5 +48,40 @@ describe('wording retold against: a stance outside the quotes', () => {
     const text = 'Em nhận tin "Tài khoản của bạn bị khóa, xác minh tại vcb-xacminh.top" có ai bị chưa';
     expect(retoldAgainst(ctxOf(text))).toBe(true);
     expect(retoldAgainst(ctxOf(text, [{ start: 40, end: 56 }]))).toBe(false);
+  });
+});
+
+describe('a pitch quoted under a warning\'s header', () => {
+  it.each([
+    ['"Cảnh báo" and a loan pitch', 'Cảnh báo bà con: có tài khoản lạ nhắn "bên em giải ngân 30 triệu trong ngày, chỉ cần đóng 500k phí hồ sơ" vào nhóm chợ'],
+    ['"lưu ý" without diacritics', 'Ca nha luu y, may hom nay co nguoi goi noi "chi trung thuong tu lanh, gui 300k phi van chuyen la giao"'],
+    ['"nhắc" to a group of members', 'Nhắc các mẹ: người ta đang rao "khóa học online cho bé, đóng trước 2 triệu giữ chỗ" trên mạng'],
+    ['"coi chừng" in Southern wording', 'Coi chừng nghen bà con, có tụi nhắn «bao trúng đề, ghi 100k ăn 7 triệu»'],
+  ])('%s: the quoted stretch is a mention', (_name, text) => {
+    const ctx = ctxOf(text);
+    expect(warnedPitchSpans(ctx).map(([a, b]) => text.slice(a, b))).toEqual(quotedSpans(text).map(([a, b]) => text.slice(a, b)));
+  });
+
+  it.each([
+    ['a link anywhere: the bait passed on', 'Cảnh báo: tin "nhận quà tri ân tại quatang-tet.top" đang lan', [{ start: 28, end: 42 }]],
+    ['the header far from the start', 'Hôm qua đi chợ về mệt quá mà còn phải nghe chuyện, lưu ý "vay nhanh 50 triệu không thế chấp"', []],
+    ['no quotes', 'Cảnh báo: giải ngân 30 triệu trong ngày, đóng 500k phí hồ sơ', []],
+    ['a header word inside a longer word', 'Nhạc chế hay lắm: "mua 1 tặng 1, ship tận nhà"', []],
+  ])('not with %s', (_name, text, links) => {
+    expect(warnedPitchSpans(ctxOf(text as string, links as unknown[]))).toEqual([]);
+  });
+
+  it('leaves rumours and insults to the stance check: "cảnh báo" spreads them as well', () => {
+    const text = 'Cảnh báo cả xóm: "tối nay nhà máy xả khí độc, đóng hết cửa lại"';
+    expect(warnedPitchSpans(ctxOf(text))).not.toEqual([]);
+    expect(retoldSpans(ctxOf(text))).toEqual([]);
+  });
+
+  it('is no scam or betting for the engine, while the same pitch posted alone still is', () => {
+    const rs = compileRuleset(DEFAULT_PACK);
+    const pitch = '"Anh chị cần vay gấp, bên em giải ngân 30 triệu trong ngày, chỉ cần chuyển trước 500k phí hồ sơ vào stk 0451000123456"';
+    const cats = (t: string) => checkMessage(t, rs).map((f) => f.category);
+    expect(cats(pitch.slice(1, -1))).toContain('scam');
+    expect(cats(`Cảnh báo bà con: có tài khoản lạ nhắn ${pitch} vào nhóm chợ`)).not.toContain('scam');
   });
 });
