@@ -90,11 +90,12 @@ export function retoldSpans(ctx: EvalContext): ReadonlyArray<readonly [number, n
 }
 
 /**
- * A warning's header opening the message ("Cảnh báo:", "Bà con lưu ý", "Nhắc chị em", "Coi chừng"), with its accents
- * or none at all (folded, "nhắc" would also be "nhạc"). Pitches do not open that way and then quote themselves.
+ * A warning's header opening the message ("Cảnh báo:", "Cảnh giác", "Bà con lưu ý", "Nhắc chị em", "Coi chừng"),
+ * with its accents or none at all (folded, "nhắc" would also be "nhạc"). Pitches do not open that way and then quote
+ * themselves.
  */
 const WARNING_HEADER =
-  /^.{0,30}?(?:^|[^\p{L}])(?:cảnh báo|canh bao|lưu ý|luu y|nhắc|nhac|cẩn thận|can than|chú ý|chu y|coi chừng|coi chung|đề phòng|de phong)(?!\p{L})/u;
+  /^.{0,30}?(?:^|[^\p{L}])(?:cảnh báo|canh bao|cảnh giác|canh giac|lưu ý|luu y|nhắc|nhac|cẩn thận|can than|chú ý|chu y|coi chừng|coi chung|đề phòng|de phong)(?!\p{L})/u;
 
 /**
  * A pitch quoted under a warning's header, with no link anywhere: what the warning is about. Only for pitches (scams,
