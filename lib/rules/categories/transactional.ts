@@ -24,9 +24,15 @@ const CREDITED =
  * 3.264.000đ/tháng, chi trả qua tài khoản" (an amount's dots are no sentence end).
  */
 const PAID_IN = /(?:luong huu|luong|tro cap|tien ho tro|hoc bong|tien boi thuong|tien den bu)(?:[^.\n]|\.(?=\d)){0,80}? (?:(?:da|se) (?:duoc )?(?:chuyen|chi tra|chi)|chi tra) (?:vao|ve|qua) (?:tk|tai khoan)/;
-/** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
+/**
+ * A payment already made, with its amount: "Hộ ông … đã được giải ngân 50.000.000đ", "khoản vay … đã giải ngân
+ * 40.000.000đ", "Quý khách đã chuyển 200.000 VND tới TK …", "Kho bạc báo: đã chuyển 56.800.000đ tiền hỗ trợ … cho hộ".
+ * A loan that is only "được duyệt" or "sẽ giải ngân" is still to come, which is where a fee is asked first.
+ */
+const PAID_OUT = /(?:da|vua) (?:duoc )?(?:giai ngan|chuyen) \d[\d.,]{3,}\s?(?:d|vnd|dong)(?![a-z])/;
 /** A card payment at a merchant: "Giao dich the tai MINIMART HOANG LONG so tien 286.000d". */
 const CARD_PAYMENT = /giao dich the (?:tai|o) [^.\n]{2,40}? so tien \d/;
+/** A signed amount on an account line: "TK 0071xxx4521 +2,500,000VND", "GD: -485,300VND". */
 const SIGNED_AMOUNT = /(?:^|[^a-z])(?:tk|tai khoan|gd|giao dich)[^.\n]{0,40}?[+-]\s?\d[\d.,]{3,}/;
 /** A code sent to the reader with the instruction to keep it: "… là mã OTP … không cung cấp mã này cho ai". */
 const CODE_DELIVERED = /(?:ma (?:otp|xac thuc|xac minh|xac nhan|giao dich|dang nhap|nhan hang|kich hoat)|otp|(?:^|\D)\d{4,8} (?:la|de)|nhap \d{4,8})/;
@@ -84,7 +90,7 @@ export function isTransactionNotice(fold: string): boolean {
   if ((fold.includes('sd') || fold.includes('so du')) && BALANCE.test(fold)) return true;
   if ((fold.includes('+') || fold.includes('-')) && SIGNED_AMOUNT.test(fold)) return true;
   if (CODE_DELIVERED.test(fold) && KEEP_CODE.test(fold)) return true;
-  if (CREDIT.test(fold) || CREDITED.test(fold) || PAID_IN.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
+  if (CREDIT.test(fold) || CREDITED.test(fold) || PAID_IN.test(fold) || PAID_OUT.test(fold) || SIGN_IN_ALERT.test(fold)) return true;
   if (TX_OUTCOME.test(fold) && TO_COUNTER.test(fold)) return true;
   if (fold.includes('giao dich the') && CARD_PAYMENT.test(fold)) return true;
   if (SERVICE_CHANGE.test(fold) && (SHORT_CODE.test(fold) || TO_COUNTER.test(fold))) return true;

@@ -12,8 +12,10 @@ const ASKS = /(?:có|là) (?:thật|đúng|chính xác) (?:không|ko|hông|hong|
 const DEBUNKED = /(?:khẳng định|xác nhận|cho biết|thông báo|trả lời)(?: (?:là|rằng|đó là|tin này|tin đó))? (?:sai|không đúng|không có thật|không có chuyện|bịa đặt)|sai sự thật|không đúng sự thật|(?:đã|vừa) (?:bác bỏ|đính chính|bác tin)|(?:bảo|nói|cho biết|trả lời) (?:là )?(?:chưa|không) (?:có|hề có) (?:vụ|chuyện|việc|trường hợp) (?:nào|đó|này|đấy)/u;
 
 // The same verdicts as people type them, read on the folded text so an accentless message counts too ("tin do la
-// bia dat", "da xac nhan chua co lenh xa", "dung chia se"). "Là sai lầm/sai quy định" judges an act, not a story.
-const DEBUNKED_FOLD = /(?:^|[^a-z])(?:(?:la|deu la|toan la|hoan toan) (?:sai(?! lam| quy| phep| luat| pham)|bia dat|khong dung|tin gia|tin vit|tin don nham)|xac nhan (?:la )?(?:chua|khong) co|dung (?:tin|chia se|lan truyen|share)(?! nhan| dung))(?![a-z])/;
+// bia dat", "da xac nhan chua co lenh xa", "dung chia se", "xin dinh chinh", "khong co chu truong nay", "khong tin tin
+// don"). "Là sai lầm/sai quy định" judges an act, not a story; "chưa có văn bản" is how a rumour admits it has none.
+const DEBUNKED_FOLD =
+  /(?:^|[^a-z])(?:(?:la|deu la|toan la|hoan toan) (?:sai(?! lam| quy| phep| luat| pham)|bia dat|khong dung|tin gia|tin vit|tin don nham)|xac nhan (?:la )?(?:chua|khong) co|dung (?:tin|chia se|lan truyen|share)(?! nhan| dung)|(?<!gia )dinh chinh(?! sach)|khong (?:he )?co chu truong|khong (?:nen )?tin (?:tin don|loi don|nhung tin|cac tin|may tin))(?![a-z])/;
 
 // A call for blood donors ("cần máu nhóm O", "đơn vị máu", "hiến máu") names a patient, a ward and whom to call: a
 // neighbour's appeal, not a story to spread. The hoax version asks to be passed on ("share càng nhiều càng tốt").

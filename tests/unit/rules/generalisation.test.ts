@@ -124,6 +124,13 @@ describe('context keeps lookalikes clean', () => {
     'Ai cũng nhận được tin "tuyển cộng tác viên bán hàng online, hoa hồng 30%, không cần vốn" đúng không, toàn lừa đấy, đừng nộp phí gì',
     // asking whether a rumour is true
     'Có ai nghe nói tháng sau cắt điện cả huyện không ạ? Em chưa thấy điện lực thông báo gì.',
+    // a rumour corrected ("đính chính", "không có chủ trương"), or the advice not to believe it
+    'Bà con không tin tin đồn "nhà máy nước sắp cắt nước cả tuần, dự trữ gấp", công ty cấp nước đã kiểm tra, chỉ sửa ống 2 tiếng',
+    'xin dinh chinh: tin truong tieu hoc sap sap nhap, hoc sinh phai nghi hoc 1 thang, phong giao duc khong co chu truong do',
+    // a payment already made to a named household
+    'Kho bạc báo: đã chuyển 18.600.000đ tiền bồi thường hoa màu cho hộ ông Sầm Văn Pó vào tài khoản, ông Pó ra xã ký nhận nhé',
+    // a pitch quoted under a warning's header
+    'Cảnh báo bà con: có số lạ nhắn "anh chị được hỗ trợ vay 50 triệu lãi 0%, chuyển trước 1 triệu phí bảo hiểm vào stk 1903 5582 1100"',
     // a relative working somewhere is not a leak by itself
     'Con em làm ở bệnh viện tỉnh, hôm nay về thăm nhà, cả nhà vui lắm.',
     // ordinary political life, negation before a target noun

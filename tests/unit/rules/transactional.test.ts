@@ -39,6 +39,8 @@ describe('transaction notices stay clean', () => {
     ['a refund credited to the reader, no diacritics', 'Viettel Money: Ban vua nhan duoc 45.000d hoan tien uu dai thanh toan cuoc di dong.'],
     ['a pension paid in, with no amount', 'BHXH tinh Nghe An: Luong huu thang 01/2027 cua ba Tran Thi Xuan da duoc chi tra vao tai khoan Vietinbank ngay 04/01.'],
     ['a seed subsidy paid into the households\' accounts', 'Phòng Nông nghiệp huyện: tiền hỗ trợ giống lúa vụ xuân cho 40 hộ thôn Đồng Lạc đã chuyển vào tài khoản các hộ.'],
+    ['a loan already disbursed to a household', 'Phòng giao dịch NHCSXH: khoản vay nuôi bò của hộ bà Lò Thị Ơn đã giải ngân 35.000.000đ qua tổ vay vốn thôn Nà Lừa.'],
+    ['a payment already made, no diacritics', 'Kho bac huyen: da chuyen 12.400.000d tien boi thuong cay trong cho ho ong Ha Van Pu, de nghi ong ra xa ky bien nhan.'],
   ])('%s', (_n, text) => {
     expect(isTransactionNotice(fold(text))).toBe(true);
     expect(cats(text)).not.toContain('scam');
@@ -55,8 +57,13 @@ describe('scams dressed as notices are still caught', () => {
     ['give the code to a staff member', 'Ngân hàng thông báo quý khách được hoàn 1.800.000đ phí bảo hiểm, vui lòng cung cấp mã OTP cho nhân viên tư vấn.'],
     ['the fee named after what it is for', 'Ví của bạn có 2.400.000đ tiền thưởng. Để rút, nộp phí xác minh 60.000đ trong hôm nay.'],
     ['send money to a phone number', 'Hồ sơ hỗ trợ của ông đã duyệt, chuyển 300.000đ lệ phí vào số 0962 118 540 cho cán bộ xã.'],
+    ['a fee to draw a loan "already disbursed"', 'Khoản vay của bạn đã được giải ngân 40.000.000đ, vui lòng nộp 2.000.000đ phí bảo hiểm để rút tiền về thẻ.'],
   ])('%s', (_n, text) => {
     expect(asksLikeScam(fold(text))).toBe(true);
+  });
+
+  it('a loan only approved, still to be disbursed, is no notice of a payment made', () => {
+    expect(isTransactionNotice(fold('Hồ sơ vay của chị đã được duyệt 40.000.000đ, sẽ giải ngân 40.000.000đ khi chị hoàn tất thủ tục'))).toBe(false);
   });
 
   // A delivery notice is only one while it names no payment: a fake one asks for a fee or a transfer.
