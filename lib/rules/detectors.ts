@@ -11,8 +11,9 @@ const PRICE_RE =
 const PHONE_RE = /(?<![\p{N}])(?:\+?84[ .]?|0)[1-9](?:[ .]?\d){7,9}(?![\p{N}])|(?<![\p{N}])1[89]00[ .]?\d{3,4}(?:[ .]?\d{0,3})?(?![\p{N}])/gu;
 // Account numbers: 6–19 digits (optionally in groups) right after an account word.
 const ACCOUNT_RE = /(?:số tài khoản|tài khoản|stk|account|acc)\s*(?:là|:)?\s*((?:\d[ .]?){6,19})/gu;
-// A long bare digit run that is not a phone number (typical account numbers).
-const LONG_DIGITS_RE = /(?<![\p{N}])\d{9,19}(?![\p{N}])/gu;
+// A long bare digit run that is not a phone number (typical account numbers); one glued to letters or after "/", "="
+// ("id1457012893", "order_code=883201947712") is part of a link or a code.
+const LONG_DIGITS_RE = /(?<![\p{L}\p{N}/=_-])\d{9,19}(?![\p{L}\p{N}])/gu;
 
 function collect(re: RegExp, s: string, group = 0): Span[] {
   const out: Span[] = [];

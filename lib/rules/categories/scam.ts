@@ -18,6 +18,9 @@ function asksTransfer(ctx: EvalContext): boolean {
   return ctx.prices.length > 0 && TRANSFER.test(ctx.text.acc);
 }
 
+/** An official app store's own link (a lookalike of one has a reason, and is a strange link). */
+const APP_STORE = /(?:^|[^a-z0-9.-])(?:apps\.apple\.com|play\.google\.com)\//;
+
 /** Authorities are named by warnings too ("công an không bao giờ…"): not evidence of a quoted pitch. */
 const AUTHORITY: ReadonlySet<string> = new Set(['impersonation', 'urgency']);
 
@@ -111,6 +114,8 @@ export const scam: CategoryDefinition = {
     // or a request for codes/money they are information, not fraud.
     const strangeLink = ctx.links.some((l) => l.category === 'strange-link' || l.category === 'scam');
     if (!strangeLink && ctx.official >= 0.5) return score - 0.6;
+    // "Tải app … trên App Store: https://apps.apple.com/…": an app from the official store, not a file from a stranger.
+    if (!strangeLink && ctx.phones.length === 0 && ctx.accounts.length === 0 && APP_STORE.test(ctx.text.fold)) return score - 0.6;
     // Leaked records that happen to contain account numbers or fines are a leak, not a request for money.
     if (ctx.baseScore('classified-info') >= 1 && !ctx.hasGroup('scam', 'request') && !strangeLink) return score - 0.6;
     // A betting site's sign-up bonus is gambling advertising, not a scam, unless it impersonates someone. The site

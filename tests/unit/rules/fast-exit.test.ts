@@ -24,3 +24,22 @@ describe('fast exit for messages whose digits carry no number signal', () => {
     expect(checkMessage(text, rs).map((f) => f.category)).toEqual(categories);
   });
 });
+
+describe('long digit runs read as account numbers', () => {
+  const accounts = (text: string) => {
+    const n = normalize(text);
+    return detectNumbers(n.acc).accounts.map((s) => n.acc.slice(s.start, s.end));
+  };
+
+  it('a bare run of digits is one', () => {
+    expect(accounts('chuyển vào 0451000123456 giúp em')).toEqual(['0451000123456']);
+  });
+
+  it.each([
+    ['an app id glued to letters', 'tải ở apps.apple.com/vn/app/evn/id1457012893 nhé'],
+    ['an order code after "="', 'tra đơn tại donhang.ghn.vn/?order_code=883201947712'],
+    ['a path segment after "/"', 'xem tại baohiemxahoi.gov.vn/tin-tuc/3302119874'],
+  ])('%s is not', (_n, text) => {
+    expect(accounts(text)).toEqual([]);
+  });
+});

@@ -25,6 +25,8 @@ describe('shapes flag new wording', () => {
     // gambling: a number pick with a betting verb, accented or not
     ['gambling-fortune', 'Tối nay ghi cho anh 50 điểm con 27 nhé'],
     ['gambling-fortune', 'mai danh 18 voi 81 nha ae, dau 1 dit 8'],
+    // a store's name made into a lookalike host
+    ['scam', 'Tai app cskh dien luc ban moi o day: play.google.com.vn-app.top/evn-cskh.apk nhap tai khoan de nhan hoan tien'],
     // a rumour quoted and passed on with a worry word is still the rumour
     ['unverified-news', 'Nghe nói "tuần sau cắt điện cả xã 5 ngày để thay trạm biến áp", nhà nào có máy phát thì chuẩn bị, cẩn thận nhé'],
     // quotes used for emphasis, the pick itself outside them
@@ -129,6 +131,8 @@ describe('context keeps lookalikes clean', () => {
     'xin dinh chinh: tin truong tieu hoc sap sap nhap, hoc sinh phai nghi hoc 1 thang, phong giao duc khong co chu truong do',
     // a payment already made to a named household
     'Kho bạc báo: đã chuyển 18.600.000đ tiền bồi thường hoa màu cho hộ ông Sầm Văn Pó vào tài khoản, ông Pó ra xã ký nhận nhé',
+    // an app from the official store, with a provider's words in its path
+    'Bà con tải app CSKH của Điện lực trên App Store để tra tiền điện, đăng ký nhận hóa đơn: https://apps.apple.com/vn/app/evncpc-cskh/id1188800042',
     // a pitch quoted under a warning's header
     'Cảnh báo bà con: có số lạ nhắn "anh chị được hỗ trợ vay 50 triệu lãi 0%, chuyển trước 1 triệu phí bảo hiểm vào stk 1903 5582 1100"',
     // a relative working somewhere is not a leak by itself
