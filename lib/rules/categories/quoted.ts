@@ -5,7 +5,7 @@
 import type { CategoryId } from '../categories';
 import { foldString } from '../normalize/tables';
 import { MENTION_SHARE, type EvalContext } from '../types';
-import { perMessage } from './per-message';
+import { originalFoldIn, perMessage } from './per-message';
 
 // Two characters are enough: a single word quoted is a word talked about (chữ "dm" là viết tắt, kiểu "vl").
 const QUOTED = /"[^"\n]{2,}"|“[^”\n]{2,}”|«[^»\n]{2,}»/g;
@@ -108,7 +108,32 @@ const headedWarning = perMessage((ctx): boolean => {
   return spans.length > 0 && WARNING_HEADER.test(ctx.text.original.slice(0, spans[0]![0]).toLowerCase());
 });
 
-/** A pitch's `mentions`: the quoted stretches when retold against or quoted under a warning's header. */
+/**
+ * The writer or their family opening with a message they received, told without quotes ("Em vừa nhận tin nhắn báo
+ * em trúng xe SH…", "mẹ tui nhận cuộc gọi nói…"), on the folded text: the rest of that sentence is what it said.
+ */
+const RECEIVED_TOLD =
+  /^.{0,30}?(?:^|[^a-z])(?:em|toi|tui|minh|con|chau|me|bo|ba|ma|vo|chong|nha)(?: [a-z]+){0,3}? nhan(?: duoc)?(?: (?:1|mot|cai))? (?:tin nhan|cuoc goi|sms|tin) (?:bao|noi|keu|thong bao|xung)(?![a-z])/;
+/** A sentence's end; a dot between digits belongs to an amount ("2.000.000đ"). */
+const SENTENCE_END = /[.!?\n](?!\d)/g;
+
+/** With no link and no quotes: the stretch a received message is told in (see RECEIVED_TOLD), if any. */
+const toldReceived = perMessage((ctx): ReadonlyArray<readonly [number, number]> => {
+  if (ctx.links.length > 0 || quotedOnce(ctx).length > 0) return [];
+  const fold = originalFoldIn(ctx);
+  const m = RECEIVED_TOLD.exec(fold);
+  if (!m) return [];
+  const start = m.index + m[0].length;
+  SENTENCE_END.lastIndex = start;
+  const end = SENTENCE_END.exec(fold);
+  return [[start, end ? end.index : fold.length]];
+});
+
+/**
+ * A pitch's `mentions`: the quoted stretches when retold against or quoted under a warning's header, or the sentence a
+ * received message is told in.
+ */
 export function warnedPitchSpans(ctx: EvalContext): ReadonlyArray<readonly [number, number]> {
-  return retoldAgainst(ctx) || headedWarning(ctx) ? quotedOnce(ctx) : [];
+  if (retoldAgainst(ctx) || headedWarning(ctx)) return quotedOnce(ctx);
+  return toldReceived(ctx);
 }

@@ -3,8 +3,7 @@
  * due dates. They name money, codes and accounts, which are the words of a scam, yet only inform. Read on the
  * folded (accentless, lowercase) text so "so du"/"số dư" and "khong cung cap"/"không cung cấp" read alike.
  */
-import { foldString } from '../normalize';
-import { perMessage } from './per-message';
+import { originalFoldIn, perMessage } from './per-message';
 
 /** Balance after a change: "SD: 2,340,000VND", "số dư khả dụng 6.118.000", "biến động số dư". */
 const BALANCE = /(?:^|[^a-z])(?:sdc?|sdkd|so du(?: [a-z]+){0,2}?)\s*(?:la\s*)?[:=]?\s*[\d.,]{3,}|bien dong so du/;
@@ -112,9 +111,6 @@ export function asksLikeScam(fold: string): boolean {
 export function benignNotice(fold: string): boolean {
   return isTransactionNotice(fold) && !asksLikeScam(fold);
 }
-
-/** The message's original text, folded: read by the notice and telco checks, folded once per message. */
-const originalFoldIn = perMessage((ctx) => foldString(ctx.text.original));
 
 /**
  * benignNotice on the message's original text, folded: the matcher's text drops the signs of "+2,500,000VND" and

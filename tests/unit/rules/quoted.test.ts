@@ -85,3 +85,28 @@ describe('a pitch quoted under a warning\'s header', () => {
     expect(cats(`Cảnh báo bà con: có tài khoản lạ nhắn ${pitch} vào nhóm chợ`)).not.toContain('scam');
   });
 });
+
+describe('a received message told without quotes', () => {
+  it.each([
+    ['by the writer', 'Tui mới nhận tin nhắn báo tui được tặng tivi, phải đóng phí 900k. Ai nhận thì bỏ qua', 'tui được tặng tivi, phải đóng phí 900k'],
+    ['by a relative, without diacritics', 'me em vua nhan cuoc goi noi me trung thuong, chuyen 500k phi van chuyen! em bao me tat may', 'me trung thuong, chuyen 500k phi van chuyen'],
+    ['an amount\'s dots inside the sentence', 'Nhà tui nhận tin nhắn báo được hoàn 2.000.000đ tiền điện. Không tin nha', 'được hoàn 2.000.000đ tiền điện'],
+  ])('%s: the rest of the sentence is a mention', (_n, text, told) => {
+    expect(warnedPitchSpans(ctxOf(text)).map(([a, b]) => text.slice(a, b).trim())).toEqual([told]);
+  });
+
+  it.each([
+    ['the reader addressed, as a pitch does', 'Quý khách nhận được tin nhắn báo trúng thưởng, vui lòng nộp phí 900k', []],
+    ['a link anywhere', 'Em nhận tin nhắn báo trúng thưởng, vào quatang-tet.top nhận', [{ start: 35, end: 49 }]],
+    ['the report far from the start', 'Hôm qua đi chợ mệt quá trời mà về đến nhà em nhận tin nhắn báo trúng thưởng', []],
+  ])('not for %s', (_n, text, links) => {
+    expect(warnedPitchSpans(ctxOf(text as string, links as unknown[]))).toEqual([]);
+  });
+
+  it('is no scam for the engine', () => {
+    const rs = compileRuleset(DEFAULT_PACK);
+    const text = 'Con vừa nhận tin nhắn thông báo con được hoàn tiền bảo hiểm 3 triệu, chỉ cần nộp phí xác minh 300k. Con không đưa link lên nhóm, mọi người nhận thì xóa';
+    expect(checkMessage(text, rs).map((f) => f.category)).not.toContain('scam');
+    expect(checkMessage('Quý khách được hoàn tiền bảo hiểm 3 triệu, chỉ cần nộp phí xác minh 300k', rs).map((f) => f.category)).toContain('scam');
+  });
+});
