@@ -30,6 +30,9 @@ const STANCE = new RegExp(
     'khong ai (?:ban|thu|bat|doi)', 'khong thu (?:phi|tien|them)', 'la that (?:ha|khong)',
     'tieng long', 'pham phap', 'bi xu ly', 'hinh su', 'bao cong an',
     'la (?:tu ngu |ngon tu |loi |chu )?(?:tho tuc|tuc tiu)',
+    // an authority's denial, the sender unmasked, the words named as examples, the game named for what it is
+    '(?:khang dinh|xac nhan) khong', 'gia lam', '(?:tai khoan|nick) gia', 'bi hack',
+    '(?:loi le|nhung tu|cac tu|nhung cau|cac cau) (?:nhu|kieu)', '(?:la|deu la|toan la|chinh la) (?:co bac|danh bac|lo de|ca do)',
   ].join('|')})(?![a-z])`,
 );
 

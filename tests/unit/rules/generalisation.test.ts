@@ -133,6 +133,12 @@ describe('context keeps lookalikes clean', () => {
     'Kho bạc báo: đã chuyển 18.600.000đ tiền bồi thường hoa màu cho hộ ông Sầm Văn Pó vào tài khoản, ông Pó ra xã ký nhận nhé',
     // an app from the official store, with a provider's words in its path
     'Bà con tải app CSKH của Điện lực trên App Store để tra tiền điện, đăng ký nhận hóa đơn: https://apps.apple.com/vn/app/evncpc-cskh/id1188800042',
+    // stances on quoted wording: an authority's denial, the words named as examples
+    'Có nick Facebook đăng "tuyển 30 nữ đi Nhật làm việc nhà hàng, không cần tiếng, phí trọn gói 90 triệu, bao đậu visa". Sở Lao động khẳng định không có đợt tuyển nào như vậy.',
+    'Nhac ca nhom: co ban go nhung tu nhu "do oc cho", "cam cai mom" trong nhom hom qua, to CNS da nhac rieng roi, co gi thi noi nhe nhang',
+    // a body's own notice about records, and an admin's note that a leak was removed (for the model too)
+    'Tram y te thong bao: danh sach tre chua tiem du mui soi la ban nhap, chua duoc hop xet, ai thac mac thi len tram hoi truc tiep, khong chup danh sach gui nhom.',
+    'Hồi trưa có người đăng ảnh tờ trình nội bộ của xã, admin đã xóa. Bà con không chụp văn bản chưa công bố gửi lên đây.',
     // a pitch quoted under a warning's header
     'Cảnh báo bà con: có số lạ nhắn "anh chị được hỗ trợ vay 50 triệu lãi 0%, chuyển trước 1 triệu phí bảo hiểm vào stk 1903 5582 1100"',
     // a relative working somewhere is not a leak by itself
