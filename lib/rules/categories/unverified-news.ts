@@ -26,10 +26,10 @@ const PASS_ON = /chia se|share|lan truyen|chuyen tiep|gui cho (?:nhieu|moi)/;
 // 9 nhóm", "chuyển đủ 12 người"). With a blessing or a curse of the chain's own (its terms), it is the chain itself.
 const FORWARD_N = /(?:^|[^a-z])(?:gui|chuyen|chia se|chep|share)(?: [a-z]+){0,4}? (?:du )?\d{1,3} (?:nguoi|nhom|ban|group)(?![a-z])/;
 
-// A named local official arrested, led away or fled ("ông chủ tịch xã bị công an bắt hôm qua", "cán bộ địa chính bỏ
-// trốn"), told by a member: news that only an official source can carry. Read on the folded text.
+// A named local official arrested, led away or fled ("ông chủ tịch xã bị công an tỉnh bắt hôm qua", "cán bộ địa chính
+// bỏ trốn"), told by a member: news that only an official source can carry. Read on the folded text.
 const OFFICIAL_HELD =
-  /(?:chu tich|bi thu|truong thon|truong ban|can bo|giam doc|ke toan|dia chinh|truong cong an|truong phong)(?:[^.!?\n]){0,40}?(?:bi (?:cong an )?(?:bat|cong tay|dua di|khoi to|tam giam|truy na)|bo tron)(?![a-z])/;
+  /(?:chu tich|bi thu|truong thon|truong ban|can bo|giam doc|ke toan|dia chinh|truong cong an|truong phong)(?:[^.!?\n]){0,40}?(?:bi (?:cong an(?: (?:tinh|huyen|xa|quan|thanh pho))? )?(?:bat|cong tay|dua di|khoi to|tam giam|truy na)|bo tron)(?![a-z])/;
 
 function debunked(ctx: EvalContext): boolean {
   return DEBUNKED.test(ctx.text.acc) || DEBUNKED_FOLD.test(ctx.text.fold);

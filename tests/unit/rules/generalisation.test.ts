@@ -27,6 +27,8 @@ describe('shapes flag new wording', () => {
     ['gambling-fortune', 'mai danh 18 voi 81 nha ae, dau 1 dit 8'],
     // a store's name made into a lookalike host
     ['scam', 'Tai app cskh dien luc ban moi o day: play.google.com.vn-app.top/evn-cskh.apk nhap tai khoan de nhan hoan tien'],
+    // a chain letter by its own words ("tin nhắn linh thiêng", "dừng lại ở mình") with its order to pass it on
+    ['unverified-news', 'Tin nhắn linh thiêng từ chùa Hương: đọc xong gửi cho 9 người bạn, ai để dừng lại ở mình thì con cháu làm ăn lận đận'],
     // a rumour quoted and passed on with a worry word is still the rumour
     ['unverified-news', 'Nghe nói "tuần sau cắt điện cả xã 5 ngày để thay trạm biến áp", nhà nào có máy phát thì chuẩn bị, cẩn thận nhé'],
     // quotes used for emphasis, the pick itself outside them
