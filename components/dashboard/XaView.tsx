@@ -49,12 +49,11 @@ function keyChangeJson(text: string): unknown {
 export function XaView() {
   const { t, tl, doc, now, trustDb } = useDash();
   const [register, setRegister] = useState<VillageKeyRow[]>([]);
-  // What earlier sessions received; files of this session are compared with each other directly,
-  // so re-checking them (after registering a key) doesn't compare a file with itself.
-  // null until loaded: a file dropped right after opening the view waits for it instead of being
-  // compared with nothing.
-  // What the xã had received before the files on screen: the snapshot continuity is checked against. "Làm lại từ
-  // đầu" takes a new one, and a check waits for it, so files dropped right after it still see the batch before.
+  // What the xã had received before the files on screen: the snapshot continuity is checked against. Files of this
+  // session are compared with each other directly, so re-checking them (after registering a key) doesn't compare a
+  // file with itself. Until "Làm lại từ đầu" it is the one loaded with the view; that button takes a new one. A check
+  // waits for the snapshot, so files dropped right after opening the view or after the button are not compared with
+  // nothing or with a stale one.
   const historyLoad = useRef<Promise<ReceivedRecord[]> | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // Files checked so far in the running check, in arrival order (the final list replaces them).

@@ -1,6 +1,7 @@
 /**
  * Quoted wording: a scam or sales pitch retold inside quotation marks ("con đổi số mới, chuyển tạm 8 triệu")
- * is usually a story or a warning about it, not the pitch itself.
+ * is usually a story or a warning about it, not the pitch itself. So is one a member tells as received ("em vừa nhận
+ * tin nhắn báo …"), quotes or not.
  */
 import type { CategoryId } from '../categories';
 import { foldString } from '../normalize/tables';
